@@ -1,0 +1,11 @@
+import type { Migration } from "kysely";
+import * as m0001 from "./0001_initial.js";
+
+/**
+ * A static list rather than FileMigrationProvider: it works the same under tsx, vitest and the
+ * Remix server bundle, and a migration can never be skipped because a file failed to load.
+ * Append new migrations here; names sort in order.
+ */
+export const migrations: Record<string, Migration> = {
+  "0001_initial": m0001,
+};

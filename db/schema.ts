@@ -1,0 +1,312 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/**
+ * Portable column conventions (see docs/decisions/0003-portable-schema.md):
+ * - timestamps are ISO-8601 UTC strings (text) on both SQLite and PostgreSQL,
+ * - booleans are integers 0/1,
+ * - JSON is text, parsed by the query functions that own the column.
+ */
+type Timestamp = string;
+type Flag = number;
+type JsonText = string;
+
+export type Role = "admin" | "marketer" | "sales";
+export type SurveyStatus = "draft" | "open" | "closed";
+export type ResponseStatus = "partial" | "complete";
+export type PersonSource = "marketing" | "sales" | "partner" | "unknown";
+export type ConsentPurpose = "study_summary" | "educational_content" | "contact";
+export type ConsentStatus = "opted_in" | "opted_out";
+export type RunStatus = "queued" | "running" | "done" | "failed";
+export type ThemeKind = "pain" | "trigger";
+export type ThemeStatus = "active" | "merged" | "hidden";
+export type Band = "ready_now" | "nurture" | "not_a_fit";
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  created_at: Timestamp;
+  disabled_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie value: a leaked table does not leak live sessions */
+  id_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface SurveysTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  intro: string;
+  status: SurveyStatus;
+  template: string | null;
+  template_vars: JsonText;
+  closes_at: Timestamp | null;
+  max_responses: number | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: Timestamp | null;
+}
+
+export interface QuestionsTable {
+  id: Generated<number>;
+  survey_id: number;
+  position: number;
+  /** questions with the same page number are shown together */
+  page: number;
+  kind: string;
+  prompt: string;
+  help_text: string;
+  options: JsonText;
+  allow_other: Flag;
+  required: Flag;
+  role: string | null;
+}
+
+export interface CompaniesTable {
+  id: Generated<number>;
+  name: string;
+  industry: string | null;
+  region: string | null;
+  site_count: number | null;
+  created_at: Timestamp;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  company_id: number | null;
+  email: string | null;
+  name: string | null;
+  job_title: string | null;
+  source: PersonSource;
+  utm_source: string | null;
+  utm_campaign: string | null;
+  rep: string | null;
+  owner_user_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface ResponsesTable {
+  id: Generated<number>;
+  survey_id: number;
+  person_id: number | null;
+  status: ResponseStatus;
+  /** sha256 of the resume token; the token itself only lives in the prospect's link */
+  resume_token_hash: string;
+  /** client-generated key: a retried first page finds its response instead of creating another */
+  idempotency_key: string;
+  current_page: number;
+  source: PersonSource;
+  utm_source: string | null;
+  utm_campaign: string | null;
+  rep: string | null;
+  origin: "web" | "import" | "demo";
+  meta: JsonText;
+  started_at: Timestamp;
+  updated_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
+export interface AnswersTable {
+  id: Generated<number>;
+  response_id: number;
+  question_id: number;
+  value_text: string | null;
+  value_number: number | null;
+  /** multiple choice: JSON array of chosen options */
+  value_json: JsonText | null;
+  updated_at: Timestamp;
+}
+
+export interface ConsentsTable {
+  id: Generated<number>;
+  person_id: number;
+  response_id: number | null;
+  purpose: ConsentPurpose;
+  status: ConsentStatus;
+  wording: string;
+  wording_version: string;
+  actor: string;
+  captured_at: Timestamp;
+  withdrawn_at: Timestamp | null;
+}
+
+export interface AnalysisRunsTable {
+  id: Generated<number>;
+  survey_id: number | null;
+  status: RunStatus;
+  progress: number;
+  stage: string;
+  parameters: JsonText;
+  quality: JsonText | null;
+  error: string | null;
+  trigger: "manual" | "auto";
+  response_count: number;
+  created_by: number | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export interface ThemesTable {
+  id: Generated<number>;
+  kind: ThemeKind;
+  survey_id: number | null;
+  label: string;
+  /** a marketer's rename; wins over the analysis label on every later run */
+  custom_label: string | null;
+  keywords: JsonText;
+  status: ThemeStatus;
+  merged_into_id: number | null;
+  pinned: Flag;
+  centroid: JsonText | null;
+  created_run_id: number | null;
+  last_run_id: number | null;
+  /** optimistic concurrency: every edit bumps it */
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ThemeMembersTable {
+  id: Generated<number>;
+  theme_id: number;
+  answer_id: number;
+  run_id: number | null;
+  similarity: number;
+  assigned_by: "analysis" | "user";
+}
+
+export interface TriggerMentionsTable {
+  id: Generated<number>;
+  answer_id: number;
+  response_id: number;
+  run_id: number | null;
+  trigger_type: string;
+  timing: "past" | "upcoming" | "unknown";
+  phrase: string;
+  origin: "text" | "choice";
+}
+
+export interface ValuePropositionsTable {
+  id: Generated<number>;
+  theme_id: number;
+  version: number;
+  statement: string;
+  author_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface BoardNotesTable {
+  id: Generated<number>;
+  theme_id: number;
+  author_id: number | null;
+  author_role: Role;
+  body: string;
+  outcome: "won" | "lost" | null;
+  created_at: Timestamp;
+}
+
+export interface QualificationProfilesTable {
+  id: Generated<number>;
+  version: number;
+  definition: JsonText;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface AssessmentsTable {
+  id: Generated<number>;
+  person_id: number;
+  profile_id: number;
+  score: number;
+  band: Band;
+  reasons: JsonText;
+  parts: JsonText;
+  computed_at: Timestamp;
+}
+
+export interface FunnelPlansTable {
+  id: Generated<number>;
+  period_start: string;
+  period_end: string;
+  goal_deals: number;
+  close_ratio: number;
+  cycle_days: number;
+  marketing_share: number;
+  deal_size: number;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface OpportunitiesTable {
+  id: Generated<number>;
+  person_id: number;
+  source: PersonSource;
+  stage: string;
+  amount: number | null;
+  owner_user_id: number | null;
+  failed_gate: Flag;
+  qualified_at: Timestamp;
+  closed_at: Timestamp | null;
+  outcome: "won" | "lost" | null;
+}
+
+export interface ApiKeysTable {
+  id: Generated<number>;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  surveys: SurveysTable;
+  questions: QuestionsTable;
+  companies: CompaniesTable;
+  people: PeopleTable;
+  responses: ResponsesTable;
+  answers: AnswersTable;
+  consents: ConsentsTable;
+  analysis_runs: AnalysisRunsTable;
+  themes: ThemesTable;
+  theme_members: ThemeMembersTable;
+  trigger_mentions: TriggerMentionsTable;
+  value_propositions: ValuePropositionsTable;
+  board_notes: BoardNotesTable;
+  qualification_profiles: QualificationProfilesTable;
+  assessments: AssessmentsTable;
+  funnel_plans: FunnelPlansTable;
+  opportunities: OpportunitiesTable;
+  api_keys: ApiKeysTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type Survey = Selectable<SurveysTable>;
+export type NewSurvey = Insertable<SurveysTable>;
+export type SurveyUpdate = Updateable<SurveysTable>;
+export type Question = Selectable<QuestionsTable>;
+export type NewQuestion = Insertable<QuestionsTable>;
+export type Person = Selectable<PeopleTable>;
+export type Company = Selectable<CompaniesTable>;
+export type ResponseRow = Selectable<ResponsesTable>;
+export type Answer = Selectable<AnswersTable>;
+export type NewAnswer = Insertable<AnswersTable>;
+export type Consent = Selectable<ConsentsTable>;
+export type AnalysisRun = Selectable<AnalysisRunsTable>;
+export type Theme = Selectable<ThemesTable>;
+export type ApiKey = Selectable<ApiKeysTable>;
+export type { ColumnType };

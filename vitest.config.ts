@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+import { fileURLToPath } from "node:url";
+
+export default defineConfig({
+  resolve: {
+    alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) },
+  },
+  test: {
+    include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts"],
+    environment: "node",
+    env: { DOTENV_CONFIG_QUIET: "true", NODE_ENV: "test" },
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    globalSetup: ["test/setup/global-setup.ts"],
+  },
+});
