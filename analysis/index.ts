@@ -1,0 +1,12 @@
+/**
+ * Painmap text analysis: pain themes from free-text answers and buying triggers.
+ * Pure and deterministic: plain data in, plain data out, no I/O, nothing from app/ or db/.
+ */
+export { analyzeThemes } from "./themes.js";
+export { detectTriggers, detectTriggersInText, TRIGGER_TYPES } from "./triggers.js";
+export type { TriggerMention, TriggerType, Timing } from "./triggers.js";
+export type { AnalyzeOptions, ProgressCallback } from "./options.js";
+export { DEFAULT_OPTIONS } from "./options.js";
+export type { Cluster, ThemeResult, ThemeQuality, KSelectionReport } from "./types.js";
+export { normalizedMutualInformation, adjustedRandIndex, clusteringAccuracy, scoreClustering } from "./metrics.js";
+export type { Scores } from "./metrics.js";

@@ -1,0 +1,95 @@
+import type { TermMatrix } from "./vectorize.js";
+
+export interface ClusterTerms {
+  label: string;
+  keywords: string[];
+}
+
+/** Bigrams read better than single words ("security breach" vs "breach"); favour them when close. */
+const BIGRAM_PREFERENCE = 1.5;
+
+/**
+ * Name each cluster by its most distinctive phrases. A term scores by coverage times lift:
+ * p_in * ln(p_in / p_out), with add-half smoothing, where p_in / p_out are the shares of texts
+ * inside / outside the cluster that contain it. Coverage keeps rare oddities out; lift keeps
+ * corpus-wide words ("problem") out. Phrases are shown in their most frequent written form.
+ * Labels are made unique across clusters, largest cluster choosing first.
+ */
+export function labelClusters(matrix: TermMatrix, assignments: Int32Array, sizes: readonly number[], keywordCount: number): ClusterTerms[] {
+  const k = sizes.length;
+  const inCluster: Map<number, number>[] = Array.from({ length: k }, () => new Map());
+  let clustered = 0;
+  for (let row = 0; row < matrix.rows; row++) {
+    const c = assignments[row];
+    if (c < 0) continue;
+    clustered++;
+    const counts = inCluster[c];
+    for (let p = matrix.rowStart[row]; p < matrix.rowStart[row + 1]; p++) {
+      const col = matrix.colIndex[p];
+      counts.set(col, (counts.get(col) ?? 0) + 1);
+    }
+  }
+  const totalDf = new Int32Array(matrix.cols);
+  for (const counts of inCluster) for (const [col, count] of counts) totalDf[col] += count;
+
+  const ranked: { surface: string; score: number }[][] = inCluster.map((counts, c) => {
+    const size = sizes[c];
+    const outside = clustered - size;
+    const minimumDf = size >= 4 ? 2 : 1;
+    const scored: { col: number; score: number }[] = [];
+    for (const [col, dfIn] of counts) {
+      if (dfIn < minimumDf) continue;
+      const pIn = (dfIn + 0.5) / (size + 1);
+      const pOut = (totalDf[col] - dfIn + 0.5) / (outside + 1);
+      const lift = Math.log(pIn / pOut);
+      if (lift <= 0 && outside > 0) continue;
+      const coverage = dfIn / size;
+      const score = coverage * (outside > 0 ? lift : 1) * (matrix.isBigram[col] ? BIGRAM_PREFERENCE : 1);
+      scored.push({ col, score });
+    }
+    scored.sort((a, b) => b.score - a.score || a.col - b.col);
+    const seen = new Set<string>();
+    const phrases: { surface: string; score: number }[] = [];
+    for (const { col, score } of scored) {
+      const surface = matrix.surfaces[col];
+      if (seen.has(surface)) continue;
+      seen.add(surface);
+      phrases.push({ surface, score });
+      if (phrases.length >= Math.max(keywordCount, 12)) break;
+    }
+    return phrases;
+  });
+
+  const order = Array.from({ length: k }, (_, c) => c).sort((a, b) => sizes[b] - sizes[a] || a - b);
+  const usedLabels = new Set<string>();
+  const result: ClusterTerms[] = new Array(k);
+  for (const c of order) {
+    const phrases = ranked[c].map((p) => p.surface);
+    const keywords = dropContainedWords(phrases).slice(0, keywordCount);
+    let label = phrases.find((phrase) => !usedLabels.has(phrase) && !isPartOfUsed(phrase, usedLabels));
+    if (label === undefined && phrases.length >= 2) label = `${phrases[0]} / ${phrases[1]}`;
+    label ??= phrases[0] ?? "(no distinctive words)";
+    let unique = label;
+    for (let suffix = 2; usedLabels.has(unique); suffix++) unique = `${label} (${suffix})`;
+    usedLabels.add(unique);
+    result[c] = { label: unique, keywords };
+  }
+  return result;
+}
+
+/** A single word already shown inside a kept phrase adds nothing to a keyword list. */
+function dropContainedWords(phrases: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (const phrase of phrases) {
+    if (!phrase.includes(" ") && kept.some((other) => other.split(" ").includes(phrase))) continue;
+    kept.push(phrase);
+  }
+  return kept;
+}
+
+/** "card" is a poor label for a second cluster when another is already called "card payment". */
+function isPartOfUsed(phrase: string, used: ReadonlySet<string>): boolean {
+  if (phrase.includes(" ")) return false;
+  for (const label of used) if (label.split(" ").includes(phrase)) return true;
+  return false;
+}

@@ -1,0 +1,55 @@
+export type ProgressCallback = (fraction: number, stage: string) => void;
+
+export interface AnalyzeOptions {
+  /** Number of themes; chosen automatically when absent. */
+  k?: number;
+  /** Seed for every random choice; same texts + same seed = same result. */
+  seed?: number;
+  /** Smallest and largest k considered by automatic selection. */
+  minK?: number;
+  maxK?: number;
+  /** LSA dimensions; by default grows with corpus size (see resolveDimensions). */
+  dimensions?: number;
+  /** Minimum document frequency of a unigram / bigram; by default 1 below 50 texts, else 2. */
+  minDf?: number;
+  bigramMinDf?: number;
+  /** Terms in more than this share of texts are dropped (applied from 100 texts up). */
+  maxDfRatio?: number;
+  /** Use adjacent-word pairs as features too. */
+  bigrams?: boolean;
+  /** k-means restarts (each from its own k-means++ seeding); the best objective wins. */
+  restarts?: number;
+  maxIterations?: number;
+  /** Number of representative quotes per theme. */
+  quotesPerCluster?: number;
+  /** Number of keywords per theme. */
+  keywordsPerCluster?: number;
+  onProgress?: ProgressCallback;
+}
+
+export type ResolvedOptions = Required<Omit<AnalyzeOptions, "k" | "dimensions" | "minDf" | "bigramMinDf" | "onProgress">> &
+  Pick<AnalyzeOptions, "k" | "dimensions" | "minDf" | "bigramMinDf" | "onProgress">;
+
+export const DEFAULT_OPTIONS = {
+  seed: 42,
+  minK: 2,
+  maxK: 200,
+  maxDfRatio: 0.5,
+  bigrams: true,
+  restarts: 8,
+  maxIterations: 40,
+  quotesPerCluster: 3,
+  keywordsPerCluster: 8,
+} as const;
+
+export function resolveOptions(options: AnalyzeOptions = {}): ResolvedOptions {
+  const merged = { ...DEFAULT_OPTIONS, ...stripUndefined(options) };
+  if (merged.k !== undefined && (!Number.isFinite(merged.k) || merged.k < 1)) {
+    throw new RangeError(`k must be a positive integer, got ${options.k}`);
+  }
+  return { ...merged, k: merged.k === undefined ? undefined : Math.floor(merged.k) };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

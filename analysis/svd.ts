@@ -1,0 +1,92 @@
+import { orthonormalizeColumns, multiplySmall, symmetricEigen } from "./linalg.js";
+import type { Rng } from "./random.js";
+import { multiplyDense, multiplyTransposeDense, type CsrMatrix } from "./sparse.js";
+
+export interface Embedding {
+  /** rows x dimensions, row-major, each non-empty row scaled to unit length. */
+  vectors: Float32Array;
+  rows: number;
+  dimensions: number;
+  /** Singular values of the kept directions, descending. */
+  singularValues: Float64Array;
+}
+
+export interface SvdSettings {
+  dimensions: number;
+  oversampling: number;
+  powerIterations: number;
+}
+
+/**
+ * Truncated SVD (LSA) by the randomized range finder of Halko, Martinsson & Tropp (2011),
+ * run in term space: the basis is (terms x width), so orthonormalising costs terms*width^2
+ * instead of texts*width^2, which matters at 100k texts. Returns U*Sigma (= A*V) with rows
+ * re-normalised, because clustering compares directions (cosine), not lengths.
+ */
+export function truncatedSvd(matrix: CsrMatrix, settings: SvdSettings, rng: Rng): Embedding {
+  const rank = Math.min(matrix.rows, matrix.cols);
+  const dimensions = Math.max(1, Math.min(settings.dimensions, rank));
+  const width = Math.min(rank, dimensions + settings.oversampling);
+  if (matrix.cols === 0 || matrix.rows === 0) {
+    return { vectors: new Float32Array(0), rows: matrix.rows, dimensions: 0, singularValues: new Float64Array(0) };
+  }
+
+  let basis: Float64Array = new Float64Array(matrix.cols * width);
+  for (let i = 0; i < basis.length; i++) basis[i] = rng.normal();
+  let basisWidth = width;
+  for (let pass = 0; pass <= settings.powerIterations; pass++) {
+    const projected = multiplyDense(matrix, basis, basisWidth);
+    const back = multiplyTransposeDense(matrix, projected, basisWidth);
+    ({ basis, width: basisWidth } = orthonormalizeColumns(back, matrix.cols, basisWidth));
+    if (basisWidth === 0) break;
+  }
+  if (basisWidth === 0) {
+    return { vectors: new Float32Array(matrix.rows), rows: matrix.rows, dimensions: 1, singularValues: new Float64Array(1) };
+  }
+
+  // Rayleigh-Ritz: eigenvectors of Q^T A^T A Q rotate the basis onto the right singular vectors.
+  // Everything stays in term space (terms x width) or sparse, never texts x width^2.
+  const termSpace = multiplyTransposeDense(matrix, multiplyDense(matrix, basis, basisWidth), basisWidth);
+  const small = crossProduct(basis, termSpace, matrix.cols, basisWidth);
+  const { values, vectors } = symmetricEigen(small, basisWidth);
+  let kept = Math.min(dimensions, basisWidth);
+  while (kept > 1 && values[kept - 1] <= values[0] * 1e-12) kept--;
+  const rotation = new Float64Array(basisWidth * kept);
+  for (let i = 0; i < basisWidth; i++) for (let j = 0; j < kept; j++) rotation[i * kept + j] = vectors[i * basisWidth + j];
+  const rightSingular = multiplySmall(basis, matrix.cols, basisWidth, rotation, kept);
+  const embedded = multiplyDense(matrix, rightSingular, kept);
+
+  const out = new Float32Array(matrix.rows * kept);
+  for (let r = 0; r < matrix.rows; r++) {
+    let norm = 0;
+    for (let j = 0; j < kept; j++) norm += embedded[r * kept + j] ** 2;
+    if (norm <= 1e-24) continue;
+    const scale = 1 / Math.sqrt(norm);
+    for (let j = 0; j < kept; j++) out[r * kept + j] = embedded[r * kept + j] * scale;
+  }
+  const singularValues = new Float64Array(kept);
+  for (let j = 0; j < kept; j++) singularValues[j] = Math.sqrt(Math.max(0, values[j]));
+  return { vectors: out, rows: matrix.rows, dimensions: kept, singularValues };
+}
+
+/** X^T Y for X, Y both (rows x width), row-major; symmetrised because here it is Q^T A^T A Q. */
+function crossProduct(x: Float64Array, y: Float64Array, rows: number, width: number): Float64Array {
+  const out = new Float64Array(width * width);
+  for (let r = 0; r < rows; r++) {
+    const offset = r * width;
+    for (let i = 0; i < width; i++) {
+      const xi = x[offset + i];
+      if (xi === 0) continue;
+      const outOffset = i * width;
+      for (let j = 0; j < width; j++) out[outOffset + j] += xi * y[offset + j];
+    }
+  }
+  for (let i = 0; i < width; i++) {
+    for (let j = 0; j < i; j++) {
+      const mean = (out[i * width + j] + out[j * width + i]) / 2;
+      out[i * width + j] = mean;
+      out[j * width + i] = mean;
+    }
+  }
+  return out;
+}
