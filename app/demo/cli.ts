@@ -1,0 +1,21 @@
+import { migrateToLatest } from "../../db/migrate.js";
+import { connect } from "../../db/client.js";
+import { DEMO_USERS, seedDemoUsers } from "./users.server.js";
+import { seedDemoData } from "./seed.server.js";
+
+/**
+ * `npm run demo` step one: migrate the database and, when it has no surveys yet, load the demo
+ * data. Safe to run on every start: existing data is never touched.
+ */
+const handle = connect(process.env.DATABASE_URL);
+try {
+  await migrateToLatest(handle.db);
+  await seedDemoUsers(handle.db);
+  const seeded = await seedDemoData(handle.db);
+  console.log(seeded ? `Loaded demo data: ${seeded}` : "Demo data already present; left as it is.");
+  console.log("\nDemo accounts (for trying Painmap locally only):");
+  for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(9)} ${user.email.padEnd(24)} password: ${user.password}`);
+  console.log("");
+} finally {
+  await handle.close();
+}

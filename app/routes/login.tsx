@@ -1,0 +1,78 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormErrors } from "~/components/Field";
+import { findUserByEmail } from "../../db/queries/users";
+import { safeRedirect } from "~/utils/auth.server";
+import { readFormData } from "~/utils/body.server";
+import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { firstError, parseWith } from "~/utils/forms";
+import { badRequest } from "~/utils/http.server";
+import { decoyHash, verifyPassword } from "~/utils/password.server";
+import { clientAddress, createRateLimiter, tooManyRequests } from "~/utils/rate-limit.server";
+import { sessionUser, startSession } from "~/utils/session.server";
+
+export const LoginSchema = z.object({
+  email: z.string().trim().min(1, "Enter your email address.").max(254, "That email address is too long.").email("Enter a valid email address."),
+  password: z.string().min(1, "Enter your password.").max(200, "That password is too long."),
+  redirectTo: z.string().max(2000).optional(),
+});
+
+export const meta: MetaFunction = () => [{ title: "Log in · Painmap" }];
+
+const WRONG_CREDENTIALS = "That email and password do not match an account.";
+let limiter: ReturnType<typeof createRateLimiter> | undefined;
+const loginLimiter = () => (limiter ??= createRateLimiter({ limit: env().LOGIN_RATE_LIMIT, windowMs: 60_000 }));
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await sessionUser(request);
+  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const ip = clientAddress(request);
+  if (!loginLimiter().hit(`ip:${ip}`)) return tooManyRequests(loginLimiter().retryAfter(`ip:${ip}`));
+
+  const parsed = parseWith(LoginSchema, await readFormData(request, 16 * 1024));
+  if (!parsed.success) return badRequest(parsed.errors);
+  const { email, password, redirectTo } = parsed.data;
+
+  const user = await findUserByEmail(db(), email);
+  // Unknown user and wrong password take the same time and get the same answer.
+  const valid = await verifyPassword(password, user?.password_hash ?? (await decoyHash()));
+  if (!user || !valid || user.disabled_at) return badRequest({ "": [WRONG_CREDENTIALS] });
+
+  const cookie = await startSession(user.id);
+  const fallback = user.role === "sales" ? "/prospects" : "/surveys";
+  return redirect(safeRedirect(redirectTo, fallback), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const result = useActionData<typeof action>();
+  const errors = result && "errors" in result ? result.errors : undefined;
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  return (
+    <div className="page--narrow">
+      <div className="card" style={{ marginTop: "3rem" }}>
+        <h1>Log in to Painmap</h1>
+        <FormErrors errors={errors?.[""]} />
+        <Form method="post" noValidate>
+          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+          <Field id="email" label="Email" error={firstError(errors, "email")} required>
+            {(aria) => <input {...aria} name="email" type="email" autoComplete="username" required autoFocus />}
+          </Field>
+          <Field id="password" label="Password" error={firstError(errors, "password")} required>
+            {(aria) => <input {...aria} name="password" type="password" autoComplete="current-password" required />}
+          </Field>
+          <button type="submit" disabled={navigation.state === "submitting"}>
+            {navigation.state === "submitting" ? "Logging in…" : "Log in"}
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+/** `request.formData()` reads any size; every action reads its body through here instead. */
+export const DEFAULT_BODY_LIMIT = 256 * 1024;
+
+export function payloadTooLarge(limit: number): Response {
+  return new Response(`That was too much data to send at once (limit ${Math.round(limit / 1024)} KB). Nothing was saved.`, {
+    status: 413,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
+
+/** Reads at most `limit` bytes; throws a 413 Response past that, before anything is parsed. */
+export async function readBody(request: Request, limit = DEFAULT_BODY_LIMIT): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > limit) throw payloadTooLarge(limit);
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw payloadTooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/** Form data with the body capped first. A malformed body is a 400, never a 500. */
+export async function readFormData(request: Request, limit = DEFAULT_BODY_LIMIT): Promise<FormData> {
+  const body = await readBody(request, limit);
+  try {
+    return await new Request(request.url, {
+      method: "POST",
+      headers: { "Content-Type": request.headers.get("Content-Type") ?? "application/x-www-form-urlencoded" },
+      body: body as unknown as BodyInit,
+    }).formData();
+  } catch {
+    throw new Response("The form data could not be read. Please try again.", { status: 400 });
+  }
+}

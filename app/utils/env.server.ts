@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** `postgres://...` for PostgreSQL; otherwise a SQLite file (`file:./data/painmap.sqlite`). */
+  DATABASE_URL: z.string().default("file:./data/painmap.sqlite"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Signs opt-out links. A random one is generated per data directory when unset (see secrets.server.ts). */
+  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+  /** Cookies get `Secure` in production unless the app is served over plain http on purpose. */
+  SECURE_COOKIES: z.enum(["auto", "true", "false"]).default("auto"),
+  SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
+  /** Per-IP limits, per minute. */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  SUBMIT_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+  /** Start an analysis run by itself after this many new complete responses (0 = never). */
+  AUTO_ANALYSIS_EVERY: z.coerce.number().int().min(0).default(25),
+  PUBLIC_URL: z.string().url().optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let parsed: Env | undefined;
+
+/** Parsed once at start-up; a bad variable stops the server with a message naming it. */
+export function env(): Env {
+  if (!parsed) {
+    const result = EnvSchema.safeParse(process.env);
+    if (!result.success) {
+      const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+      throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+    }
+    parsed = result.data;
+  }
+  return parsed;
+}
+
+export function secureCookies(): boolean {
+  const { SECURE_COOKIES, NODE_ENV } = env();
+  return SECURE_COOKIES === "auto" ? NODE_ENV === "production" && !process.env.PLAIN_HTTP : SECURE_COOKIES === "true";
+}

@@ -1,0 +1,18 @@
+import { json } from "@remix-run/node";
+import type { FieldErrors } from "./forms.js";
+
+/** The one shape every action answers bad input with: 400 and a message per field. */
+export function badRequest(errors: FieldErrors, extra: Record<string, unknown> = {}) {
+  return json({ ok: false as const, errors, ...extra }, { status: 400 });
+}
+
+export function notFound(message = "Not found"): Response {
+  return new Response(message, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/** Route params are strings; an id that is not a positive integer is a 404, not a crash. */
+export function idParam(value: string | undefined): number {
+  const id = Number(value);
+  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
+  return id;
+}
