@@ -40,3 +40,22 @@ export function multiplyTransposeDense(matrix: CsrMatrix, dense: Float64Array, w
 export function rowLength(matrix: CsrMatrix, row: number): number {
   return matrix.rowStart[row + 1] - matrix.rowStart[row];
 }
+
+/** A^T as a CSR matrix (i.e. A in compressed sparse column form). */
+export function transpose(matrix: CsrMatrix): CsrMatrix {
+  const counts = new Int32Array(matrix.cols + 1);
+  for (let p = 0; p < matrix.colIndex.length; p++) counts[matrix.colIndex[p] + 1]++;
+  for (let c = 0; c < matrix.cols; c++) counts[c + 1] += counts[c];
+  const rowStart = Int32Array.from(counts);
+  const next = Int32Array.from(counts);
+  const colIndex = new Int32Array(matrix.colIndex.length);
+  const values = new Float32Array(matrix.values.length);
+  for (let row = 0; row < matrix.rows; row++) {
+    for (let p = matrix.rowStart[row]; p < matrix.rowStart[row + 1]; p++) {
+      const target = next[matrix.colIndex[p]]++;
+      colIndex[target] = row;
+      values[target] = matrix.values[p];
+    }
+  }
+  return { rows: matrix.cols, cols: matrix.rows, rowStart, colIndex, values };
+}

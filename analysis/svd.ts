@@ -1,6 +1,6 @@
 import { orthonormalizeColumns, multiplySmall, symmetricEigen } from "./linalg.js";
 import type { Rng } from "./random.js";
-import { multiplyDense, multiplyTransposeDense, type CsrMatrix } from "./sparse.js";
+import { multiplyDense, multiplyTransposeDense, transpose, type CsrMatrix } from "./sparse.js";
 
 export interface Embedding {
   /** rows x dimensions, row-major, each non-empty row scaled to unit length. */
@@ -19,17 +19,26 @@ export interface SvdSettings {
 
 /**
  * Truncated SVD (LSA) by the randomized range finder of Halko, Martinsson & Tropp (2011),
- * run in term space: the basis is (terms x width), so orthonormalising costs terms*width^2
- * instead of texts*width^2, which matters at 100k texts. Returns U*Sigma (= A*V) with rows
- * re-normalised, because clustering compares directions (cosine), not lengths.
+ * run on the smaller side: the dense basis is (min(texts, terms) x width), so orthonormalising
+ * costs min(texts, terms)*width^2 -- terms for many short answers, texts for a few long ones.
+ * Returns U*Sigma with rows re-normalised, because clustering compares directions (cosine).
  */
 export function truncatedSvd(matrix: CsrMatrix, settings: SvdSettings, rng: Rng): Embedding {
+  if (matrix.rows >= matrix.cols) {
+    const { rightSingular, singularValues, kept } = rightSingularSubspace(matrix, settings, rng);
+    return normalisedEmbedding(multiplyDense(matrix, rightSingular, kept), matrix.rows, kept, singularValues);
+  }
+  // Fewer texts than terms: the right singular vectors of A^T are A's left ones, U; U*Sigma is the embedding.
+  const { rightSingular, singularValues, kept } = rightSingularSubspace(transpose(matrix), settings, rng);
+  for (let r = 0; r < matrix.rows; r++) for (let j = 0; j < kept; j++) rightSingular[r * kept + j] *= singularValues[j];
+  return normalisedEmbedding(rightSingular, matrix.rows, kept, singularValues);
+}
+
+function rightSingularSubspace(matrix: CsrMatrix, settings: SvdSettings, rng: Rng): { rightSingular: Float64Array; singularValues: Float64Array; kept: number } {
   const rank = Math.min(matrix.rows, matrix.cols);
   const dimensions = Math.max(1, Math.min(settings.dimensions, rank));
   const width = Math.min(rank, dimensions + settings.oversampling);
-  if (matrix.cols === 0 || matrix.rows === 0) {
-    return { vectors: new Float32Array(0), rows: matrix.rows, dimensions: 0, singularValues: new Float64Array(0) };
-  }
+  if (matrix.cols === 0 || matrix.rows === 0) return { rightSingular: new Float64Array(0), singularValues: new Float64Array(0), kept: 0 };
 
   let basis: Float64Array = new Float64Array(matrix.cols * width);
   for (let i = 0; i < basis.length; i++) basis[i] = rng.normal();
@@ -40,9 +49,7 @@ export function truncatedSvd(matrix: CsrMatrix, settings: SvdSettings, rng: Rng)
     ({ basis, width: basisWidth } = orthonormalizeColumns(back, matrix.cols, basisWidth));
     if (basisWidth === 0) break;
   }
-  if (basisWidth === 0) {
-    return { vectors: new Float32Array(matrix.rows), rows: matrix.rows, dimensions: 1, singularValues: new Float64Array(1) };
-  }
+  if (basisWidth === 0) return { rightSingular: new Float64Array(0), singularValues: new Float64Array(0), kept: 0 };
 
   // Rayleigh-Ritz: eigenvectors of Q^T A^T A Q rotate the basis onto the right singular vectors.
   // Everything stays in term space (terms x width) or sparse, never texts x width^2.
@@ -54,19 +61,22 @@ export function truncatedSvd(matrix: CsrMatrix, settings: SvdSettings, rng: Rng)
   const rotation = new Float64Array(basisWidth * kept);
   for (let i = 0; i < basisWidth; i++) for (let j = 0; j < kept; j++) rotation[i * kept + j] = vectors[i * basisWidth + j];
   const rightSingular = multiplySmall(basis, matrix.cols, basisWidth, rotation, kept);
-  const embedded = multiplyDense(matrix, rightSingular, kept);
+  const singularValues = new Float64Array(kept);
+  for (let j = 0; j < kept; j++) singularValues[j] = Math.sqrt(Math.max(0, values[j]));
+  return { rightSingular, singularValues, kept };
+}
 
-  const out = new Float32Array(matrix.rows * kept);
-  for (let r = 0; r < matrix.rows; r++) {
+function normalisedEmbedding(embedded: Float64Array, rows: number, kept: number, singularValues: Float64Array): Embedding {
+  if (kept === 0) return { vectors: new Float32Array(rows), rows, dimensions: 1, singularValues: new Float64Array(1) };
+  const out = new Float32Array(rows * kept);
+  for (let r = 0; r < rows; r++) {
     let norm = 0;
     for (let j = 0; j < kept; j++) norm += embedded[r * kept + j] ** 2;
     if (norm <= 1e-24) continue;
     const scale = 1 / Math.sqrt(norm);
     for (let j = 0; j < kept; j++) out[r * kept + j] = embedded[r * kept + j] * scale;
   }
-  const singularValues = new Float64Array(kept);
-  for (let j = 0; j < kept; j++) singularValues[j] = Math.sqrt(Math.max(0, values[j]));
-  return { vectors: out, rows: matrix.rows, dimensions: kept, singularValues };
+  return { vectors: out, rows, dimensions: kept, singularValues };
 }
 
 /** X^T Y for X, Y both (rows x width), row-major; symmetrised because here it is Q^T A^T A Q. */
