@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
-const DB_FILE = "test-results/e2e/painmap-e2e.sqlite";
+const DB_FILE = `test-results/e2e/painmap-e2e-${PORT}.sqlite`;
 
 /**
  * One production build served on 127.0.0.1 against its own fresh SQLite file with the demo data.
@@ -16,7 +16,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
-  outputDir: "test-results/e2e/artifacts",
+  outputDir: `test-results/e2e/artifacts-${PORT}`,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",
@@ -41,6 +41,7 @@ export default defineConfig({
       PORT: String(PORT),
       DATABASE_URL: `file:${DB_FILE}`,
       DOTENV_CONFIG_QUIET: "true",
+      ...(process.env.PAINMAP_BUILD_DIR ? { PAINMAP_BUILD_DIR: process.env.PAINMAP_BUILD_DIR } : {}),
       // The e2e suite logs in many times from one address.
       LOGIN_RATE_LIMIT: "1000",
       SUBMIT_RATE_LIMIT: "10000",

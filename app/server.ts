@@ -15,6 +15,9 @@ import { isCrossSiteWrite, securityHeaders } from "./utils/security-headers.serv
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const publicDir = path.join(root, "public");
+const buildDir = path.resolve(root, process.env.PAINMAP_BUILD_DIR ?? "build");
+/** Fingerprinted client assets: public/build by default, beside the server build when PAINMAP_BUILD_DIR is set. */
+const assetsDir = process.env.PAINMAP_BUILD_DIR ? path.join(buildDir, "client") : publicDir;
 const HARD_BODY_LIMIT = 8 * 1024 * 1024;
 
 const MIME: Record<string, string> = {
@@ -30,7 +33,7 @@ const MIME: Record<string, string> = {
 
 export async function createServer(options: { mode?: string } = {}) {
   const mode = options.mode ?? process.env.NODE_ENV ?? "production";
-  const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
+  const build = (await import(pathToFileURL(path.join(buildDir, "index.js")).href)) as ServerBuild;
   const handle = createRequestHandler(build, mode);
 
   return http.createServer(async (req, res) => {
@@ -67,6 +70,8 @@ export async function createServer(options: { mode?: string } = {}) {
       }
       await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), res);
     } catch (error) {
+      // A client that goes away mid-response is not our error.
+      if ((error as NodeJS.ErrnoException)?.code === "ERR_STREAM_PREMATURE_CLOSE") return;
       console.error(error);
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
       res.end("Something went wrong on our side.");
@@ -97,8 +102,9 @@ function toFetchRequest(req: http.IncomingMessage, url: URL, method: string): Re
 
 async function serveStatic(pathname: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
   if (pathname === "/" || pathname.includes("..") || pathname.includes("\0")) return false;
-  const file = path.join(publicDir, decodeURIComponent(pathname));
-  if (!file.startsWith(publicDir + path.sep)) return false;
+  const base = pathname.startsWith("/build/") ? assetsDir : publicDir;
+  const file = path.join(base, decodeURIComponent(pathname));
+  if (!file.startsWith(base + path.sep)) return false;
   let stat: fs.Stats;
   try {
     stat = await fs.promises.stat(file);
