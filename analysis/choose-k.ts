@@ -79,7 +79,7 @@ export function chooseK(data: Float32Array, dimensions: number, rows: Int32Array
   return { k: chosen.k, method: "first silhouette peak", sampleSize: sample.length, candidates };
 }
 
-const SELECTION_RESTARTS = 2;
+const SELECTION_RESTARTS = 1;
 const SELECTION_ITERATIONS = 15;
 
 function pairwiseSimilarity(data: Float32Array, dimensions: number, sample: Int32Array): Float32Array {

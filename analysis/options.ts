@@ -17,7 +17,10 @@ export interface AnalyzeOptions {
   maxDfRatio?: number;
   /** Use adjacent-word pairs as features too. */
   bigrams?: boolean;
-  /** k-means restarts (each from its own k-means++ seeding); the best objective wins. */
+  /**
+   * k-means restarts (each from its own k-means++ seeding); the best objective wins.
+   * Default 8 up to 3,000 texts (restarts run on all texts and are cheap), 4 above (they run on a sample).
+   */
   restarts?: number;
   maxIterations?: number;
   /** Number of representative quotes per theme. */
@@ -27,8 +30,8 @@ export interface AnalyzeOptions {
   onProgress?: ProgressCallback;
 }
 
-export type ResolvedOptions = Required<Omit<AnalyzeOptions, "k" | "dimensions" | "minDf" | "bigramMinDf" | "onProgress">> &
-  Pick<AnalyzeOptions, "k" | "dimensions" | "minDf" | "bigramMinDf" | "onProgress">;
+type Derived = "k" | "dimensions" | "minDf" | "bigramMinDf" | "restarts" | "onProgress";
+export type ResolvedOptions = Required<Omit<AnalyzeOptions, Derived>> & Pick<AnalyzeOptions, Derived>;
 
 export const DEFAULT_OPTIONS = {
   seed: 42,
@@ -36,7 +39,6 @@ export const DEFAULT_OPTIONS = {
   maxK: 200,
   maxDfRatio: 0.5,
   bigrams: true,
-  restarts: 8,
   maxIterations: 40,
   quotesPerCluster: 3,
   keywordsPerCluster: 8,

@@ -16,8 +16,10 @@ export interface TimedThemeResult {
 /** Below this many texts every term counts (min_df 1); above, a term must appear twice. */
 const SMALL_CORPUS = 50;
 const RESTART_SAMPLE_SIZE = 2000;
+/** Up to here restarts run on every text, so they are cheap and more of them pay off. */
+const SMALL_RESTART_CORPUS = 3000;
 const K_SELECTION_SAMPLE_SIZE = 1500;
-const RESTART_ITERATIONS = 20;
+const RESTART_ITERATIONS = 10;
 // Two power iterations sharpen the subspace enough that topic-level structure (short titles) separates.
 const POWER_ITERATIONS = 2;
 
@@ -84,7 +86,7 @@ export function analyzeThemesTimed(texts: readonly string[], options: AnalyzeOpt
     vectors,
     dimensions,
     rows,
-    { k, restarts: settings.restarts, maxIterations: settings.maxIterations, restartSampleSize: RESTART_SAMPLE_SIZE, restartIterations: RESTART_ITERATIONS },
+    { k, restarts: settings.restarts ?? (rows.length <= SMALL_RESTART_CORPUS ? 8 : 4), maxIterations: settings.maxIterations, restartSampleSize: RESTART_SAMPLE_SIZE, restartIterations: RESTART_ITERATIONS },
     rng,
   );
   lap("cluster", 0.85);
