@@ -15,7 +15,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   outputDir: `test-results/e2e/artifacts-${PORT}`,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { safeRedirect } from "../../app/utils/auth.server";
+import { readBody, readFormData } from "../../app/utils/body.server";
+import { formDataToObject, parseWith } from "../../app/utils/forms";
+import { hashPassword, verifyPassword } from "../../app/utils/password.server";
+import { createRateLimiter } from "../../app/utils/rate-limit.server";
+import { isCrossSiteWrite, securityHeaders } from "../../app/utils/security-headers.server";
+
+describe("safeRedirect", () => {
+  it("keeps same-site paths", () => {
+    expect(safeRedirect("/surveys/3/edit?x=1")).toBe("/surveys/3/edit?x=1");
+  });
+  it.each(["//evil.example", "/\\evil.example", "https://evil.example", "evil", "", null, undefined])("refuses %s", (to) => {
+    expect(safeRedirect(to as string | null | undefined, "/home")).toBe("/home");
+  });
+});
+
+describe("isCrossSiteWrite", () => {
+  it("lets reads through whatever their origin", () => {
+    expect(isCrossSiteWrite("GET", { origin: "https://evil.example", host: "painmap.test", fetchSite: "cross-site" })).toBe(false);
+  });
+  it("refuses a POST from a foreign Origin", () => {
+    expect(isCrossSiteWrite("POST", { origin: "https://evil.example", host: "painmap.test" })).toBe(true);
+  });
+  it("refuses a POST the browser marks cross-site even without Origin", () => {
+    expect(isCrossSiteWrite("POST", { host: "painmap.test", fetchSite: "cross-site" })).toBe(true);
+  });
+  it("refuses an opaque null Origin", () => {
+    expect(isCrossSiteWrite("POST", { origin: "null", host: "painmap.test" })).toBe(true);
+  });
+  it("accepts a same-origin POST and a POST with no Origin (plain clients, old browsers)", () => {
+    expect(isCrossSiteWrite("POST", { origin: "http://painmap.test", host: "painmap.test", fetchSite: "same-origin" })).toBe(false);
+    expect(isCrossSiteWrite("POST", { host: "painmap.test" })).toBe(false);
+  });
+});
+
+describe("securityHeaders", () => {
+  it("puts the nonce in script-src and forbids framing", () => {
+    const headers = securityHeaders("abc123");
+    expect(headers["Content-Security-Policy"]).toContain("script-src 'self' 'nonce-abc123'");
+    expect(headers["Content-Security-Policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["X-Content-Type-Options"]).toBe("nosniff");
+    expect(headers["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
+  });
+});
+
+describe("passwords", () => {
+  it("verifies the right password and refuses a wrong one; salts differ", async () => {
+    const first = await hashPassword("correct horse battery");
+    const second = await hashPassword("correct horse battery");
+    expect(first).not.toBe(second);
+    expect(first.startsWith("scrypt$")).toBe(true);
+    expect(await verifyPassword("correct horse battery", first)).toBe(true);
+    expect(await verifyPassword("correct horse batterz", first)).toBe(false);
+  });
+  it("refuses a malformed stored hash instead of throwing", async () => {
+    expect(await verifyPassword("x", "plaintext")).toBe(false);
+  });
+});
+
+describe("createRateLimiter", () => {
+  it("allows up to the limit per key, then refuses until reset", () => {
+    const limiter = createRateLimiter({ limit: 3, windowMs: 60_000 });
+    expect([1, 2, 3, 4].map(() => limiter.hit("a"))).toEqual([true, true, true, false]);
+    expect(limiter.hit("b")).toBe(true);
+    expect(limiter.retryAfter("a")).toBeGreaterThan(0);
+    limiter.reset("a");
+    expect(limiter.hit("a")).toBe(true);
+  });
+  it("opens a new window once the old one has passed", async () => {
+    const limiter = createRateLimiter({ limit: 1, windowMs: 20 });
+    expect(limiter.hit("k")).toBe(true);
+    expect(limiter.hit("k")).toBe(false);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(limiter.hit("k")).toBe(true);
+  });
+});
+
+describe("body limits", () => {
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    new Request("http://x.test/a", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers } });
+
+  it("reads a body within the limit", async () => {
+    const form = await readFormData(post("a=1&b=two"), 100);
+    expect(form.get("b")).toBe("two");
+  });
+  it("throws a 413 for a body past the limit, before parsing", async () => {
+    const error = await readBody(post("x=" + "a".repeat(2000)), 1000).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Response);
+    expect((error as Response).status).toBe(413);
+  });
+  it("trusts no Content-Length: counts the bytes it actually reads", async () => {
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 10; i++) controller.enqueue(new Uint8Array(200));
+        controller.close();
+      },
+    });
+    const request = new Request("http://x.test/a", { method: "POST", body: stream, duplex: "half" } as RequestInit & { duplex: "half" });
+    const error = await readBody(request, 1000).catch((e: unknown) => e);
+    expect((error as Response).status).toBe(413);
+  });
+});
+
+describe("parseWith", () => {
+  const Schema = z.object({ name: z.string().min(1, "Enter a name."), tags: z.array(z.string()).optional() });
+  it("collects repeated fields into arrays", () => {
+    const form = new FormData();
+    form.append("name", "A");
+    form.append("tags", "x");
+    form.append("tags", "y");
+    expect(formDataToObject(form)).toEqual({ name: "A", tags: ["x", "y"] });
+    expect(parseWith(Schema, form)).toEqual({ success: true, data: { name: "A", tags: ["x", "y"] } });
+  });
+  it("gives a message per field", () => {
+    const result = parseWith(Schema, { name: "" });
+    expect(result).toEqual({ success: false, errors: { name: ["Enter a name."] } });
+  });
+});
