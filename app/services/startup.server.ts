@@ -1,7 +1,10 @@
 import { migrateToLatest } from "../../db/migrate.js";
+import { deleteExpiredSessions } from "../../db/queries/sessions.js";
 import { database } from "../utils/db.server.js";
 
-/** Runs before the server listens: the schema is always current when the first request arrives. */
+/** Runs before the server listens: the schema is current and stale sessions are gone. */
 export async function prepareDatabase(): Promise<void> {
-  await migrateToLatest(database().db);
+  const { db } = database();
+  await migrateToLatest(db);
+  await deleteExpiredSessions(db);
 }
