@@ -19,7 +19,8 @@ export interface AnalyzeOptions {
   bigrams?: boolean;
   /**
    * k-means restarts (each from its own k-means++ seeding); the best objective wins.
-   * Default 8 up to 3,000 texts (restarts run on all texts and are cheap), 4 above (they run on a sample).
+   * Default 8 up to 3,000 texts (restarts run on all texts and are cheap); above, they run on a
+   * sample and the default is round(320 / k) clamped to 4..8.
    */
   restarts?: number;
   maxIterations?: number;

@@ -27,6 +27,16 @@ export function defaultDimensions(textCount: number): number {
   return Math.max(16, Math.min(100, Math.round(4 * Math.sqrt(textCount))));
 }
 
+/**
+ * Restarts on all texts are cheap for small corpora. On a sample, one restart costs about
+ * sample x k x d, so a fixed budget (~8 restarts at k = 40) buys more restarts for few themes,
+ * where local optima differ most, and at least 4 for many.
+ */
+export function defaultRestarts(textCount: number, k: number): number {
+  if (textCount <= SMALL_RESTART_CORPUS) return 8;
+  return Math.max(4, Math.min(8, Math.round(320 / Math.max(1, k))));
+}
+
 export function analyzeThemes(texts: readonly string[], options: AnalyzeOptions = {}): ThemeResult {
   return analyzeThemesTimed(texts, options).result;
 }
@@ -86,7 +96,7 @@ export function analyzeThemesTimed(texts: readonly string[], options: AnalyzeOpt
     vectors,
     dimensions,
     rows,
-    { k, restarts: settings.restarts ?? (rows.length <= SMALL_RESTART_CORPUS ? 8 : 4), maxIterations: settings.maxIterations, restartSampleSize: RESTART_SAMPLE_SIZE, restartIterations: RESTART_ITERATIONS },
+    { k, restarts: settings.restarts ?? defaultRestarts(rows.length, k), maxIterations: settings.maxIterations, restartSampleSize: RESTART_SAMPLE_SIZE, restartIterations: RESTART_ITERATIONS },
     rng,
   );
   lap("cluster", 0.85);
