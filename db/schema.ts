@@ -310,3 +310,87 @@ export type AnalysisRun = Selectable<AnalysisRunsTable>;
 export type Theme = Selectable<ThemesTable>;
 export type ApiKey = Selectable<ApiKeysTable>;
 export type { ColumnType };
+
+// --- Readiness to buy (issue 5, migration 0003): merged into the interfaces above. ---
+export type PipelineStatus = "new" | "accepted" | "rejected";
+
+export interface PeopleTable {
+  pipeline_status: Generated<PipelineStatus>;
+  reject_reason: string | null;
+  contacted_at: Timestamp | null;
+  status_changed_at: Timestamp | null;
+}
+
+export interface AssessmentsTable {
+  /** when the person first became ready now (kept while they stay ready): the follow-up clock */
+  ready_since: Timestamp | null;
+}
+
+export interface FunnelPlansTable {
+  follow_up_days: Generated<number>;
+}
+
+export interface UsedTokensTable {
+  jti: string;
+  purpose: string;
+  used_at: Timestamp;
+}
+
+export interface Database {
+  used_tokens: UsedTokensTable;
+}
+
+// --- Value-proposition board (issue 4, migration 0002): merged into the interfaces above. ---
+export interface ThemeStatsTable {
+  id: Generated<number>;
+  run_id: number;
+  theme_id: number;
+  member_count: number;
+  share: number;
+  avg_severity: number | null;
+  /** JSON object: trigger type -> respondents */
+  trigger_mix: JsonText;
+  /** JSON array of answer ids, best quote first */
+  quote_answer_ids: JsonText;
+  created_at: Timestamp;
+}
+
+export interface ThemeFacetsTable {
+  id: Generated<number>;
+  run_id: number;
+  /** 0 = every respondent analysed (the denominator of a filtered share) */
+  theme_id: number;
+  survey_id: number;
+  industry: string;
+  region: string;
+  buying_role: string;
+  source: string;
+  respondents: number;
+  severity_sum: number;
+  severity_n: number;
+}
+
+export interface ResponseFactsTable {
+  id: Generated<number>;
+  run_id: number;
+  response_id: number;
+  survey_id: number;
+  industry: string;
+  region: string;
+  buying_role: string;
+  source: string;
+  severity: number | null;
+}
+
+export interface NoteReadsTable {
+  user_id: number;
+  theme_id: number;
+  seen_at: Timestamp;
+}
+
+export interface Database {
+  theme_stats: ThemeStatsTable;
+  theme_facets: ThemeFacetsTable;
+  response_facts: ResponseFactsTable;
+  note_reads: NoteReadsTable;
+}
