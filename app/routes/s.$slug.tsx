@@ -1,0 +1,248 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useRef, useState, type FormEvent } from "react";
+import { SurveyQuestion } from "~/components/SurveyQuestion";
+import { answerFormValues, AttributionSchema, PageMetaSchema, pageFormValues, parsePageAnswers, type FormValues } from "~/surveys/answer-schema";
+import { findResponseByTokenHash, listResponseAnswers } from "../../db/queries/responses";
+import {
+  answeringCookie,
+  loadAnsweringSurvey,
+  pageQuestions,
+  readAnsweringKey,
+  resumeTokenFor,
+  resumeTokenHash,
+  submitPage,
+  surveyAvailability,
+  type AnsweringSurvey,
+} from "~/services/submission.server";
+import { readFormData } from "~/utils/body.server";
+import { db } from "~/utils/db.server";
+import { env, secureCookies } from "~/utils/env.server";
+import { formDataToObject, type FieldErrors } from "~/utils/forms";
+import { HONEYPOT_FIELD } from "~/utils/honeypot";
+import { isHoneypotFilled } from "~/utils/honeypot.server";
+import { badRequest } from "~/utils/http.server";
+import { clientAddress, createRateLimiter, tooManyRequests } from "~/utils/rate-limit.server";
+import { randomToken } from "~/utils/tokens.server";
+
+/** A page of long answers in multi-byte text fits; a 1 MB paste gets a 413 with a message. */
+const BODY_LIMIT = 512 * 1024;
+
+let limiter: ReturnType<typeof createRateLimiter> | undefined;
+const submitLimiter = () => (limiter ??= createRateLimiter({ limit: env().SUBMIT_RATE_LIMIT, windowMs: 60_000 }));
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data && "title" in data ? data.title : "Survey" },
+  { name: "robots", content: "noindex" },
+];
+
+/** Draft and unknown surveys are the same 404: a link says nothing about surveys that are not public. */
+function surveyNotFound(): Response {
+  return new Response("This survey does not exist or is not open yet.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+async function openSurvey(slug: string | undefined) {
+  const s = await loadAnsweringSurvey(db(), slug ?? "");
+  if (!s) throw surveyNotFound();
+  return s;
+}
+
+function pageUrl(s: AnsweringSurvey, token: string, page: number) {
+  return `/s/${s.survey.slug}?r=${encodeURIComponent(token)}&page=${page}`;
+}
+const thanksUrl = (s: AnsweringSurvey) => `/s/${s.survey.slug}/thanks`;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const s = await openSurvey(params.slug);
+  const state = await surveyAvailability(db(), s);
+  const base = { title: s.survey.title, slug: s.survey.slug };
+  if (state !== "open") return json({ ...base, state });
+
+  const url = new URL(request.url);
+  const headers = new Headers();
+  let token = url.searchParams.get("r") ?? undefined;
+  let idem: string | undefined;
+  if (!token) {
+    // Back to the first page in the same browser: same key, so the same response.
+    idem = readAnsweringKey(request, s.survey.id);
+    if (!idem) {
+      idem = randomToken(18);
+      headers.append("Set-Cookie", answeringCookie(s.survey.id, s.survey.slug, idem, secureCookies()));
+    }
+  }
+  const response = await findResponseByTokenHash(db(), s.survey.id, resumeTokenHash(token ?? resumeTokenFor(s.survey.id, idem!)));
+  if (token && !response) return json({ ...base, state: "bad_link" as const });
+  if (response?.status === "complete") throw redirect(thanksUrl(s), { headers });
+  if (response && !token) token = resumeTokenFor(s.survey.id, idem!);
+
+  const requested = Number(url.searchParams.get("page"));
+  const reached = response?.current_page ?? 1;
+  const pageIndex = Number.isInteger(requested) && requested >= 1 && requested <= reached ? requested : reached;
+  const questions = pageQuestions(s, Math.min(pageIndex, s.pages.length));
+
+  let values: FormValues = {};
+  if (response) {
+    const answers = new Map((await listResponseAnswers(db(), response.id)).map((a) => [a.question_id, a]));
+    for (const q of questions) {
+      const a = answers.get(q.id);
+      if (a) Object.assign(values, answerFormValues(q, a));
+    }
+  }
+  const attribution: Record<string, string | undefined> = response ? {} : AttributionSchema.parse(Object.fromEntries(url.searchParams));
+  const origin = env().PUBLIC_URL?.replace(/\/$/, "") ?? url.origin;
+  return json(
+    {
+      ...base,
+      state: "open" as const,
+      intro: s.survey.intro,
+      pageIndex,
+      pageCount: s.pages.length,
+      questions,
+      values,
+      idem: response ? undefined : idem,
+      token: response ? token : undefined,
+      resumeUrl: response ? `${origin}/s/${s.survey.slug}?r=${encodeURIComponent(token!)}` : undefined,
+      attribution,
+    },
+    { headers: { ...Object.fromEntries(headers), "Cache-Control": "private, no-store" } },
+  );
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ip = clientAddress(request);
+  if (!submitLimiter().hit(`ip:${ip}`)) return tooManyRequests(submitLimiter().retryAfter(`ip:${ip}`), "Too many submissions from your network. Please wait a minute and try again; your answers so far are saved.");
+
+  const form = await readFormData(request, BODY_LIMIT);
+  const s = await openSurvey(params.slug);
+  // A bot filled the hidden field: thank it and store nothing.
+  if (isHoneypotFilled(form)) return redirect(thanksUrl(s));
+
+  const state = await surveyAvailability(db(), s);
+  if (state !== "open") return json({ ok: false as const, errors: {} as FieldErrors, values: {} as FormValues }, { status: 409 });
+
+  const input = formDataToObject(form);
+  const meta = PageMetaSchema.safeParse(input);
+  if (!meta.success) return badRequest({ "": meta.error.issues.map((i) => i.message) }, { values: {} as FormValues });
+  const { page } = meta.data;
+  if (page > s.pages.length) return badRequest({ "": ["This page does not exist. Please reload the survey."] }, { values: {} as FormValues });
+
+  const questions = pageQuestions(s, page);
+  const parsed = parsePageAnswers(questions, input);
+  if (!parsed.success) return badRequest(parsed.errors, { values: pageFormValues(questions, input) });
+
+  const outcome = await submitPage(db(), {
+    survey: s,
+    pageIndex: page,
+    answers: parsed.data,
+    identity: meta.data.r ? { kind: "token", token: meta.data.r } : { kind: "key", idempotencyKey: meta.data.idem!, attribution: meta.data },
+  });
+  switch (outcome.outcome) {
+    case "bad_link":
+      return badRequest({ "": ["That resume link is not valid. Please start the survey again from its link."] }, { values: pageFormValues(questions, input) });
+    case "complete":
+      return redirect(thanksUrl(s));
+    case "ahead":
+      return redirect(pageUrl(s, outcome.token, outcome.currentPage));
+    case "saved":
+      return redirect(pageUrl(s, outcome.token, outcome.nextPage));
+  }
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+export default function AnswerSurvey() {
+  const data = useLoaderData<typeof loader>();
+  if (data.state === "open") return <SurveyPage data={data as Extract<LoaderData, { pageIndex: number }>} />;
+  {
+    return (
+      <div className="page--narrow survey">
+        <div className="card">
+          <h1>{data.title}</h1>
+          {data.state === "closed" ? (
+            <p role="status">This survey is closed and no longer accepts answers. Thank you for your interest.</p>
+          ) : data.state === "full" ? (
+            <p role="status">This survey has all the responses it needs and no longer accepts answers. Thank you for your interest.</p>
+          ) : (
+            <>
+              <p role="alert">That resume link is not valid. It may have been copied only in part.</p>
+              <p><Link to={`/s/${data.slug}`}>Start the survey from the beginning</Link></p>
+            </>
+          )}
+        </div>
+      </div>
+    );
+  }
+}
+
+function SurveyPage({ data }: { data: Extract<LoaderData, { pageIndex: number }> }) {
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [clientErrors, setClientErrors] = useState<FieldErrors | undefined>();
+  const formRef = useRef<HTMLFormElement>(null);
+  const serverErrors = result && "errors" in result ? result.errors : undefined;
+  const errors: FieldErrors | undefined = clientErrors ?? (serverErrors as FieldErrors | undefined);
+  const values = result && "values" in result && Object.keys(result.values).length ? result.values : data.values;
+  const fieldErrorCount = errors ? Object.keys(errors).filter((k) => k !== "").length : 0;
+  const last = data.pageIndex >= data.pageCount;
+  const submitting = navigation.state === "submitting";
+  const percent = Math.round(((data.pageIndex - 1) / data.pageCount) * 100);
+
+  function validateBeforePost(event: FormEvent<HTMLFormElement>) {
+    const parsed = parsePageAnswers(data.questions, formDataToObject(new FormData(event.currentTarget)));
+    if (parsed.success) {
+      setClientErrors(undefined);
+      return;
+    }
+    event.preventDefault();
+    setClientErrors(parsed.errors);
+    requestAnimationFrame(() => {
+      const invalid = formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']");
+      invalid?.focus();
+    });
+  }
+
+  return (
+    <div className="page--narrow survey">
+      <h1>{data.title}</h1>
+      <div className="survey-progress">
+        <p className="small muted" id="survey-progress-label">Page {data.pageIndex} of {data.pageCount}</p>
+        <div className="progress" role="progressbar" aria-labelledby="survey-progress-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+          <span style={{ width: `${percent}%` }} />
+        </div>
+      </div>
+      {data.pageIndex === 1 && data.intro ? <p>{data.intro}</p> : null}
+      {data.resumeUrl && data.pageIndex > 1 ? (
+        <div className="alert survey-resume">
+          <p><strong>Save this link to finish later:</strong></p>
+          <p><a href={data.resumeUrl} data-testid="resume-link" className="survey-resume__link">{data.resumeUrl}</a></p>
+        </div>
+      ) : null}
+      {errors?.[""]?.length ? (
+        <div className="alert alert--error" role="alert">{errors[""].map((e) => <p key={e}>{e}</p>)}</div>
+      ) : fieldErrorCount ? (
+        <div className="alert alert--error" role="alert">
+          <p>{fieldErrorCount === 1 ? "One answer needs your attention." : `${fieldErrorCount} answers need your attention.`} Your other answers are kept.</p>
+        </div>
+      ) : null}
+      <Form method="post" noValidate ref={formRef} key={`${data.token ?? data.idem}-${data.pageIndex}`} onSubmit={validateBeforePost} className="card">
+        <input type="hidden" name="page" value={data.pageIndex} />
+        {data.token ? <input type="hidden" name="r" value={data.token} /> : <input type="hidden" name="idem" value={data.idem} />}
+        {Object.entries(data.attribution).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
+        <div className="hp" aria-hidden="true">
+          <label htmlFor={HONEYPOT_FIELD}>Website</label>
+          <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </div>
+        {data.questions.map((q) => (
+          <SurveyQuestion key={q.id} question={q} values={values} errors={errors} />
+        ))}
+        <div className="row survey-nav">
+          <button type="submit" disabled={submitting}>{submitting ? "Saving…" : last ? "Submit answers" : "Next"}</button>
+          {data.pageIndex > 1 && data.token ? (
+            <Link className="button button--quiet" to={`/s/${data.slug}?r=${encodeURIComponent(data.token)}&page=${data.pageIndex - 1}`}>Previous page</Link>
+          ) : null}
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,230 @@
+import type { Kysely } from "kysely";
+import type { ConsentPurpose, Database, PersonSource, Question, Survey } from "../../db/schema.js";
+import { questionOptions } from "../../db/queries/surveys.js";
+import {
+  advanceResponse,
+  completeResponse,
+  countCompleteResponses,
+  findResponseByTokenHash,
+  listResponseAnswers,
+  loadSurveyForAnswering,
+  saveAnswers,
+  startResponse,
+  type AnswerWrite,
+  type CompanyInput,
+  type ConsentInput,
+} from "../../db/queries/responses.js";
+import type { Attribution, PageAnswers, PublicQuestion } from "../surveys/answer-schema.js";
+import { isQuestionKind } from "../surveys/answer-schema.js";
+import { CONSENT_WORDING_VERSION } from "../surveys/template.js";
+import { sign } from "../utils/secrets.server.js";
+import { sha256 } from "../utils/tokens.server.js";
+
+/**
+ * The prospect's side of a survey: which page to show, and one page post written in one
+ * transaction (response found or created by its idempotency key, answers upserted, and on the last
+ * page the company, person and consents created and the response completed).
+ */
+
+export interface AnsweringSurvey {
+  survey: Survey;
+  questions: PublicQuestion[];
+  /** the distinct `page` numbers in order; a page index (1-based) points into this list */
+  pages: number[];
+}
+
+export type Availability = "open" | "closed" | "full";
+
+export function toPublicQuestion(q: Question): PublicQuestion | null {
+  if (!isQuestionKind(q.kind)) return null;
+  return {
+    id: q.id,
+    page: q.page,
+    kind: q.kind,
+    prompt: q.prompt,
+    helpText: q.help_text,
+    options: questionOptions(q),
+    allowOther: q.allow_other === 1,
+    required: q.required === 1,
+    role: q.role,
+  };
+}
+
+/** An open or closed survey with its questions; a draft or unknown slug gives undefined (the same 404). */
+export async function loadAnsweringSurvey(db: Kysely<Database>, slug: string): Promise<AnsweringSurvey | undefined> {
+  if (!slug || slug.length > 100) return undefined;
+  const found = await loadSurveyForAnswering(db, slug);
+  if (!found || found.survey.status === "draft") return undefined;
+  const questions = found.questions.map(toPublicQuestion).filter((q): q is PublicQuestion => q !== null);
+  const pages = [...new Set(questions.map((q) => q.page))].sort((a, b) => a - b);
+  return { survey: found.survey, questions, pages };
+}
+
+export function pageQuestions(s: AnsweringSurvey, pageIndex: number): PublicQuestion[] {
+  const page = s.pages[pageIndex - 1];
+  return s.questions.filter((q) => q.page === page);
+}
+
+export async function surveyAvailability(db: Kysely<Database>, s: AnsweringSurvey, now = new Date()): Promise<Availability> {
+  const { survey } = s;
+  if (survey.status !== "open" || s.pages.length === 0) return "closed";
+  if (survey.closes_at && Date.parse(survey.closes_at) <= now.getTime()) return "closed";
+  if (survey.max_responses !== null && (await countCompleteResponses(db, survey.id)) >= survey.max_responses) return "full";
+  return "open";
+}
+
+/** Deterministic from the idempotency key: a retried first page gets the same response and the same link. */
+export function resumeTokenFor(surveyId: number, idempotencyKey: string): string {
+  return sign("resume", String(surveyId), idempotencyKey);
+}
+
+export function resumeTokenHash(token: string): string {
+  return sha256(token);
+}
+
+/** `src` wins; a UTM source alone means a marketing campaign; otherwise unknown. */
+export function personSource(attribution: Attribution): PersonSource {
+  if (attribution.src) return attribution.src;
+  if (attribution.utm_source) return "marketing";
+  return "unknown";
+}
+
+/** "2-5" -> 5, "More than 100" -> 101, "12" -> 12: the upper bound of the band as a representative count. */
+export function siteCountOf(answer: string | null): number | null {
+  if (!answer) return null;
+  const numbers = answer.match(/\d+/g)?.map(Number) ?? [];
+  if (!numbers.length) return null;
+  const top = Math.max(...numbers);
+  return /more than|over|\+/i.test(answer) ? top + 1 : top;
+}
+
+const CONSENT_PURPOSES: Record<string, ConsentPurpose> = {
+  consent_contact: "study_summary",
+  consent_nurture: "educational_content",
+};
+
+export type PageIdentity =
+  | { kind: "key"; idempotencyKey: string; attribution: Attribution }
+  | { kind: "token"; token: string };
+
+export type PageOutcome =
+  | { outcome: "saved"; token: string; nextPage: number; responseId: number }
+  | { outcome: "complete"; token: string; responseId: number; changed: boolean }
+  | { outcome: "ahead"; token: string; currentPage: number }
+  | { outcome: "bad_link" };
+
+/**
+ * One page post. The caller has checked that the survey is open and parsed the page's answers
+ * against that page's questions (so every question id belongs to this survey).
+ */
+export async function submitPage(
+  db: Kysely<Database>,
+  args: { survey: AnsweringSurvey; pageIndex: number; answers: PageAnswers; identity: PageIdentity; origin?: "web" | "demo" | "import"; now?: string },
+): Promise<PageOutcome> {
+  const { survey: s, pageIndex, identity } = args;
+  const now = args.now ?? new Date().toISOString();
+  const token = identity.kind === "key" ? resumeTokenFor(s.survey.id, identity.idempotencyKey) : identity.token;
+  const tokenHash = resumeTokenHash(token);
+  const lastPage = s.pages.length;
+
+  return db.transaction().execute(async (trx): Promise<PageOutcome> => {
+    let response;
+    let created = false;
+    if (identity.kind === "key") {
+      const attribution = identity.attribution;
+      ({ response, created } = await startResponse(trx, {
+        surveyId: s.survey.id,
+        idempotencyKey: identity.idempotencyKey,
+        resumeTokenHash: tokenHash,
+        source: personSource(attribution),
+        utmSource: attribution.utm_source ?? null,
+        utmCampaign: attribution.utm_campaign ?? null,
+        rep: attribution.rep ?? null,
+        origin: args.origin ?? "web",
+        now,
+      }));
+    } else {
+      response = await findResponseByTokenHash(trx, s.survey.id, tokenHash);
+      if (!response) return { outcome: "bad_link" };
+    }
+    if (response.status === "complete") return { outcome: "complete", token, responseId: response.id, changed: false };
+    if (pageIndex > response.current_page) return { outcome: "ahead", token, currentPage: response.current_page };
+
+    const writes: AnswerWrite[] = [];
+    const clear: number[] = [];
+    for (const { questionId, value } of args.answers) {
+      if (value) writes.push({ questionId, text: value.text, number: value.number, json: value.json ? JSON.stringify(value.json) : null });
+      else if (!created) clear.push(questionId);
+    }
+    await saveAnswers(trx, { responseId: response.id, answers: writes, clear, now });
+
+    if (pageIndex < lastPage) {
+      await advanceResponse(trx, { responseId: response.id, currentPage: Math.max(response.current_page, pageIndex + 1), now });
+      return { outcome: "saved", token, nextPage: pageIndex + 1, responseId: response.id };
+    }
+
+    // Last page: everything the prospect said, by role. A response created by this very post
+    // (a one-page survey) has no earlier answers to read back.
+    const byQuestion = new Map<number, AnswerWrite>();
+    if (created) for (const w of writes) byQuestion.set(w.questionId, w);
+    else for (const a of await listResponseAnswers(trx, response.id)) byQuestion.set(a.question_id, { questionId: a.question_id, text: a.value_text, number: a.value_number, json: a.value_json });
+
+    const textOf = (role: string): string | null => {
+      for (const q of s.questions) if (q.role === role) { const a = byQuestion.get(q.id); if (a?.text) return a.text; }
+      return null;
+    };
+    const companyName = textOf("company_name");
+    const industry = textOf("industry");
+    const region = textOf("region");
+    const siteCount = siteCountOf(textOf("site_count"));
+    const company: CompanyInput | null = companyName || industry || region || siteCount !== null ? { name: companyName ?? "", industry, region, siteCount } : null;
+    const consents: ConsentInput[] = [];
+    for (const q of s.questions) {
+      const purpose = q.kind === "consent" && q.role ? CONSENT_PURPOSES[q.role] : undefined;
+      const answer = byQuestion.get(q.id);
+      if (!purpose || !answer) continue; // not shown: nothing to record
+      consents.push({ purpose, status: answer.number === 1 ? "opted_in" : "opted_out", wording: q.prompt, wordingVersion: CONSENT_WORDING_VERSION, actor: "prospect" });
+    }
+    const done = await completeResponse(trx, {
+      responseId: response.id,
+      lastPage,
+      company,
+      person: {
+        email: textOf("contact_email"),
+        name: textOf("contact_name"),
+        jobTitle: textOf("job_title"),
+        source: response.source,
+        utmSource: response.utm_source,
+        utmCampaign: response.utm_campaign,
+        rep: response.rep,
+      },
+      consents,
+      now,
+    });
+    return { outcome: "complete", token, responseId: response.id, changed: done !== false };
+  });
+}
+
+/* The answering cookie: remembers this browser's idempotency key for one survey, so pressing Back
+   to the first page (which re-runs the loader) offers the same key and finds the same response. */
+
+const COOKIE_PREFIX = "pm_s";
+const COOKIE_MAX_AGE = 60 * 60 * 24 * 30;
+const KEY_PATTERN = /^[A-Za-z0-9_-]{16,100}$/;
+
+export function readAnsweringKey(request: Request, surveyId: number): string | undefined {
+  const header = request.headers.get("Cookie");
+  if (!header) return undefined;
+  const name = `${COOKIE_PREFIX}${surveyId}`;
+  for (const part of header.split(";")) {
+    const [key, value] = part.trim().split("=");
+    if (key === name && value && KEY_PATTERN.test(value)) return value;
+  }
+  return undefined;
+}
+
+export function answeringCookie(surveyId: number, slug: string, idempotencyKey: string, secure: boolean): string {
+  const attributes = [`${COOKIE_PREFIX}${surveyId}=${idempotencyKey}`, `Path=/s/${slug}`, "HttpOnly", "SameSite=Lax", `Max-Age=${COOKIE_MAX_AGE}`];
+  if (secure) attributes.push("Secure");
+  return attributes.join("; ");
+}

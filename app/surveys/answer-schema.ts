@@ -1,0 +1,235 @@
+import { z } from "zod";
+import type { FieldErrors } from "../utils/forms.js";
+import { MAX_SHORT_ANSWER, MAX_TEXT_ANSWER, OTHER_PREFIX, QUESTION_KINDS, type QuestionKind } from "./questions.js";
+
+/**
+ * The public form's answers: field names, the zod schema of one page (built from that page's
+ * questions; used by the browser before posting and by the server, which is the one that counts),
+ * and the mapping between stored answers and form values.
+ *
+ * How each kind is stored (answers row):
+ *   short_text, long_text, email  value_text
+ *   single_choice                 value_text = the option, or OTHER_PREFIX + text
+ *   multiple_choice               value_json = JSON array of chosen options ("other" as OTHER_PREFIX + text)
+ *   scale_0_10, rating_1_5, number value_number
+ *   consent                       value_number 1 (ticked) or 0 (shown and left unticked)
+ * An optional question left empty has no answers row.
+ */
+
+export interface PublicQuestion {
+  id: number;
+  page: number;
+  kind: QuestionKind;
+  prompt: string;
+  helpText: string;
+  options: string[];
+  allowOther: boolean;
+  required: boolean;
+  role: string | null;
+}
+
+/** What goes into an answers row (null everywhere is never stored). */
+export interface AnswerValue {
+  text: string | null;
+  number: number | null;
+  json: string[] | null;
+}
+
+/** One page's parsed answers: `value` null means "left empty" (an optional question). */
+export type PageAnswers = Array<{ questionId: number; value: AnswerValue | null }>;
+
+export type FormValues = Record<string, string | string[]>;
+
+/** The radio/checkbox value that stands for "Other"; its text comes in `q_<id>_other`. */
+export const OTHER_VALUE = "__other__";
+export const MAX_EMAIL = 254;
+export const MAX_NUMBER = 1e12;
+export const MAX_CHOICES = 100;
+
+export const fieldName = (questionId: number) => `q_${questionId}`;
+export const otherFieldName = (questionId: number) => `q_${questionId}_other`;
+
+export function isQuestionKind(kind: string): kind is QuestionKind {
+  return (QUESTION_KINDS as readonly string[]).includes(kind);
+}
+
+export function maxLengthOf(kind: QuestionKind): number {
+  if (kind === "long_text") return MAX_TEXT_ANSWER;
+  if (kind === "email") return MAX_EMAIL;
+  return MAX_SHORT_ANSWER;
+}
+
+const EmailSchema = z.email();
+
+type One = { value: AnswerValue | null } | { error: string; field: string };
+
+function single(raw: string | string[] | undefined): string | undefined {
+  if (Array.isArray(raw)) return raw.length ? raw[raw.length - 1] : undefined;
+  return raw;
+}
+
+function text(value: string): AnswerValue {
+  return { text: value, number: null, json: null };
+}
+
+function parseOne(q: PublicQuestion, input: FormValues): One {
+  const name = fieldName(q.id);
+  const raw = input[name];
+  const needed = (message: string): One => (q.required ? { error: message, field: name } : { value: null });
+
+  switch (q.kind) {
+    case "short_text":
+    case "long_text":
+    case "email": {
+      const value = (single(raw) ?? "").trim();
+      if (!value) return needed("Please answer this question.");
+      const max = maxLengthOf(q.kind);
+      if (value.length > max) return { error: `Please keep this under ${max.toLocaleString("en")} characters.`, field: name };
+      if (q.kind === "email" && !EmailSchema.safeParse(value).success) return { error: "Enter a valid email address, like name@company.com.", field: name };
+      return { value: text(q.kind === "email" ? value.toLowerCase() : value) };
+    }
+    case "number":
+    case "scale_0_10":
+    case "rating_1_5": {
+      const value = (single(raw) ?? "").trim();
+      if (!value) return needed(q.kind === "number" ? "Please enter a number." : "Please choose a value.");
+      const number = Number(value.replace(",", "."));
+      if (!Number.isFinite(number)) return { error: "Enter a number, like 12 or 3.5.", field: name };
+      if (q.kind === "number") {
+        if (Math.abs(number) > MAX_NUMBER) return { error: "That number is too large.", field: name };
+        return { value: { text: null, number, json: null } };
+      }
+      const [min, max] = q.kind === "scale_0_10" ? [0, 10] : [1, 5];
+      if (!Number.isInteger(number) || number < min || number > max) return { error: `Choose a whole number from ${min} to ${max}.`, field: name };
+      return { value: { text: null, number, json: null } };
+    }
+    case "consent": {
+      const value = single(raw);
+      const ticked = value !== undefined && value !== "" && value !== "0" && value !== "off";
+      if (!ticked && q.required) return { error: "Please tick the box to continue.", field: name };
+      return { value: { text: null, number: ticked ? 1 : 0, json: null } };
+    }
+    case "single_choice":
+    case "multiple_choice": {
+      const chosen = (Array.isArray(raw) ? raw : raw === undefined || raw === "" ? [] : [raw]).filter((v) => v !== "");
+      if (chosen.length > MAX_CHOICES) return { error: "Too many choices.", field: name };
+      if (q.kind === "single_choice" && chosen.length > 1) return { error: "Choose only one option.", field: name };
+      const values: string[] = [];
+      for (const choice of chosen) {
+        if (choice === OTHER_VALUE && q.allowOther) {
+          const other = (single(input[otherFieldName(q.id)]) ?? "").trim();
+          if (!other) return { error: "Please tell us what “Other” means for you.", field: otherFieldName(q.id) };
+          if (other.length > MAX_SHORT_ANSWER) return { error: `Please keep this under ${MAX_SHORT_ANSWER} characters.`, field: otherFieldName(q.id) };
+          values.push(OTHER_PREFIX + other);
+        } else if (q.options.includes(choice)) {
+          if (!values.includes(choice)) values.push(choice);
+        } else {
+          return { error: "Choose one of the options shown.", field: name };
+        }
+      }
+      if (!values.length) return needed(q.kind === "single_choice" ? "Please choose an option." : "Please choose at least one option.");
+      return { value: q.kind === "single_choice" ? text(values[0]) : { text: null, number: null, json: values } };
+    }
+  }
+}
+
+/** The answers of one page; errors are keyed by field name (`q_<id>` or `q_<id>_other`). */
+export function pageAnswerSchema(questions: PublicQuestion[]) {
+  return z.record(z.string(), z.union([z.string(), z.array(z.string())])).transform((input, ctx): PageAnswers => {
+    const answers: PageAnswers = [];
+    for (const q of questions) {
+      const result = parseOne(q, input);
+      if ("error" in result) ctx.addIssue({ code: "custom", message: result.error, path: [result.field] });
+      else answers.push({ questionId: q.id, value: result.value });
+    }
+    return answers;
+  });
+}
+
+export function parsePageAnswers(questions: PublicQuestion[], input: FormValues): { success: true; data: PageAnswers } | { success: false; errors: FieldErrors } {
+  const result = pageAnswerSchema(questions).safeParse(input);
+  if (result.success) return { success: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) (errors[issue.path.map(String).join(".")] ??= []).push(issue.message);
+  return { success: false, errors };
+}
+
+/** The page's own fields out of a posted form, cut to a sane size, to re-render after an error. */
+export function pageFormValues(questions: PublicQuestion[], input: FormValues): FormValues {
+  const values: FormValues = {};
+  const cut = (v: string) => v.slice(0, MAX_TEXT_ANSWER);
+  for (const q of questions) {
+    for (const name of [fieldName(q.id), otherFieldName(q.id)]) {
+      const raw = input[name];
+      if (raw === undefined) continue;
+      values[name] = Array.isArray(raw) ? raw.slice(0, MAX_CHOICES).map(cut) : cut(raw);
+    }
+  }
+  return values;
+}
+
+/** A stored answer back into form values (to show a resumed page as it was left). */
+export function answerFormValues(q: PublicQuestion, answer: { value_text: string | null; value_number: number | null; value_json: string | null }): FormValues {
+  const name = fieldName(q.id);
+  switch (q.kind) {
+    case "short_text":
+    case "long_text":
+    case "email":
+      return answer.value_text === null ? {} : { [name]: answer.value_text };
+    case "number":
+    case "scale_0_10":
+    case "rating_1_5":
+      return answer.value_number === null ? {} : { [name]: String(answer.value_number) };
+    case "consent":
+      return answer.value_number === 1 ? { [name]: "on" } : {};
+    case "single_choice":
+    case "multiple_choice": {
+      let chosen: string[] = [];
+      if (q.kind === "single_choice") chosen = answer.value_text === null ? [] : [answer.value_text];
+      else {
+        try {
+          const parsed: unknown = JSON.parse(answer.value_json ?? "[]");
+          if (Array.isArray(parsed)) chosen = parsed.filter((v): v is string => typeof v === "string");
+        } catch {
+          chosen = [];
+        }
+      }
+      const values: FormValues = {};
+      const picked: string[] = [];
+      for (const choice of chosen) {
+        if (!q.options.includes(choice) && choice.startsWith(OTHER_PREFIX)) {
+          picked.push(OTHER_VALUE);
+          values[otherFieldName(q.id)] = choice.slice(OTHER_PREFIX.length);
+        } else picked.push(choice);
+      }
+      if (picked.length) values[name] = q.kind === "single_choice" ? picked[0] : picked;
+      return values;
+    }
+  }
+}
+
+/** Link parameters kept with the response and the person: how a prospect counts as marketing- or sales-sourced. */
+export const SOURCES = ["marketing", "sales", "partner"] as const;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v.trim().slice(0, max) || undefined));
+
+export const AttributionSchema = z.object({
+  utm_source: optionalText(200).catch(undefined),
+  utm_campaign: optionalText(200).catch(undefined),
+  src: z.enum(SOURCES).optional().catch(undefined),
+  rep: optionalText(100).catch(undefined),
+});
+export type Attribution = z.infer<typeof AttributionSchema>;
+
+const TOKEN = /^[A-Za-z0-9_-]{16,100}$/;
+
+/** The fields every page post carries besides the answers. */
+export const PageMetaSchema = AttributionSchema.extend({
+  page: z.coerce.number({ error: "The page number is missing." }).int("The page number is not valid.").min(1, "The page number is not valid.").max(1000, "The page number is not valid."),
+  idem: z.string().regex(TOKEN, "The form is out of date. Please reload the page.").optional(),
+  r: z.string().regex(TOKEN, "That resume link is not valid.").optional(),
+}).refine((meta) => meta.idem || meta.r, { message: "The form is out of date. Please reload the page.", path: [""] });
