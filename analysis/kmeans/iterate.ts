@@ -10,11 +10,13 @@ export interface LloydResult {
 }
 
 /**
- * Spherical k-means (Dhillon & Modha 2001) with Hamerly-style bounds on cosine similarity.
- * For unit x, |<x,c'> - <x,c>| <= |c' - c|, so after centres move by delta we know
- * sim(own) >= lower - delta_own and sim(any other) <= upper + max delta; a point whose bounds
- * do not cross cannot change cluster and is skipped. Centre sums are updated only for the
- * points that moved, so late iterations cost little beyond the few points near a boundary.
+ * Spherical k-means (Dhillon & Modha 2001) with Elkan-style bounds on cosine similarity
+ * (Elkan 2003, adapted to the sphere). For unit x, |<x,c'> - <x,c>| <= |c' - c|, so after the
+ * centres move by delta_c we know sim(own) >= lower - delta_own and sim(c) <= upper_c + delta_c
+ * for every other centre c. One upper bound per point and centre (Float32, n x k) lets a point
+ * skip every centre whose bound cannot beat its own centre; after the first passes most points
+ * compute one or two dot products instead of k. Centre sums are updated only for the points
+ * that moved, so late iterations cost little beyond the few points near a boundary.
  */
 export function lloyd(
   data: Float32Array,
@@ -28,7 +30,7 @@ export function lloyd(
   const centroids = Float64Array.from(initial);
   const assignments = new Int32Array(count).fill(-1);
   const lower = new Float64Array(count);
-  const upper = new Float64Array(count);
+  const upper = new Float32Array(count * k);
   const sums = new Float64Array(k * dimensions);
   const sizes = new Int32Array(k);
   const dirty = new Uint8Array(k);
@@ -38,44 +40,52 @@ export function lloyd(
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     iterations++;
     let changed = 0;
-    let maxShift = 0;
-    let secondShift = 0;
-    for (let c = 0; c < k; c++) {
-      if (shift[c] > maxShift) {
-        secondShift = maxShift;
-        maxShift = shift[c];
-      } else if (shift[c] > secondShift) secondShift = shift[c];
-    }
     dirty.fill(0);
     for (let i = 0; i < count; i++) {
       const offset = rows[i] * dimensions;
+      const bounds = i * k;
       const own = assignments[i];
-      if (own >= 0) {
-        lower[i] -= shift[own];
-        upper[i] += shift[own] === maxShift ? secondShift : maxShift;
-        if (lower[i] >= upper[i]) continue;
-        lower[i] = dotRow(data, offset, centroids, own * dimensions, dimensions);
-        if (lower[i] >= upper[i]) continue;
+      let best = own;
+      if (own < 0) {
+        // First pass: every similarity exactly.
+        let bestSim = -Infinity;
+        for (let c = 0; c < k; c++) {
+          const sim = dotRow(data, offset, centroids, c * dimensions, dimensions);
+          upper[bounds + c] = sim + BOUND_SLACK;
+          if (sim > bestSim) {
+            bestSim = sim;
+            best = c;
+          }
+        }
+        lower[i] = bestSim;
+      } else {
+        let low = lower[i] - shift[own];
+        let tight = false;
+        for (let c = 0; c < k; c++) {
+          const up = upper[bounds + c] + shift[c];
+          upper[bounds + c] = up;
+          if (c === best || up <= low) continue;
+          if (!tight) {
+            low = dotRow(data, offset, centroids, best * dimensions, dimensions);
+            upper[bounds + best] = low + BOUND_SLACK;
+            tight = true;
+            if (up <= low) continue;
+          }
+          const sim = dotRow(data, offset, centroids, c * dimensions, dimensions);
+          upper[bounds + c] = sim + BOUND_SLACK;
+          if (sim > low) {
+            low = sim;
+            best = c;
+          }
+        }
+        lower[i] = low;
       }
-      let best = -Infinity;
-      let second = -Infinity;
-      let bestCluster = 0;
-      for (let c = 0; c < k; c++) {
-        const sim = dotRow(data, offset, centroids, c * dimensions, dimensions);
-        if (sim > best) {
-          second = best;
-          best = sim;
-          bestCluster = c;
-        } else if (sim > second) second = sim;
-      }
-      lower[i] = best;
-      upper[i] = second;
-      if (bestCluster !== own) {
+      if (best !== own) {
         if (own >= 0) moveOut(data, offset, sums, sizes, own, dimensions);
-        moveIn(data, offset, sums, sizes, bestCluster, dimensions);
-        dirty[own < 0 ? bestCluster : own] = 1;
-        dirty[bestCluster] = 1;
-        assignments[i] = bestCluster;
+        moveIn(data, offset, sums, sizes, best, dimensions);
+        dirty[own < 0 ? best : own] = 1;
+        dirty[best] = 1;
+        assignments[i] = best;
         changed++;
       }
     }
@@ -100,6 +110,9 @@ export function lloyd(
   }
   return { assignments, centroids, objective, iterations };
 }
+
+/** Float32 bounds round; a little slack keeps them upper bounds (a loose bound only costs a dot product). */
+const BOUND_SLACK = 1e-5;
 
 function moveIn(data: Float32Array, offset: number, sums: Float64Array, sizes: Int32Array, c: number, dimensions: number): void {
   const target = c * dimensions;
