@@ -1,0 +1,60 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ExportLinks, parseResponseFilters, ResponseFiltersForm, ResponsesTable } from "~/components/ResponsesTable";
+import { countResponses, listResponses, listSurveyChoices, PAGE_SIZE } from "../../db/queries/response-listing";
+import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+
+export const meta: MetaFunction = () => [{ title: "Responses · Painmap" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, MARKETING_ROLES);
+  const { filters, messages } = parseResponseFilters(new URL(request.url).searchParams);
+  const query = { status: filters.status, source: filters.source, surveyId: filters.survey, from: filters.from, to: filters.to };
+  const page = filters.page ?? 1;
+  const database = db();
+  const [total, rows, surveys] = await Promise.all([
+    countResponses(database, query),
+    listResponses(database, query, page, PAGE_SIZE),
+    listSurveyChoices(database),
+  ]);
+  return json({ filters, messages, total, rows, page, pageSize: PAGE_SIZE, surveys });
+}
+
+export default function ResponsesIndex() {
+  const { filters, messages, total, rows, page, pageSize, surveys } = useLoaderData<typeof loader>();
+  const filtered = Boolean(filters.status || filters.source || filters.survey || filters.from || filters.to);
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>Responses</h1>
+        {total > 0 ? <ExportLinks filters={{ ...filters, page: undefined }} /> : null}
+      </div>
+      {messages.length ? (
+        <div className="alert alert--warn" role="alert">
+          {messages.map((m) => <p key={m}>{m}</p>)}
+        </div>
+      ) : null}
+      <ResponseFiltersForm filters={filters} surveys={surveys} action="/responses" />
+      <ResponsesTable
+        rows={rows}
+        total={total}
+        page={page}
+        pageSize={pageSize}
+        filters={filters}
+        basePath="/responses"
+        showSurvey
+        emptyMessage={
+          filtered ? (
+            <p>No responses match these filters. <Link to="/responses">Clear the filters</Link> to see every response.</p>
+          ) : surveys.length === 0 ? (
+            <p>No responses yet. <Link to="/surveys/new">Create a survey</Link>, publish it and share its link.</p>
+          ) : (
+            <p>No responses yet. Share a published survey's link, or import responses from a CSV on a survey's responses page.</p>
+          )
+        }
+      />
+    </div>
+  );
+}

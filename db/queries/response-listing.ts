@@ -1,0 +1,457 @@
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from "kysely";
+import type { Answer, Database, PersonSource, Question, ResponseStatus } from "../schema.js";
+
+/**
+ * The marketer's read side of responses: the filtered table, one response in full, and the export.
+ * Every list is batched: answers come with one query per page or batch of response ids, never one
+ * query per response.
+ */
+
+export interface ResponseFilters {
+  status?: ResponseStatus;
+  source?: PersonSource;
+  surveyId?: number;
+  /** inclusive calendar days, YYYY-MM-DD (UTC), on the start date */
+  from?: string;
+  to?: string;
+}
+
+export const PAGE_SIZE = 50;
+const PREVIEW_LENGTH = 140;
+const EXPORT_BATCH = 500;
+
+/** The day after a YYYY-MM-DD date, as YYYY-MM-DD (UTC). */
+export function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00.000Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The filters as one WHERE expression on `responses` (usable in joined queries too). */
+function matching(filters: ResponseFilters) {
+  return (eb: ExpressionBuilder<Database, "responses">) => {
+    const parts: Expression<SqlBool>[] = [];
+    if (filters.status) parts.push(eb("responses.status", "=", filters.status));
+    if (filters.source) parts.push(eb("responses.source", "=", filters.source));
+    if (filters.surveyId !== undefined) parts.push(eb("responses.survey_id", "=", filters.surveyId));
+    // ISO timestamps compare as text on both databases: "2026-01-02" <= "2026-01-02T09:..." < "2026-01-03".
+    if (filters.from) parts.push(eb("responses.started_at", ">=", filters.from));
+    if (filters.to) parts.push(eb("responses.started_at", "<", nextDay(filters.to)));
+    return eb.and(parts);
+  };
+}
+
+export async function countResponses(db: Kysely<Database>, filters: ResponseFilters): Promise<number> {
+  const row = await db.selectFrom("responses")
+    .where(matching(filters))
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export interface ResponseListRow {
+  id: number;
+  surveyId: number;
+  surveyTitle: string;
+  status: ResponseStatus;
+  source: PersonSource;
+  utmSource: string | null;
+  utmCampaign: string | null;
+  rep: string | null;
+  origin: string;
+  currentPage: number;
+  startedAt: string;
+  completedAt: string | null;
+  personName: string | null;
+  personEmail: string | null;
+  company: string | null;
+  painPreview: string | null;
+}
+
+function baseRows(db: Kysely<Database>) {
+  return db
+    .selectFrom("responses")
+    .innerJoin("surveys", "surveys.id", "responses.survey_id")
+    .leftJoin("people", "people.id", "responses.person_id")
+    .leftJoin("companies", "companies.id", "people.company_id")
+    .select([
+      "responses.id as id",
+      "responses.survey_id as surveyId",
+      "surveys.title as surveyTitle",
+      "responses.status as status",
+      "responses.source as source",
+      "responses.utm_source as utmSource",
+      "responses.utm_campaign as utmCampaign",
+      "responses.rep as rep",
+      "responses.origin as origin",
+      "responses.current_page as currentPage",
+      "responses.started_at as startedAt",
+      "responses.completed_at as completedAt",
+      "responses.meta as meta",
+      "people.name as personName",
+      "people.email as personEmail",
+      "companies.name as company",
+    ]);
+}
+
+function preview(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > PREVIEW_LENGTH ? `${flat.slice(0, PREVIEW_LENGTH - 1).trimEnd()}…` : flat;
+}
+
+/** One page of the table, newest first, with the first pain-story answer of each row (one extra query). */
+export async function listResponses(
+  db: Kysely<Database>,
+  filters: ResponseFilters,
+  page = 1,
+  pageSize = PAGE_SIZE,
+): Promise<ResponseListRow[]> {
+  const rows = await baseRows(db)
+    .where(matching(filters))
+    .orderBy("responses.started_at", "desc")
+    .orderBy("responses.id", "desc")
+    .limit(pageSize)
+    .offset((Math.max(1, page) - 1) * pageSize)
+    .execute();
+  if (rows.length === 0) return [];
+  const stories = await db
+    .selectFrom("answers")
+    .innerJoin("questions", "questions.id", "answers.question_id")
+    .select(["answers.response_id as responseId", "answers.value_text as text", "questions.position as position"])
+    .where("questions.role", "=", "pain_story")
+    .where("answers.response_id", "in", rows.map((r) => r.id))
+    .where("answers.value_text", "is not", null)
+    .orderBy("questions.position")
+    .execute();
+  const firstStory = new Map<number, string>();
+  for (const s of stories) if (s.text && s.text.trim() && !firstStory.has(s.responseId)) firstStory.set(s.responseId, s.text);
+  return rows.map(({ meta: _meta, ...r }) => ({
+    ...r,
+    status: r.status as ResponseStatus,
+    source: r.source as PersonSource,
+    painPreview: firstStory.has(r.id) ? preview(firstStory.get(r.id)!) : null,
+  }));
+}
+
+
+/** Surveys for the filter's select, newest first. */
+export async function listSurveyChoices(db: Kysely<Database>): Promise<Array<{ id: number; title: string; status: string }>> {
+  return db.selectFrom("surveys").select(["id", "title", "status"]).orderBy("id", "desc").execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answer values
+
+export type AnswerValue = string | number | string[] | null;
+
+function parseJsonArray(text: string | null): string[] | null {
+  if (text === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed.map((v) => String(v)) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The typed value of an answer: chosen options (multiple choice) as a list, numbers as numbers,
+ * consents as "yes"/"no", text as text. A missing answer is null.
+ */
+export function answerValue(kind: string, answer: Pick<Answer, "value_text" | "value_number" | "value_json"> | undefined): AnswerValue {
+  if (!answer) return null;
+  const list = parseJsonArray(answer.value_json);
+  if (list) return list;
+  if (kind === "consent") {
+    if (answer.value_number !== null) return Number(answer.value_number) === 1 ? "yes" : "no";
+    if (answer.value_text !== null) return /^(1|yes|true|on|opted_in)$/i.test(answer.value_text.trim()) ? "yes" : "no";
+    return null;
+  }
+  if (answer.value_number !== null && answer.value_number !== undefined) return Number(answer.value_number);
+  return answer.value_text;
+}
+
+/** Display text of an answer value. */
+export function answerText(value: AnswerValue): string {
+  if (value === null) return "";
+  return Array.isArray(value) ? value.join("; ") : String(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// One response in full
+
+export interface ResponseDetail {
+  response: Omit<ResponseListRow, "painPreview"> & {
+    meta: Record<string, unknown>;
+    updatedAt: string;
+    personId: number | null;
+    pageCount: number;
+  };
+  person: {
+    id: number;
+    name: string | null;
+    email: string | null;
+    jobTitle: string | null;
+    source: string;
+  } | null;
+  company: { name: string; industry: string | null; region: string | null; siteCount: number | null } | null;
+  answers: Array<{
+    questionId: number;
+    position: number;
+    page: number;
+    kind: string;
+    prompt: string;
+    role: string | null;
+    value: AnswerValue;
+    answered: boolean;
+  }>;
+  consents: Array<{
+    purpose: string;
+    status: string;
+    wording: string;
+    wordingVersion: string;
+    capturedAt: string;
+    withdrawnAt: string | null;
+    fromThisResponse: boolean;
+  }>;
+}
+
+function parseMeta(text: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export async function getResponseDetail(db: Kysely<Database>, id: number): Promise<ResponseDetail | undefined> {
+  const row = await baseRows(db)
+    .select(["responses.person_id as personId", "responses.updated_at as updatedAt"])
+    .where("responses.id", "=", id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const [questions, answers, person, consents] = await Promise.all([
+    db.selectFrom("questions").selectAll().where("survey_id", "=", row.surveyId).orderBy("position").execute(),
+    db.selectFrom("answers").selectAll().where("response_id", "=", id).execute(),
+    row.personId === null
+      ? Promise.resolve(undefined)
+      : db
+          .selectFrom("people")
+          .leftJoin("companies", "companies.id", "people.company_id")
+          .select([
+            "people.id as id",
+            "people.name as name",
+            "people.email as email",
+            "people.job_title as jobTitle",
+            "people.source as source",
+            "companies.name as companyName",
+            "companies.industry as industry",
+            "companies.region as region",
+            "companies.site_count as siteCount",
+          ])
+          .where("people.id", "=", row.personId)
+          .executeTakeFirst(),
+    db
+      .selectFrom("consents")
+      .selectAll()
+      .where((eb) =>
+        row.personId === null ? eb("response_id", "=", id) : eb.or([eb("response_id", "=", id), eb("person_id", "=", row.personId)]),
+      )
+      .orderBy("captured_at")
+      .orderBy("id")
+      .execute(),
+  ]);
+  const byQuestion = new Map(answers.map((a) => [a.question_id, a]));
+  const { meta, ...rest } = row;
+  return {
+    response: {
+      ...rest,
+      status: rest.status as ResponseStatus,
+      source: rest.source as PersonSource,
+      meta: parseMeta(meta),
+      pageCount: questions.reduce((max, q) => Math.max(max, q.page), 0),
+    },
+    person: person ? { id: person.id, name: person.name, email: person.email, jobTitle: person.jobTitle, source: person.source } : null,
+    company:
+      person && person.companyName !== null
+        ? { name: person.companyName, industry: person.industry, region: person.region, siteCount: person.siteCount }
+        : null,
+    answers: questions.map((q) => {
+      const value = answerValue(q.kind, byQuestion.get(q.id));
+      return {
+        questionId: q.id,
+        position: q.position,
+        page: q.page,
+        kind: q.kind,
+        prompt: q.prompt,
+        role: q.role,
+        value,
+        answered: value !== null && !(Array.isArray(value) && value.length === 0) && value !== "",
+      };
+    }),
+    consents: consents.map((c) => ({
+      purpose: c.purpose,
+      status: c.status,
+      wording: c.wording,
+      wordingVersion: c.wording_version,
+      capturedAt: c.captured_at,
+      withdrawnAt: c.withdrawn_at,
+      fromThisResponse: c.response_id === id,
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+export const EXPORT_META_COLUMNS = [
+  "response_id",
+  "survey_id",
+  "survey",
+  "status",
+  "started_at",
+  "completed_at",
+  "source",
+  "utm_source",
+  "utm_campaign",
+  "rep",
+  "origin",
+  "name",
+  "email",
+  "company",
+] as const;
+
+export interface ExportColumn {
+  header: string;
+  /** meta columns: the field; question columns: null */
+  meta: (typeof EXPORT_META_COLUMNS)[number] | null;
+}
+
+export interface ExportPlan {
+  columns: ExportColumn[];
+  /** question id -> column index (questions of several surveys that share a prompt share a column) */
+  questionColumn: Map<number, number>;
+  questionKind: Map<number, string>;
+  count: number;
+}
+
+/**
+ * Columns: the metadata, then one per question in survey and position order, headed by its prompt.
+ * Surveys made from the same template share their prompts, so their answers line up in one column.
+ */
+export async function exportPlan(db: Kysely<Database>, filters: ResponseFilters): Promise<ExportPlan> {
+  const count = await countResponses(db, filters);
+  const surveyIds =
+    filters.surveyId !== undefined
+      ? [filters.surveyId]
+      : (await db.selectFrom("responses").where(matching(filters)).select("responses.survey_id").distinct().execute()).map((r) => r.survey_id);
+  const questions: Question[] = surveyIds.length
+    ? await db
+        .selectFrom("questions")
+        .selectAll()
+        .where("survey_id", "in", surveyIds)
+        .orderBy("survey_id")
+        .orderBy("position")
+        .execute()
+    : [];
+  const columns: ExportColumn[] = EXPORT_META_COLUMNS.map((meta) => ({ header: meta, meta }));
+  const used = new Set<string>(columns.map((c) => c.header));
+  const byPrompt = new Map<string, number>();
+  const questionColumn = new Map<number, number>();
+  const questionKind = new Map<number, string>();
+  const takenInSurvey = new Map<number, Set<number>>();
+  for (const q of questions) {
+    questionKind.set(q.id, q.kind);
+    const taken = takenInSurvey.get(q.survey_id) ?? new Set<number>();
+    takenInSurvey.set(q.survey_id, taken);
+    const prompt = q.prompt.trim() || `Question ${q.position}`;
+    const shared = byPrompt.get(prompt);
+    if (shared !== undefined && !taken.has(shared)) {
+      questionColumn.set(q.id, shared);
+      taken.add(shared);
+      continue;
+    }
+    let header = prompt;
+    for (let n = 2; used.has(header); n++) header = `${prompt} (${n})`;
+    used.add(header);
+    columns.push({ header, meta: null });
+    const index = columns.length - 1;
+    if (shared === undefined) byPrompt.set(prompt, index);
+    questionColumn.set(q.id, index);
+    taken.add(index);
+  }
+  return { columns, questionColumn, questionKind, count };
+}
+
+export type ExportRow = AnswerValue[];
+
+/**
+ * Rows in batches of `batchSize` responses (oldest first): one query for the responses and one for
+ * their answers per batch, whatever the number of questions.
+ */
+export async function* exportBatches(
+  db: Kysely<Database>,
+  filters: ResponseFilters,
+  plan: ExportPlan,
+  batchSize = EXPORT_BATCH,
+): AsyncGenerator<ExportRow[]> {
+  let afterId = 0;
+  for (;;) {
+    const rows = await baseRows(db)
+    .where(matching(filters))
+      .where("responses.id", ">", afterId)
+      .orderBy("responses.id")
+      .limit(batchSize)
+      .execute();
+    if (rows.length === 0) return;
+    afterId = rows[rows.length - 1].id;
+    const answers = await db
+      .selectFrom("answers")
+      .select(["response_id", "question_id", "value_text", "value_number", "value_json"])
+      .where("response_id", "in", rows.map((r) => r.id))
+      .execute();
+    const byResponse = new Map<number, typeof answers>();
+    for (const a of answers) {
+      const list = byResponse.get(a.response_id);
+      if (list) list.push(a);
+      else byResponse.set(a.response_id, [a]);
+    }
+    yield rows.map((r) => {
+      const out: ExportRow = new Array(plan.columns.length).fill(null);
+      const meta: Record<(typeof EXPORT_META_COLUMNS)[number], AnswerValue> = {
+        response_id: r.id,
+        survey_id: r.surveyId,
+        survey: r.surveyTitle,
+        status: r.status,
+        started_at: r.startedAt,
+        completed_at: r.completedAt,
+        source: r.source,
+        utm_source: r.utmSource,
+        utm_campaign: r.utmCampaign,
+        rep: r.rep,
+        origin: r.origin,
+        name: r.personName,
+        email: r.personEmail,
+        company: r.company,
+      };
+      plan.columns.forEach((c, i) => {
+        if (c.meta) out[i] = meta[c.meta];
+      });
+      for (const a of byResponse.get(r.id) ?? []) {
+        const index = plan.questionColumn.get(a.question_id);
+        if (index !== undefined) out[index] = answerValue(plan.questionKind.get(a.question_id) ?? "", a);
+      }
+      return out;
+    });
+    if (rows.length < batchSize) return;
+  }
+}
+
+/** Everything at once (tests, small sets). */
+export async function exportRows(db: Kysely<Database>, filters: ResponseFilters): Promise<{ columns: string[]; rows: ExportRow[] }> {
+  const plan = await exportPlan(db, filters);
+  const rows: ExportRow[] = [];
+  for await (const batch of exportBatches(db, filters, plan)) rows.push(...batch);
+  return { columns: plan.columns.map((c) => c.header), rows };
+}
