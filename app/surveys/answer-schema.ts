@@ -223,7 +223,12 @@ export const AttributionSchema = z.object({
   src: z.enum(SOURCES).optional().catch(undefined),
   rep: optionalText(100).catch(undefined),
 });
-export type Attribution = z.infer<typeof AttributionSchema>;
+export interface Attribution {
+  utm_source?: string;
+  utm_campaign?: string;
+  src?: (typeof SOURCES)[number];
+  rep?: string;
+}
 
 const TOKEN = /^[A-Za-z0-9_-]{16,100}$/;
 

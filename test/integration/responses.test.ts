@@ -155,7 +155,7 @@ describe.each(DATABASE_KINDS)("public form write path on %s", (kind) => {
     expect(await surveyAvailability(handle.db, s)).toBe("open");
     let token = "";
     for (const page of [1, 2, 3]) {
-      const form = page === 1 ? { industry: "Retail" } : page === 2 ? { pain_story: "x" } : {};
+      const form: Record<string, string> = page === 1 ? { industry: "Retail" } : page === 2 ? { pain_story: "x" } : {};
       const out = await submitPage(handle.db, { survey: s, pageIndex: page, answers: answers(s, page, form), identity: token ? { kind: "token", token } : { kind: "key", idempotencyKey: `key-${kind}-full-000000001`, attribution: {} } });
       if ("token" in out) token = out.token;
     }
