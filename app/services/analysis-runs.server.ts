@@ -1,0 +1,101 @@
+/**
+ * Starting analysis runs. A run is a row in analysis_runs plus a worker thread that does the work
+ * with its own database connection (app/workers/analysis.worker.ts), so requests never wait on
+ * clustering. One run at a time: runs write the same themes.
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Kysely } from "kysely";
+import {
+  activeRun,
+  completeResponsesSince,
+  createRun,
+  latestDoneRun,
+  markFailed,
+  setProgress,
+  type RunScope,
+} from "../../db/queries/analysis-runs.js";
+import type { Database } from "../../db/schema.js";
+import { env } from "../utils/env.server.js";
+
+export class RunBusy extends Error {}
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __painmapLiveRuns: Set<number> | undefined;
+}
+
+function liveRuns(): Set<number> {
+  return (globalThis.__painmapLiveRuns ??= new Set());
+}
+
+/** A queued/running run this process is not working on was interrupted (a restart): say so. */
+async function clearInterrupted(db: Kysely<Database>): Promise<void> {
+  const active = await activeRun(db);
+  if (active && !liveRuns().has(active.id)) {
+    const age = Date.now() - Date.parse(active.created_at);
+    // A run queued by another process moments ago may still be starting.
+    if (age > 10_000) await markFailed(db, active.id, "The server restarted while this run was in progress. Start it again.");
+  }
+}
+
+export async function startRun(
+  db: Kysely<Database>,
+  input: { surveyId: RunScope; trigger: "manual" | "auto"; userId: number | null },
+): Promise<number> {
+  await clearInterrupted(db);
+  const busy = await activeRun(db);
+  if (busy) throw new RunBusy("An analysis is already running. Wait for it to finish, then start another.");
+  const runId = await createRun(db, { surveyId: input.surveyId, trigger: input.trigger, createdBy: input.userId });
+  spawnWorker(db, runId);
+  return runId;
+}
+
+function spawnWorker(db: Kysely<Database>, runId: number): void {
+  const root = process.env.PAINMAP_ROOT ?? process.cwd();
+  const bootstrap = path.resolve(root, "app/workers/bootstrap.mjs");
+  const entry = pathToFileURL(path.resolve(root, "app/workers/analysis.worker.ts")).href;
+  const { DATABASE_URL, SQLITE_SYNCHRONOUS } = env();
+  liveRuns().add(runId);
+  let worker: Worker;
+  try {
+    worker = new Worker(bootstrap, { workerData: { entry, runId, databaseUrl: DATABASE_URL, synchronous: SQLITE_SYNCHRONOUS } });
+  } catch (error) {
+    liveRuns().delete(runId);
+    void markFailed(db, runId, `Could not start the analysis: ${(error as Error).message}`);
+    return;
+  }
+  let writing = Promise.resolve();
+  worker.on("message", (message: { type: string; progress?: number; stage?: string }) => {
+    if (message.type !== "progress") return;
+    // Progress is recorded in order; a stale update never overwrites a finished run (see setProgress).
+    writing = writing.then(() => setProgress(db, runId, message.progress ?? 0, message.stage ?? "")).catch(() => {});
+  });
+  worker.on("error", (error) => {
+    void markFailed(db, runId, `The analysis stopped: ${error.message}`);
+  });
+  worker.on("exit", () => {
+    liveRuns().delete(runId);
+    void writing.then(() => markFailed(db, runId, "The analysis stopped before finishing."));
+  });
+}
+
+/**
+ * Starts a run by itself when enough complete responses arrived since the last one
+ * (AUTO_ANALYSIS_EVERY; 0 = never). Never throws: a submission must not fail because of it.
+ */
+export async function maybeStartAutoRun(db: Kysely<Database>, surveyId: number): Promise<number | null> {
+  try {
+    const every = env().AUTO_ANALYSIS_EVERY;
+    if (!every) return null;
+    if (await activeRun(db)) return null;
+    const latest = await latestDoneRun(db);
+    const scope: RunScope = latest && latest.survey_id === surveyId ? surveyId : null;
+    const since = (await latestDoneRun(db, scope))?.created_at ?? null;
+    if ((await completeResponsesSince(db, scope, since)) < every) return null;
+    return await startRun(db, { surveyId: scope, trigger: "auto", userId: null });
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * One analysis run, start to finish: load the answers in scope, cluster pain stories, detect
+ * triggers, match clusters to existing themes (keeping a marketer's decisions), then write
+ * everything and the board's aggregates in one transaction. Any error marks the run failed and
+ * changes nothing else. Used by the worker thread, the demo loader and the tests alike.
+ */
+import type { Kysely } from "kysely";
+import { analyzeThemes, detectTriggers } from "../../analysis/index.js";
+import { getRun, markFailed, markRunning, setProgress } from "../../db/queries/analysis-runs.js";
+import { answerDisplay, loadRoleAnswers, loadScopeResponses, loadScopeThemes, parseJson, saveRunResults, type RunResults } from "../../db/queries/themes.js";
+import type { Database } from "../../db/schema.js";
+import { matchClusters, type ExistingTheme, type NewCluster } from "../services/theme-matching.js";
+import { CHOICE_KINDS, THEME_TEXT_ROLES, TRIGGER_TEXT_ROLES, type QuestionKind } from "../surveys/questions.js";
+import { TRIGGER_OPTION_TYPES } from "../surveys/template.js";
+
+export interface ExecuteOptions {
+  /** Progress during synchronous work (the worker posts it to its parent); phases are also written directly. */
+  onProgress?: (progress: number, stage: string) => void;
+  seed?: number;
+  k?: number;
+}
+
+const FACT_ROLES = ["industry", "region", "buying_role", "pain_severity"] as const;
+const UNKNOWN = "Unknown";
+
+export async function executeRun(db: Kysely<Database>, runId: number, options: ExecuteOptions = {}): Promise<void> {
+  try {
+    await runSteps(db, runId, options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await markFailed(db, runId, message || "The analysis failed.");
+  }
+}
+
+async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOptions): Promise<void> {
+  const run = await getRun(db, runId);
+  if (!run) throw new Error(`Run ${runId} does not exist.`);
+  await markRunning(db, runId);
+  const scope = run.survey_id;
+  const params = parseJson<{ k?: number; seed?: number }>(run.parameters, {});
+  const seed = options.seed ?? params.seed ?? 42;
+  const k = options.k ?? params.k;
+
+  const themeAnswers = (await loadRoleAnswers(db, scope, [...THEME_TEXT_ROLES])).filter((a) => a.value_text && a.value_text.trim());
+  if (themeAnswers.length < 2) {
+    throw new Error("Not enough complete responses with a pain story to analyse yet (at least 2 are needed).");
+  }
+  await setProgress(db, runId, 0.05, `clustering ${themeAnswers.length} answers`);
+
+  let lastSent = 0;
+  const result = analyzeThemes(themeAnswers.map((a) => a.value_text ?? ""), {
+    seed,
+    k,
+    onProgress: (fraction, stage) => {
+      const now = Date.now();
+      if (now - lastSent < 200 && fraction < 1) return;
+      lastSent = now;
+      options.onProgress?.(0.05 + 0.75 * fraction, stage);
+    },
+  });
+  if (!result.clusters.length) throw new Error("The answers had no usable words to group into themes.");
+
+  await setProgress(db, runId, 0.8, "finding buying triggers");
+  const triggerAnswers = await loadRoleAnswers(db, scope, [...TRIGGER_TEXT_ROLES]);
+  const mentions: RunResults["triggerMentions"] = [];
+  const textual = triggerAnswers.filter((a) => !CHOICE_KINDS.has(a.kind as QuestionKind) && a.value_text && a.value_text.trim());
+  const detected = detectTriggers(textual.map((a) => a.value_text ?? ""));
+  textual.forEach((answer, i) => {
+    for (const m of detected[i] ?? []) {
+      mentions.push({ answerId: answer.answer_id, responseId: answer.response_id, type: m.type, timing: m.timing, phrase: m.phrase, origin: "text" });
+    }
+  });
+  for (const answer of triggerAnswers) {
+    if (!CHOICE_KINDS.has(answer.kind as QuestionKind)) continue;
+    const chosen = parseJson<unknown>(answer.value_json, null);
+    const options = Array.isArray(chosen) ? chosen.map(String) : answer.value_text ? [answer.value_text] : [];
+    for (const option of options) {
+      const type = TRIGGER_OPTION_TYPES[option];
+      if (type) mentions.push({ answerId: answer.answer_id, responseId: answer.response_id, type, timing: "unknown", phrase: option, origin: "choice" });
+    }
+  }
+
+  options.onProgress?.(0.85, "matching themes");
+  await setProgress(db, runId, 0.85, "matching themes");
+  const responses = await loadScopeResponses(db, scope);
+  const factAnswers = await loadRoleAnswers(db, scope, FACT_ROLES);
+  const byRole = new Map<string, Map<number, { text: string; number: number | null }>>();
+  for (const role of FACT_ROLES) byRole.set(role, new Map());
+  for (const a of factAnswers) {
+    const number = a.value_number ?? (a.value_text !== null && a.value_text.trim() !== "" && Number.isFinite(Number(a.value_text)) ? Number(a.value_text) : null);
+    byRole.get(a.role ?? "")?.set(a.response_id, { text: answerDisplay(a), number });
+  }
+  const pick = (role: string, responseId: number) => byRole.get(role)?.get(responseId);
+  const analysed = new Set(themeAnswers.map((a) => a.response_id));
+  const facts: RunResults["facts"] = responses
+    .filter((r) => analysed.has(r.id))
+    .map((r) => ({
+      responseId: r.id,
+      surveyId: r.survey_id,
+      industry: pick("industry", r.id)?.text || r.industry || UNKNOWN,
+      region: pick("region", r.id)?.text || r.region || UNKNOWN,
+      buyingRole: pick("buying_role", r.id)?.text || UNKNOWN,
+      source: r.source || "unknown",
+      severity: pick("pain_severity", r.id)?.number ?? null,
+    }));
+
+  const existing = await loadScopeThemes(db, scope);
+  const userAssignments = new Map<number, number>();
+  const themes: ExistingTheme[] = existing.map((t) => {
+    for (const m of t.members) if (m.assigned_by === "user") userAssignments.set(m.answer_id, t.id);
+    return {
+      id: t.id,
+      label: t.label,
+      customLabel: t.custom_label,
+      keywords: parseJson<string[]>(t.keywords, []),
+      status: t.status,
+      mergedIntoId: t.merged_into_id,
+      answerIds: t.members.map((m) => m.answer_id),
+    };
+  });
+  const clusters: NewCluster[] = result.clusters.map((c) => ({ index: c.id, label: c.label, keywords: c.keywords, answerIds: [] }));
+  const clusterByIndex = new Map(clusters.map((c) => [c.index, c]));
+  result.assignments.forEach((cluster, row) => {
+    if (cluster >= 0) clusterByIndex.get(cluster)?.answerIds.push(themeAnswers[row].answer_id);
+  });
+  const match = matchClusters({ themes, clusters, userAssignments });
+
+  // The most central answers of each cluster rank first as quotes.
+  const similarity = new Map<number, number>();
+  for (const c of result.clusters) {
+    c.quotes.forEach((row, rank) => similarity.set(themeAnswers[row].answer_id, 1 - rank * 0.05));
+  }
+  const themeUpdates = new Map<number, { themeId: number; label: string; keywords: string[] }>();
+  for (const m of match.clusters) {
+    const cluster = result.clusters.find((c) => c.id === m.cluster)!;
+    // Clusters come largest first: the largest one that continues a theme names it.
+    if (m.themeId !== null && !themeUpdates.has(m.themeId)) themeUpdates.set(m.themeId, { themeId: m.themeId, label: cluster.label, keywords: cluster.keywords });
+  }
+  const newThemes = match.clusters
+    .filter((m) => m.themeId === null)
+    .map((m) => {
+      const cluster = result.clusters.find((c) => c.id === m.cluster)!;
+      return { cluster: cluster.id, label: cluster.label, keywords: cluster.keywords };
+    });
+
+  options.onProgress?.(0.9, "saving results");
+  await setProgress(db, runId, 0.9, "saving results");
+  await saveRunResults(db, {
+    runId,
+    scope,
+    responseCount: analysed.size,
+    quality: { ...result.quality, k: result.k, matched: match.clusters.map((m) => ({ cluster: m.cluster, themeId: m.themeId, reason: m.reason })) },
+    themeUpdates: [...themeUpdates.values()],
+    newThemes,
+    members: match.assignments.map((a) => ({
+      answerId: a.answerId,
+      target: "themeId" in a.placement ? { themeId: a.placement.themeId } : { newCluster: a.placement.newCluster },
+      similarity: a.by === "user" ? 0.5 : similarity.get(a.answerId) ?? 0.5,
+      by: a.by,
+    })),
+    triggerMentions: mentions,
+    facts,
+  });
+}
