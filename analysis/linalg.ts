@@ -132,14 +132,32 @@ function cholesky(g: Float64Array, size: number): Float64Array | null {
   return r;
 }
 
-/** Y <- Y R^-1 in place, row by row (forward substitution on each row). */
+/**
+ * Y <- Y R^-1 in place. R^-1 (upper triangular, width^2) is formed once; each row is then a
+ * triangular vector-matrix product whose inner loop runs along contiguous memory.
+ */
 function solveUpperRight(y: Float64Array, rows: number, width: number, r: Float64Array): void {
-  for (let row = 0; row < rows; row++) {
-    const offset = row * width;
+  const inverse = new Float64Array(width * width);
+  for (let j = 0; j < width; j++) {
+    inverse[j * width + j] = 1 / r[j * width + j];
+    for (let i = j - 1; i >= 0; i--) {
+      let sum = 0;
+      for (let p = i + 1; p <= j; p++) sum += r[i * width + p] * inverse[p * width + j];
+      inverse[i * width + j] = -sum / r[i * width + i];
+    }
+  }
+  const row = new Float64Array(width);
+  for (let index = 0; index < rows; index++) {
+    const offset = index * width;
     for (let j = 0; j < width; j++) {
-      let value = y[offset + j];
-      for (let p = 0; p < j; p++) value -= y[offset + p] * r[p * width + j];
-      y[offset + j] = value / r[j * width + j];
+      row[j] = y[offset + j];
+      y[offset + j] = 0;
+    }
+    for (let p = 0; p < width; p++) {
+      const value = row[p];
+      if (value === 0) continue;
+      const inverseOffset = p * width;
+      for (let j = p; j < width; j++) y[offset + j] += value * inverse[inverseOffset + j];
     }
   }
 }

@@ -21,12 +21,24 @@ export interface SvdSettings {
  * Truncated SVD (LSA) by the randomized range finder of Halko, Martinsson & Tropp (2011),
  * run on the smaller side: the dense basis is (min(texts, terms) x width), so orthonormalising
  * costs min(texts, terms)*width^2 -- terms for many short answers, texts for a few long ones.
- * Returns U*Sigma with rows re-normalised, because clustering compares directions (cosine).
+ * Returns U*Sigma (up to a rotation) with rows re-normalised, because clustering compares directions (cosine).
  */
 export function truncatedSvd(matrix: CsrMatrix, settings: SvdSettings, rng: Rng): Embedding {
   if (matrix.rows >= matrix.cols) {
-    const { rightSingular, singularValues, kept } = rightSingularSubspace(matrix, settings, rng);
-    return normalisedEmbedding(multiplyDense(matrix, rightSingular, kept), matrix.rows, kept, singularValues);
+    // Many texts, fewer terms. Clustering only needs cosines between texts, and for an
+    // orthonormal term basis Q of the top right singular subspace, A*Q = U*Sigma*(V^T Q) is
+    // U*Sigma turned by an orthogonal matrix: same cosines. So no Rayleigh-Ritz step (two
+    // terms x width^2 products and an eigen-solve) and no oversampled tail to cut off:
+    // the basis is exactly `dimensions` wide.
+    const rank = Math.min(matrix.rows, matrix.cols);
+    const width = Math.max(1, Math.min(settings.dimensions, rank));
+    const { basis, width: kept } = rangeBasis(matrix, width, settings.powerIterations, rng);
+    if (kept === 0) return normalisedEmbedding(new Float64Array(0), matrix.rows, 0, new Float64Array(0));
+    const embedded = multiplyDense(matrix, basis, kept);
+    const energy = new Float64Array(kept);
+    for (let r = 0; r < matrix.rows; r++) for (let j = 0; j < kept; j++) energy[j] += embedded[r * kept + j] ** 2;
+    const singularValues = energy.map(Math.sqrt).sort().reverse();
+    return normalisedEmbedding(embedded, matrix.rows, kept, singularValues);
   }
   // Fewer texts than terms: the right singular vectors of A^T are A's left ones, U; U*Sigma is the embedding.
   const { rightSingular, singularValues, kept } = rightSingularSubspace(transpose(matrix), settings, rng);
@@ -34,21 +46,26 @@ export function truncatedSvd(matrix: CsrMatrix, settings: SvdSettings, rng: Rng)
   return normalisedEmbedding(rightSingular, matrix.rows, kept, singularValues);
 }
 
-function rightSingularSubspace(matrix: CsrMatrix, settings: SvdSettings, rng: Rng): { rightSingular: Float64Array; singularValues: Float64Array; kept: number } {
-  const rank = Math.min(matrix.rows, matrix.cols);
-  const dimensions = Math.max(1, Math.min(settings.dimensions, rank));
-  const width = Math.min(rank, dimensions + settings.oversampling);
-  if (matrix.cols === 0 || matrix.rows === 0) return { rightSingular: new Float64Array(0), singularValues: new Float64Array(0), kept: 0 };
-
+/** Orthonormal basis (cols x width) of the dominant right singular subspace: (A^T A)^(q+1) * Gaussian, re-orthonormalised every pass. */
+function rangeBasis(matrix: CsrMatrix, width: number, powerIterations: number, rng: Rng): { basis: Float64Array; width: number } {
+  if (matrix.cols === 0 || matrix.rows === 0) return { basis: new Float64Array(0), width: 0 };
   let basis: Float64Array = new Float64Array(matrix.cols * width);
   for (let i = 0; i < basis.length; i++) basis[i] = rng.normal();
   let basisWidth = width;
-  for (let pass = 0; pass <= settings.powerIterations; pass++) {
+  for (let pass = 0; pass <= powerIterations; pass++) {
     const projected = multiplyDense(matrix, basis, basisWidth);
     const back = multiplyTransposeDense(matrix, projected, basisWidth);
     ({ basis, width: basisWidth } = orthonormalizeColumns(back, matrix.cols, basisWidth));
     if (basisWidth === 0) break;
   }
+  return { basis, width: basisWidth };
+}
+
+function rightSingularSubspace(matrix: CsrMatrix, settings: SvdSettings, rng: Rng): { rightSingular: Float64Array; singularValues: Float64Array; kept: number } {
+  const rank = Math.min(matrix.rows, matrix.cols);
+  const dimensions = Math.max(1, Math.min(settings.dimensions, rank));
+  const width = Math.min(rank, dimensions + settings.oversampling);
+  const { basis, width: basisWidth } = rangeBasis(matrix, width, settings.powerIterations, rng);
   if (basisWidth === 0) return { rightSingular: new Float64Array(0), singularValues: new Float64Array(0), kept: 0 };
 
   // Rayleigh-Ritz: eigenvectors of Q^T A^T A Q rotate the basis onto the right singular vectors.
@@ -79,7 +96,7 @@ function normalisedEmbedding(embedded: Float64Array, rows: number, kept: number,
   return { vectors: out, rows, dimensions: kept, singularValues };
 }
 
-/** X^T Y for X, Y both (rows x width), row-major; symmetrised because here it is Q^T A^T A Q. */
+/** X^T Y for X, Y both (rows x width), row-major, known to be symmetric (here Q^T A^T A Q): upper half computed, mirrored. */
 function crossProduct(x: Float64Array, y: Float64Array, rows: number, width: number): Float64Array {
   const out = new Float64Array(width * width);
   for (let r = 0; r < rows; r++) {
@@ -88,15 +105,9 @@ function crossProduct(x: Float64Array, y: Float64Array, rows: number, width: num
       const xi = x[offset + i];
       if (xi === 0) continue;
       const outOffset = i * width;
-      for (let j = 0; j < width; j++) out[outOffset + j] += xi * y[offset + j];
+      for (let j = i; j < width; j++) out[outOffset + j] += xi * y[offset + j];
     }
   }
-  for (let i = 0; i < width; i++) {
-    for (let j = 0; j < i; j++) {
-      const mean = (out[i * width + j] + out[j * width + i]) / 2;
-      out[i * width + j] = mean;
-      out[j * width + i] = mean;
-    }
-  }
+  for (let i = 0; i < width; i++) for (let j = 0; j < i; j++) out[i * width + j] = out[j * width + i];
   return out;
 }
