@@ -1,0 +1,14 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { optOutUrl, publicOrigin } from "~/services/opt-out.server";
+import { prospectsApi } from "~/services/readiness.server";
+import { db } from "~/utils/db.server";
+
+/** Read-only JSON for CRMs: `Authorization: Bearer pm_...` (keys from /admin/api-keys). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const origin = publicOrigin(request);
+  return prospectsApi(db(), request, origin, (id) => optOutUrl(origin, id));
+}
+
+export async function action(_args: ActionFunctionArgs) {
+  return new Response(JSON.stringify({ error: "This API is read-only." }), { status: 405, headers: { Allow: "GET", "Content-Type": "application/json; charset=utf-8" } });
+}
