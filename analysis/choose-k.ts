@@ -33,13 +33,15 @@ export function candidateKs(low: number, high: number): number[] {
 }
 
 /**
- * Pick k at the first peak of the mean silhouette (cosine distance) of k-means solutions on a
+ * Pick k near the first peak of the mean silhouette (cosine distance) of k-means solutions on a
  * sample, scanning k upward on a geometric grid. Silhouette compares each text's fit to its own
  * theme with the nearest other theme. In LSA space its global maximum keeps creeping up with k
  * (small clusters of near-duplicate answers look very tight), so the global maximum over-splits;
  * the first peak is the coarsest grouping that is locally best, which is what a reader of
  * themes wants. A peak must be confirmed by the next two grid points, so a single noisy dip
- * does not stop the scan. The scan stops there, which also keeps selection cheap.
+ * does not stop the scan. The scan stops there, which also keeps selection cheap. Then the
+ * smallest scanned k within a tenth of the silhouette range of that peak is taken (parsimony,
+ * like a one-standard-error rule): the plateau before a peak is often almost as good.
  */
 export function chooseK(data: Float32Array, dimensions: number, rows: Int32Array, settings: ChooseKSettings, rng: Rng): KSelection {
   const count = rows.length;
@@ -73,11 +75,19 @@ export function chooseK(data: Float32Array, dimensions: number, rows: Int32Array
       break;
     }
   }
-  if (chosen === null) {
-    chosen = candidates.reduce((best, c) => (c.score > best.score ? c : best), candidates[0] ?? { k: low, score: 0 });
-  }
-  return { k: chosen.k, method: "first silhouette peak", sampleSize: sample.length, candidates };
+  const peak = chosen ?? candidates.reduce((best, c) => (c.score > best.score ? c : best), candidates[0] ?? { k: low, score: 0 });
+  // Parsimony: the smallest k whose silhouette comes within a tenth of the scanned range of the
+  // peak. Past the point where themes separate, silhouette in LSA space keeps creeping up as
+  // tight groups of near-duplicate answers split off; a reader gains little from those splits.
+  let floor = peak.score;
+  for (const c of candidates) if (c.k <= peak.k) floor = Math.min(floor, c.score);
+  const threshold = peak.score - PARSIMONY * (peak.score - floor);
+  const picked = candidates.find((c) => c.k <= peak.k && c.score >= threshold) ?? peak;
+  return { k: picked.k, method: "smallest k within 10% of the silhouette peak", sampleSize: sample.length, candidates };
 }
+
+/** Share of the silhouette range (lowest scanned to peak) a smaller k may give up. */
+const PARSIMONY = 0.1;
 
 const SELECTION_RESTARTS = 1;
 const SELECTION_ITERATIONS = 15;
