@@ -67,7 +67,9 @@ export function SurveyQuestion({ question: q, values, errors }: { question: Publ
     choices = Array.from({ length: max - min + 1 }, (_, i) => ({ value: String(min + i), label: String(min + i) }));
     layout = "scale";
   } else {
-    choices = q.options.map((o) => ({ value: o, label: o }));
+    // An option literally called "Other" is the same thing as the free-text "Other": show it once.
+    const options = q.allowOther ? q.options.filter((o) => o.trim().toLowerCase() !== "other") : q.options;
+    choices = options.map((o) => ({ value: o, label: o }));
     if (q.kind === "multiple_choice") type = "checkbox";
   }
   return (

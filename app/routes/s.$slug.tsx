@@ -129,7 +129,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const questions = pageQuestions(s, page);
   const parsed = parsePageAnswers(questions, input);
-  if (!parsed.success) return badRequest(parsed.errors, { values: pageFormValues(questions, input) });
+  if (!parsed.success) {
+    // A stale page of a response that is already complete: nothing to fix, nothing changes.
+    if (meta.data.r && (await findResponseByTokenHash(db(), s.survey.id, resumeTokenHash(meta.data.r)))?.status === "complete") return redirect(thanksUrl(s));
+    return badRequest(parsed.errors, { values: pageFormValues(questions, input) });
+  }
 
   const outcome = await submitPage(db(), {
     survey: s,
