@@ -2,6 +2,7 @@ import { migrateToLatest } from "../../db/migrate.js";
 import { connect } from "../../db/client.js";
 import { DEMO_USERS, seedDemoUsers } from "./users.server.js";
 import { seedDemoData } from "./seed.server.js";
+import { runFirstAnalysis } from "../workers/run-analysis.js";
 
 /**
  * `npm run demo` step one: migrate the database and, when it has no surveys yet, load the demo
@@ -13,6 +14,8 @@ try {
   await seedDemoUsers(handle.db);
   const seeded = await seedDemoData(handle.db);
   console.log(seeded ? `Loaded demo data: ${seeded}` : "Demo data already present; left as it is.");
+  const analysed = await runFirstAnalysis(handle.db);
+  if (analysed) console.log(`Board: ${analysed}`);
   console.log("\nDemo accounts (for trying Painmap locally only):");
   for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(9)} ${user.email.padEnd(24)} password: ${user.password}`);
   console.log("");

@@ -81,6 +81,8 @@ function spawnWorker(db: Kysely<Database>, runId: number): void {
   });
 }
 
+const autoCheck = { at: 0, pending: 0 };
+
 /**
  * Starts a run by itself when enough complete responses arrived since the last one
  * (AUTO_ANALYSIS_EVERY; 0 = never). Never throws: a submission must not fail because of it.
@@ -89,6 +91,11 @@ export async function maybeStartAutoRun(db: Kysely<Database>, surveyId: number):
   try {
     const every = env().AUTO_ANALYSIS_EVERY;
     if (!every) return null;
+    // Cheap on the submission path: the database is asked at most every 2 s unless enough completions piled up here.
+    autoCheck.pending += 1;
+    if (Date.now() - autoCheck.at < 2000 && autoCheck.pending < every) return null;
+    autoCheck.at = Date.now();
+    autoCheck.pending = 0;
     if (await activeRun(db)) return null;
     const latest = await latestDoneRun(db);
     const scope: RunScope = latest && latest.survey_id === surveyId ? surveyId : null;

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from "kysely";
 import { analyzeThemes, detectTriggers } from "../../analysis/index.js";
-import { getRun, markFailed, markRunning, setProgress } from "../../db/queries/analysis-runs.js";
+import { createRun, getRun, markFailed, markRunning, setProgress } from "../../db/queries/analysis-runs.js";
 import { answerDisplay, loadRoleAnswers, loadScopeResponses, loadScopeThemes, parseJson, saveRunResults, type RunResults } from "../../db/queries/themes.js";
 import type { Database } from "../../db/schema.js";
 import { matchClusters, type ExistingTheme, type NewCluster } from "../services/theme-matching.js";
@@ -161,4 +161,16 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
     triggerMentions: mentions,
     facts,
   });
+}
+
+/** The demo loader: one analysis in this process when there is none yet, so a new board is not empty. */
+export async function runFirstAnalysis(db: Kysely<Database>): Promise<string | null> {
+  const any = await db.selectFrom("analysis_runs").select("id").limit(1).executeTakeFirst();
+  if (any) return null;
+  const complete = await db.selectFrom("responses").select("id").where("status", "=", "complete").limit(1).executeTakeFirst();
+  if (!complete) return null;
+  const runId = await createRun(db, { surveyId: null, trigger: "manual", createdBy: null });
+  await executeRun(db, runId);
+  const run = await getRun(db, runId);
+  return run?.status === "done" ? `analysis run #${runId}: ${run.response_count} responses grouped into themes` : `analysis run #${runId} failed: ${run?.error ?? "unknown error"}`;
 }

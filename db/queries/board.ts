@@ -263,3 +263,62 @@ export async function loadQuotes(db: Db, answerIds: number[], runId: number | nu
   }
   return out;
 }
+
+export interface TriggerRow {
+  type: string;
+  respondents: number;
+  past: number;
+  upcoming: number;
+  unknown: number;
+  latestAt: string | null;
+  prospects: Array<{ personId: number | null; name: string; company: string | null; timing: string; phrase: string; at: string | null }>;
+}
+
+/** Trigger types with how many respondents mentioned them, how recently, and who (newest first). */
+export async function loadTriggers(db: Db, scope: RunScope, prospectsPerType = 12): Promise<TriggerRow[]> {
+  let base = db
+    .selectFrom("trigger_mentions as t")
+    .innerJoin("responses as r", "r.id", "t.response_id")
+    .where("r.status", "=", "complete");
+  if (scope !== null) base = base.where("r.survey_id", "=", scope);
+  const totals = await base
+    .select([
+      "t.trigger_type",
+      sql<number>`count(distinct t.response_id)`.as("respondents"),
+      sql<number>`count(distinct case when t.timing = 'past' then t.response_id end)`.as("past"),
+      sql<number>`count(distinct case when t.timing = 'upcoming' then t.response_id end)`.as("upcoming"),
+      sql<number>`count(distinct case when t.timing = 'unknown' then t.response_id end)`.as("unknown"),
+      sql<string | null>`max(r.completed_at)`.as("latest_at"),
+    ])
+    .groupBy("t.trigger_type")
+    .execute();
+  const out: TriggerRow[] = [];
+  for (const row of totals.sort((a, b) => Number(b.respondents) - Number(a.respondents))) {
+    const people = await base
+      .leftJoin("people as p", "p.id", "r.person_id")
+      .leftJoin("companies as c", "c.id", "p.company_id")
+      .select(["r.id as response_id", "r.person_id", "p.name", "c.name as company", "t.timing", "t.phrase", "r.completed_at"])
+      .where("t.trigger_type", "=", row.trigger_type)
+      .orderBy("r.completed_at", "desc")
+      .orderBy("t.id", "desc")
+      .limit(prospectsPerType * 3)
+      .execute();
+    const seen = new Set<number>();
+    const prospects: TriggerRow["prospects"] = [];
+    for (const p of people) {
+      if (seen.has(p.response_id) || prospects.length >= prospectsPerType) continue;
+      seen.add(p.response_id);
+      prospects.push({ personId: p.person_id, name: p.name ?? "Unnamed respondent", company: p.company, timing: p.timing, phrase: p.phrase, at: p.completed_at });
+    }
+    out.push({
+      type: row.trigger_type,
+      respondents: Number(row.respondents),
+      past: Number(row.past),
+      upcoming: Number(row.upcoming),
+      unknown: Number(row.unknown),
+      latestAt: row.latest_at,
+      prospects,
+    });
+  }
+  return out;
+}

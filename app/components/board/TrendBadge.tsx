@@ -1,0 +1,19 @@
+const TREND: Record<string, { text: string; tone: string }> = {
+  new: { text: "New", tone: "badge--accent" },
+  growing: { text: "Growing", tone: "badge--warn" },
+  steady: { text: "Steady", tone: "" },
+  fading: { text: "Fading", tone: "badge--ok" },
+};
+
+export function TrendBadge({ trend }: { trend: string }) {
+  const t = TREND[trend] ?? TREND.steady;
+  return <span className={`badge ${t.tone}`}>{t.text}</span>;
+}
+
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+export function triggerName(type: string): string {
+  return type.replace(/_/g, " ");
+}

@@ -1,0 +1,27 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { MESSAGING_CSV_HEADER, messagingCsvRows, messagingItems, messagingMarkdown } from "~/components/board/messaging";
+import { latestDoneRun } from "../../db/queries/analysis-runs";
+import { loadBoard } from "../../db/queries/board";
+import { ALL_ROLES, requireUser } from "~/utils/auth.server";
+import { attachmentDisposition, toCsv } from "~/utils/csv";
+import { db } from "~/utils/db.server";
+
+/** The messaging view as a Markdown brief or a CSV (one row per supporting quote). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, ALL_ROLES);
+  const url = new URL(request.url);
+  const format = url.searchParams.get("format") === "csv" ? "csv" : "md";
+  const database = db();
+  const raw = url.searchParams.get("scope");
+  const scope = raw === "all" ? null : raw && /^\d+$/.test(raw) ? Number(raw) : (await latestDoneRun(database))?.survey_id ?? null;
+  const items = messagingItems((await loadBoard(database, { scope })).cards);
+  const date = new Date().toISOString().slice(0, 10);
+  if (format === "csv") {
+    return new Response(toCsv(MESSAGING_CSV_HEADER, messagingCsvRows(items)), {
+      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": attachmentDisposition(`painmap-messaging-${date}.csv`), "Cache-Control": "no-store" },
+    });
+  }
+  return new Response(messagingMarkdown(items, `Painmap messaging brief, ${date}`), {
+    headers: { "Content-Type": "text/markdown; charset=utf-8", "Content-Disposition": attachmentDisposition(`painmap-messaging-${date}.md`), "Cache-Control": "no-store" },
+  });
+}
