@@ -50,7 +50,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters: { surveyId: query.survey, industry: query.industry, region: query.region, buyingRole: query.role, source: query.source },
   });
   const surveys = await database.selectFrom("surveys").select(["id", "title"]).where("status", "<>", "draft").orderBy("id", "desc").execute();
-  const shown = active ?? (last && last.id !== latestDone?.id ? last : undefined);
+  // The run in progress; else the latest run when it failed or finished in the last 10 minutes.
+  const recent = last && (last.status === "failed" || Date.now() - Date.parse(last.finished_at ?? last.created_at) < 10 * 60_000);
+  const shown = active ?? (recent ? last : undefined);
   return json({
     user,
     canEdit: MARKETING_ROLES.includes(user.role),
