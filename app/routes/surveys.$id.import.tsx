@@ -1,26 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { FormErrors } from "~/components/Field";
 import { getSurvey, listQuestions } from "../../db/queries/surveys";
+import { checkMapping, columnLabel, guessMapping, ImportInputError, importQuestions, readImportCsv, validateRows, writeImportedRows } from "~/services/import.server";
 import {
-  checkMapping,
-  columnLabel,
-  guessMapping,
   IMPORT_SOURCES,
-  ImportInputError,
-  importQuestions,
+  ImportFormSchema,
   MAX_IMPORT_BYTES,
   MAX_IMPORT_ROWS,
   META_FIELDS,
   META_LABELS,
   PREVIEW_ROWS,
-  readImportCsv,
   TargetSchema,
-  validateRows,
-  writeImportedRows,
-} from "~/services/import.server";
+} from "~/surveys/import-mapping";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/body.server";
 import { db } from "~/utils/db.server";
@@ -30,14 +23,6 @@ import { badRequest, idParam, notFound } from "~/utils/http.server";
 import { sha256 } from "~/utils/tokens.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Import responses: ${data?.survey.title ?? ""} · Painmap` }];
-
-/** The whole import form: one schema for every step (the column targets are checked one by one). */
-export const ImportFormSchema = z.object({
-  intent: z.enum(["upload", "preview", "import"], { message: "Unknown action." }),
-  csv: z.string().max(MAX_IMPORT_BYTES, "The CSV is larger than 5 MB. Split it and import the parts.").optional(),
-  defaultSource: z.enum(IMPORT_SOURCES, { message: "Choose marketing, sales, partner or unknown." }).default("unknown"),
-  previewKey: z.string().max(100).optional(),
-});
 
 const BODY_LIMIT = MAX_IMPORT_BYTES + 512 * 1024;
 const MAX_ERROR_ROWS = 200;

@@ -8,6 +8,10 @@ import { OTHER_PREFIX } from "../surveys/questions.js";
 import { CONSENT_WORDING_VERSION } from "../surveys/template.js";
 import { resumeTokenHash, siteCountOf, toPublicQuestion } from "./submission.server.js";
 import { randomToken } from "../utils/tokens.server.js";
+import { IMPORT_SOURCES, MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, META_FIELDS, type MetaField } from "../surveys/import-mapping.js";
+
+export { IMPORT_SOURCES, MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, META_FIELDS, META_LABELS, PREVIEW_ROWS, TargetSchema } from "../surveys/import-mapping.js";
+export type { MetaField } from "../surveys/import-mapping.js";
 
 /**
  * Importing responses from a CSV (interview notes, another tool's export): parse, map columns to
@@ -15,29 +19,6 @@ import { randomToken } from "../utils/tokens.server.js";
  * as complete responses (origin "import") through the public form's write functions, all in one
  * transaction. Nothing is written before the preview.
  */
-
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-export const MAX_IMPORT_ROWS = 5000;
-export const MAX_IMPORT_COLUMNS = 200;
-export const PREVIEW_ROWS = 20;
-
-export const META_FIELDS = ["source", "email", "name", "company", "campaign", "rep", "date"] as const;
-export type MetaField = (typeof META_FIELDS)[number];
-export const META_LABELS: Record<MetaField, string> = {
-  source: "Source (marketing, sales, partner)",
-  email: "Respondent email",
-  name: "Respondent name",
-  company: "Company",
-  campaign: "Campaign",
-  rep: "Sales rep",
-  date: "Date answered",
-};
-export const IMPORT_SOURCES = ["marketing", "sales", "partner", "unknown"] as const satisfies readonly PersonSource[];
-
-/** A column's target: "ignore", "q:<question id>" or "meta:<field>". */
-export const TargetSchema = z
-  .string()
-  .regex(/^(ignore|q:\d{1,12}|meta:(source|email|name|company|campaign|rep|date))$/, "Choose a question, a detail or Ignore for each column.");
 
 export class ImportInputError extends Error {}
 
