@@ -34,7 +34,7 @@ export function CopyLink({ id, url, label }: { id: string; url: string; label: s
           {copied ? "Copied" : "Copy"}
         </button>
       ) : null}
-      <span className="sr-only" role="status">{copied ? "Link copied" : ""}</span>
+      <span className="sr-only" aria-live="polite">{copied ? "Link copied" : ""}</span>
     </div>
   );
 }
