@@ -3,6 +3,7 @@ import { connect } from "../../db/client.js";
 import { DEMO_USERS, seedDemoUsers } from "./users.server.js";
 import { seedDemoData } from "./seed.server.js";
 import { runFirstAnalysis } from "../workers/run-analysis.js";
+import { reassessAll } from "../services/readiness.server.js";
 
 /**
  * `npm run demo` step one: migrate the database and, when it has no surveys yet, load the demo
@@ -16,6 +17,7 @@ try {
   console.log(seeded ? `Loaded demo data: ${seeded}` : "Demo data already present; left as it is.");
   const analysed = await runFirstAnalysis(handle.db);
   if (analysed) console.log(`Board: ${analysed}`);
+  console.log(`Readiness: scored ${await reassessAll(handle.db)} people`);
   console.log("\nDemo accounts (for trying Painmap locally only):");
   for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(9)} ${user.email.padEnd(24)} password: ${user.password}`);
   console.log("");

@@ -20,6 +20,7 @@ import { CONSENT_WORDING_VERSION } from "../surveys/template.js";
 import { sign } from "../utils/secrets.server.js";
 import { sha256 } from "../utils/tokens.server.js";
 import { maybeStartAutoRun } from "./analysis-runs.server.js";
+import { reassessAfterSubmit } from "./readiness.server.js";
 
 /**
  * The prospect's side of a survey: which page to show, and one page post written in one
@@ -203,7 +204,8 @@ export async function submitPage(
       now,
     });
     return { outcome: "complete", token, responseId: response.id, changed: done !== false };
-  }).then((o) => (o.outcome === "complete" && o.changed && (args.origin ?? "web") === "web" && void maybeStartAutoRun(db, s.survey.id), o)); // board: auto analysis, never fails the submission
+  }).then((o) => (o.outcome === "complete" && o.changed && (args.origin ?? "web") === "web" && void maybeStartAutoRun(db, s.survey.id), o)) // board: auto analysis, never fails the submission
+    .then((o) => reassessAfterSubmit(db, o)); // readiness: re-score the person; never fails the submission
 }
 
 /* The answering cookie: remembers this browser's idempotency key for one survey, so pressing Back
