@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, TypedRespons
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { CopyLink } from "~/components/CopyLink";
-import { Field, FormErrors } from "~/components/Field";
+import { Field } from "~/components/Field";
 import { SurveyStatusBadge, formatDay } from "~/components/SurveyStatusBadge";
 import {
   addQuestion,
@@ -197,7 +197,6 @@ export default function EditSurvey() {
       </div>
 
       <Flash result={result} created={params.get("created") === "1"} />
-      <FormErrors errors={failed?.errors[""] ?? failed?.errors.intent ?? failed?.errors.questionId} />
 
       <section className="card" aria-labelledby="status-heading">
         <h2 id="status-heading">Status and public link</h2>
@@ -278,7 +277,15 @@ export default function EditSurvey() {
 function Flash({ result, created }: { result: ActionResult; created: boolean }) {
   if (result?.ok) return <div className="alert alert--ok builder-toast" role="status">{result.message}</div>;
   if (result && !result.ok) {
-    const fields = Object.keys(result.errors).filter((k) => k !== "" && k !== "intent" && k !== "questionId");
+    const general = result.errors[""] ?? result.errors.intent ?? result.errors.questionId;
+    if (general?.length) {
+      return (
+        <div className="alert alert--error builder-toast" role="alert">
+          {general.map((message) => <p key={message}>{message}</p>)}
+        </div>
+      );
+    }
+    const fields = Object.keys(result.errors).filter((k) => k !== "");
     if (!fields.length) return null;
     return (
       <div className="alert alert--error builder-toast" role="alert">
