@@ -184,7 +184,7 @@ export default function ImportResponses() {
       {result?.step === "done" ? (
         <section aria-labelledby="import-done">
           <div className="alert alert--ok" role="status" id="import-done">
-            <p>Imported {result.imported} {result.imported === 1 ? "response" : "responses"} as complete responses.</p>
+            <p>Imported {result.imported} {result.imported === 1 ? "response" : "responses"}, saved as complete.</p>
           </div>
           {result.skipped.length ? (
             <div className="alert alert--warn">

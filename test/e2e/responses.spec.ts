@@ -191,7 +191,7 @@ test("import a CSV: map columns, preview shows the bad row, only good rows are w
   expect(((await before.json()) as { count: number }).count).toBe(0);
 
   await page.getByRole("button", { name: "Import 2 valid rows" }).click();
-  await expect(page.getByText("Imported 2 responses as complete responses.")).toBeVisible();
+  await expect(page.getByText("Imported 2 responses, saved as complete.")).toBeVisible();
   await expect(page.getByText("Line 3:")).toBeVisible();
   await page.getByRole("link", { name: "See the responses" }).click();
   await expect(page.locator("#responses-count")).toHaveText("2 matching responses");
@@ -210,4 +210,30 @@ test("import a CSV: map columns, preview shows the bad row, only good rows are w
   const storyColumn = exported.header.findIndex((h) => h.startsWith("Tell us about the last time"));
   expect(exported.rows.map((r) => r[storyColumn]).sort()).toEqual(["'=Audit prep takes weeks", "Our backups failed twice, and the restore took a week"]);
   expect(exported.rows.map((r) => r[exported.header.indexOf("email")]).sort()).toEqual(["", "imp1@example.com"]);
+});
+
+test("the import works without JavaScript (the CSV travels in a hidden field)", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(DEMO.marketer.email);
+  await page.getByLabel("Password").fill(DEMO.marketer.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.goto("/surveys/new");
+  await page.locator("#tpl-title").fill(`No-JS import ${Date.now()}`);
+  await page.getByRole("button", { name: "Create from template" }).click();
+  await expect(page).toHaveURL(/\/surveys\/\d+\/edit/);
+  const surveyId = /\/surveys\/(\d+)\//.exec(page.url())![1];
+  await page.goto(`/surveys/${surveyId}/import`);
+  await page.getByLabel("CSV file").setInputFiles({ name: "notes.csv", mimeType: "text/csv", buffer: Buffer.from("pain_story,budget\nPatching takes our whole weekend,None\nVendor lock-in,Plenty\n") });
+  await page.getByRole("button", { name: "Upload and map columns" }).click();
+  await page.getByRole("button", { name: "Preview import" }).click();
+  await expect(page.getByText("1 valid row will be imported; 1 row has errors and will be skipped.")).toBeVisible();
+  await expect(page.locator(".import-errors")).toContainText('Line 3: "budget": "Plenty" is not one of the options');
+  await page.getByRole("button", { name: "Import 1 valid row" }).click();
+  await expect(page.getByText("Imported 1 response, saved as complete.")).toBeVisible();
+  await page.goto(`/surveys/${surveyId}/responses`);
+  await expect(page.locator("#responses-count")).toHaveText("1 matching response");
+  await expect(page.getByText("Patching takes our whole weekend")).toBeVisible();
+  await context.close();
 });
