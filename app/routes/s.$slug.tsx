@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef, useState, type FormEvent } from "react";
@@ -36,6 +36,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data && "title" in data ? data.title : "Survey" },
   { name: "robots", content: "noindex" },
 ];
+
+/** The answering cookie and no-store (a resumed page holds the prospect's answers) reach the document. */
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 /** Draft and unknown surveys are the same 404: a link says nothing about surveys that are not public. */
 function surveyNotFound(): Response {
