@@ -59,7 +59,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     scope,
     scopes,
     query,
-    board,
+    // Only what the page shows: the run's quality report and keywords stay on the server.
+    board: {
+      ...board,
+      run: board.run ? { id: board.run.id, created_at: board.run.created_at, finished_at: board.run.finished_at } : null,
+      previousRun: null,
+      cards: board.cards.map(({ keywords: _keywords, analysisLabel: _analysisLabel, ...card }) => card),
+    },
     surveys,
     run: shown ? { id: shown.id, status: shown.status, progress: shown.progress, stage: shown.stage, error: shown.error } : null,
   });

@@ -3,7 +3,7 @@ import type { BoardCard } from "../../../db/queries/board";
 import { Sparkline } from "./Sparkline";
 import { percent, TrendBadge, triggerName } from "./TrendBadge";
 
-export function ThemeCard({ card, showNoteFlags }: { card: BoardCard; showNoteFlags: boolean }) {
+export function ThemeCard({ card, showNoteFlags }: { card: Omit<BoardCard, "keywords" | "analysisLabel">; showNoteFlags: boolean }) {
   const headingId = `theme-${card.themeId}`;
   return (
     <article className="card theme-card" aria-labelledby={headingId}>
