@@ -3,6 +3,7 @@ import { createRng, type Rng } from "../../analysis/random.js";
 import { createSurvey } from "../../db/queries/surveys.js";
 import { findUserByEmail } from "../../db/queries/users.js";
 import type { Database } from "../../db/schema.js";
+import { flushCompletions } from "../services/after-completion.server.js";
 import { loadAnsweringSurvey, pageQuestions, submitPage } from "../services/submission.server.js";
 import { OTHER_VALUE, fieldName, otherFieldName, parsePageAnswers, type FormValues, type PublicQuestion } from "../surveys/answer-schema.js";
 import {
@@ -414,6 +415,8 @@ export async function seedDemoData(db: Kysely<Database>, options: { now?: number
     const source = prospect.attribution.src ?? (prospect.attribution.utm_source ? "marketing" : "unknown");
     sources.set(source, (sources.get(source) ?? 0) + 1);
   }
+  // The completion path queued each person's readiness score; do it now so the demo is ready.
+  await flushCompletions();
   const bySource = [...sources.entries()].sort().map(([s, n]) => `${n} ${s}`).join(", ");
   return `"${MARKET_VALIDATION_TITLE}" (open, /s/${slug}) with ${total} responses (${complete} complete, ${total - complete} partial; ${bySource}) and one draft survey`;
 }

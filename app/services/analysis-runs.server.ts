@@ -9,6 +9,7 @@ import { Worker } from "node:worker_threads";
 import type { Kysely } from "kysely";
 import {
   activeRun,
+  latestRun,
   completeResponsesSince,
   createRun,
   latestDoneRun,
@@ -97,6 +98,10 @@ export async function maybeStartAutoRun(db: Kysely<Database>, surveyId: number):
     autoCheck.at = Date.now();
     autoCheck.pending = 0;
     if (await activeRun(db)) return null;
+    // Re-clustering everything is heavy work on a small machine: under a burst of submissions the
+    // board refreshes at most once per interval instead of once per few responses.
+    const previous = await latestRun(db);
+    if (previous && Date.now() - Date.parse(previous.created_at) < env().AUTO_ANALYSIS_MIN_INTERVAL_S * 1000) return null;
     const latest = await latestDoneRun(db);
     const scope: RunScope = latest && latest.survey_id === surveyId ? surveyId : null;
     const since = (await latestDoneRun(db, scope))?.created_at ?? null;

@@ -1,12 +1,12 @@
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import { CsvError, parseCsv, type CsvTable } from "../../analysis/csv.js";
-import { completeResponse, saveAnswers, startResponse, type AnswerWrite, type CompanyInput, type ConsentInput } from "../../db/queries/responses.js";
-import type { ConsentPurpose, Database, PersonSource, Question } from "../../db/schema.js";
+import { completeResponse, saveAnswers, startResponse, type AnswerWrite } from "../../db/queries/responses.js";
+import type { Database, PersonSource, Question } from "../../db/schema.js";
 import { fieldName, otherFieldName, OTHER_VALUE, parsePageAnswers, type FormValues, type PublicQuestion } from "../surveys/answer-schema.js";
 import { OTHER_PREFIX } from "../surveys/questions.js";
-import { CONSENT_WORDING_VERSION } from "../surveys/template.js";
-import { resumeTokenHash, siteCountOf, toPublicQuestion } from "./submission.server.js";
+import { afterCompletion, flushCompletions } from "./after-completion.server.js";
+import { completionFacts, resumeTokenHash, toPublicQuestion } from "./submission.server.js";
 import { randomToken } from "../utils/tokens.server.js";
 import { IMPORT_SOURCES, MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, META_FIELDS, type MetaField } from "../surveys/import-mapping.js";
 
@@ -337,11 +337,6 @@ export function validateRows(table: CsvTable, check: MappingCheck, defaultSource
   });
 }
 
-const CONSENT_PURPOSES: Record<string, ConsentPurpose> = {
-  consent_contact: "study_summary",
-  consent_nurture: "educational_content",
-};
-
 /**
  * The valid rows as complete responses, origin "import", in one transaction, through the public
  * form's write functions (start, save answers, complete with person, company and consents).
@@ -355,7 +350,7 @@ export async function writeImportedRows(
   const lastPage = new Set(args.questions.map((q) => q.page)).size || 1;
   const batch = randomToken(9);
   const now = new Date().toISOString();
-  return db.transaction().execute(async (trx) => {
+  const ids = await db.transaction().execute(async (trx) => {
     const ids: number[] = [];
     for (const row of valid) {
       const when = row.meta.date ?? now;
@@ -373,53 +368,33 @@ export async function writeImportedRows(
       });
       await saveAnswers(trx, { responseId: response.id, answers: row.answers, now: when });
       const byQuestion = new Map(row.answers.map((a) => [a.questionId, a]));
-      const textOf = (role: string): string | null => {
-        for (const q of args.questions) {
-          if (q.role !== role) continue;
-          const a = byQuestion.get(q.id);
-          if (a?.text) return a.text;
-        }
-        return null;
-      };
-      const companyName = row.meta.company ?? textOf("company_name");
-      const industry = textOf("industry");
-      const region = textOf("region");
-      const siteCount = siteCountOf(textOf("site_count"));
-      const company: CompanyInput | null =
-        companyName || industry || region || siteCount !== null ? { name: companyName ?? "", industry, region, siteCount } : null;
-      const consents: ConsentInput[] = [];
-      for (const q of args.questions) {
-        const purpose = q.kind === "consent" && q.role ? CONSENT_PURPOSES[q.role] : undefined;
-        const answer = byQuestion.get(q.id);
-        if (!purpose || !answer) continue;
-        consents.push({
-          purpose,
-          status: answer.number === 1 ? "opted_in" : "opted_out",
-          wording: q.prompt,
-          wordingVersion: CONSENT_WORDING_VERSION,
-          actor: `import by ${args.importedBy}`,
-        });
-      }
+      const facts = completionFacts(args.questions, byQuestion, `import by ${args.importedBy}`, {
+        companyName: row.meta.company,
+        email: row.meta.email,
+        name: row.meta.name,
+      });
       await completeResponse(trx, {
         responseId: response.id,
         lastPage,
-        company,
+        company: facts.company,
         person: {
-          email: row.meta.email ?? textOf("contact_email"),
-          name: row.meta.name ?? textOf("contact_name"),
-          jobTitle: textOf("job_title"),
+          ...facts.contact,
           source: row.meta.source,
           utmSource: null,
           utmCampaign: row.meta.campaign,
           rep: row.meta.rep,
         },
-        consents,
+        consents: facts.consents,
         now: when,
       });
       ids.push(response.id);
     }
     return ids;
   });
+  // Imported people are scored like everyone else, before the marketer sees the result.
+  for (const responseId of ids) afterCompletion(db, { responseId, surveyId: args.surveyId, autoRun: false });
+  await flushCompletions();
+  return ids;
 }
 
 /** The survey's questions in the public form's shape (unknown kinds left out). */

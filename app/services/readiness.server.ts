@@ -158,20 +158,13 @@ export async function reassessAll(db: Kysely<Database>): Promise<number> {
   return reassessMany(db, await peopleWithAnswers(db), current);
 }
 
-/**
- * For the survey completion path: score the person behind a just-completed response. Never
- * throws: a scoring problem must not fail a prospect's submission.
- */
-export async function reassessAfterSubmit<T extends { outcome: string; responseId?: number; changed?: boolean }>(db: Kysely<Database>, outcome: T): Promise<T> {
-  try {
-    if (outcome.outcome === "complete" && outcome.changed && outcome.responseId) {
-      const row = await db.selectFrom("responses").select("person_id").where("id", "=", outcome.responseId).executeTakeFirst();
-      if (row?.person_id) await reassessPerson(db, row.person_id);
-    }
-  } catch (error) {
-    console.error("readiness: could not reassess after a submission", error);
-  }
-  return outcome;
+/** Re-score the people behind these responses in one batch (see after-completion.server.ts). */
+export async function reassessPeople(db: Kysely<Database>, args: { responseIds: readonly number[] }): Promise<number> {
+  if (!args.responseIds.length) return 0;
+  const rows = await db.selectFrom("responses").select("person_id").distinct().where("id", "in", [...args.responseIds]).where("person_id", "is not", null).execute();
+  const personIds = rows.map((r) => r.person_id).filter((id): id is number => id !== null);
+  if (!personIds.length) return 0;
+  return reassessMany(db, personIds, await currentProfile(db));
 }
 
 /* ---------- Prospect views: what the pages, the CSV export and the API show ---------- */

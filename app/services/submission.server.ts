@@ -19,8 +19,7 @@ import { isQuestionKind } from "../surveys/answer-schema.js";
 import { CONSENT_WORDING_VERSION } from "../surveys/template.js";
 import { sign } from "../utils/secrets.server.js";
 import { sha256 } from "../utils/tokens.server.js";
-import { maybeStartAutoRun } from "./analysis-runs.server.js";
-import { reassessAfterSubmit } from "./readiness.server.js";
+import { afterCompletion } from "./after-completion.server.js";
 
 /**
  * The prospect's side of a survey: which page to show, and one page post written in one
@@ -105,6 +104,44 @@ const CONSENT_PURPOSES: Record<string, ConsentPurpose> = {
   consent_nurture: "educational_content",
 };
 
+/**
+ * What a finished response says about who answered, read by question role: the company, the
+ * contact details and a consent record for every consent question answered. Shared by the public
+ * form and the CSV import so both create people the same way.
+ */
+export function completionFacts(
+  questions: readonly PublicQuestion[],
+  byQuestion: ReadonlyMap<number, Pick<AnswerWrite, "text" | "number">>,
+  actor: string,
+  overrides: { companyName?: string | null; email?: string | null; name?: string | null } = {},
+): { company: CompanyInput | null; contact: { email: string | null; name: string | null; jobTitle: string | null }; consents: ConsentInput[] } {
+  const textOf = (role: string): string | null => {
+    for (const q of questions) {
+      if (q.role !== role) continue;
+      const answer = byQuestion.get(q.id);
+      if (answer?.text) return answer.text;
+    }
+    return null;
+  };
+  const companyName = overrides.companyName ?? textOf("company_name");
+  const industry = textOf("industry");
+  const region = textOf("region");
+  const siteCount = siteCountOf(textOf("site_count"));
+  const company = companyName || industry || region || siteCount !== null ? { name: companyName ?? "", industry, region, siteCount } : null;
+  const consents: ConsentInput[] = [];
+  for (const q of questions) {
+    const purpose = q.kind === "consent" && q.role ? CONSENT_PURPOSES[q.role] : undefined;
+    const answer = byQuestion.get(q.id);
+    if (!purpose || !answer) continue; // not shown: nothing to record
+    consents.push({ purpose, status: answer.number === 1 ? "opted_in" : "opted_out", wording: q.prompt, wordingVersion: CONSENT_WORDING_VERSION, actor });
+  }
+  return {
+    company,
+    contact: { email: overrides.email ?? textOf("contact_email"), name: overrides.name ?? textOf("contact_name"), jobTitle: textOf("job_title") },
+    consents,
+  };
+}
+
 export type PageIdentity =
   | { kind: "key"; idempotencyKey: string; attribution: Attribution }
   | { kind: "token"; token: string };
@@ -171,41 +208,28 @@ export async function submitPage(
     if (created) for (const w of writes) byQuestion.set(w.questionId, w);
     else for (const a of await listResponseAnswers(trx, response.id)) byQuestion.set(a.question_id, { questionId: a.question_id, text: a.value_text, number: a.value_number, json: a.value_json });
 
-    const textOf = (role: string): string | null => {
-      for (const q of s.questions) if (q.role === role) { const a = byQuestion.get(q.id); if (a?.text) return a.text; }
-      return null;
-    };
-    const companyName = textOf("company_name");
-    const industry = textOf("industry");
-    const region = textOf("region");
-    const siteCount = siteCountOf(textOf("site_count"));
-    const company: CompanyInput | null = companyName || industry || region || siteCount !== null ? { name: companyName ?? "", industry, region, siteCount } : null;
-    const consents: ConsentInput[] = [];
-    for (const q of s.questions) {
-      const purpose = q.kind === "consent" && q.role ? CONSENT_PURPOSES[q.role] : undefined;
-      const answer = byQuestion.get(q.id);
-      if (!purpose || !answer) continue; // not shown: nothing to record
-      consents.push({ purpose, status: answer.number === 1 ? "opted_in" : "opted_out", wording: q.prompt, wordingVersion: CONSENT_WORDING_VERSION, actor: "prospect" });
-    }
+    const facts = completionFacts(s.questions, byQuestion, "prospect");
     const done = await completeResponse(trx, {
       responseId: response.id,
       lastPage,
-      company,
+      company: facts.company,
       person: {
-        email: textOf("contact_email"),
-        name: textOf("contact_name"),
-        jobTitle: textOf("job_title"),
+        ...facts.contact,
         source: response.source,
         utmSource: response.utm_source,
         utmCampaign: response.utm_campaign,
         rep: response.rep,
       },
-      consents,
+      consents: facts.consents,
       now,
     });
     return { outcome: "complete", token, responseId: response.id, changed: done !== false };
-  }).then((o) => (o.outcome === "complete" && o.changed && (args.origin ?? "web") === "web" && void maybeStartAutoRun(db, s.survey.id), o)) // board: auto analysis, never fails the submission
-    .then((o) => reassessAfterSubmit(db, o)); // readiness: re-score the person; never fails the submission
+  }).then((outcome) => {
+    if (outcome.outcome === "complete" && outcome.changed) {
+      afterCompletion(db, { responseId: outcome.responseId, surveyId: s.survey.id, autoRun: (args.origin ?? "web") === "web" });
+    }
+    return outcome;
+  });
 }
 
 /* The answering cookie: remembers this browser's idempotency key for one survey, so pressing Back

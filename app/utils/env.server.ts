@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   SUBMIT_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
   /** Start an analysis run by itself after this many new complete responses (0 = never). */
   AUTO_ANALYSIS_EVERY: z.coerce.number().int().min(0).default(25),
+  /** ...and never sooner than this many seconds after the previous run started. */
+  AUTO_ANALYSIS_MIN_INTERVAL_S: z.coerce.number().int().min(0).default(300),
   PUBLIC_URL: z.string().url().optional(),
 });
 

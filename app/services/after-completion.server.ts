@@ -1,0 +1,48 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.js";
+import { maybeStartAutoRun } from "./analysis-runs.server.js";
+import { reassessPeople } from "./readiness.server.js";
+
+/**
+ * Work that follows a completed response (re-scoring the person, maybe starting an analysis run)
+ * but must not hold up the prospect's "thank you": queued when the response commits and done in
+ * one batch a moment later, so a burst of submissions costs one scoring transaction, not one each.
+ * Nothing here may fail a submission.
+ */
+const FLUSH_DELAY_MS = 100;
+
+interface Pending {
+  responseIds: Set<number>;
+  autoRunSurveys: Set<number>;
+}
+
+const pending = new Map<Kysely<Database>, Pending>();
+let timer: ReturnType<typeof setTimeout> | undefined;
+let flushing: Promise<void> = Promise.resolve();
+
+export function afterCompletion(db: Kysely<Database>, completed: { responseId: number; surveyId: number; autoRun: boolean }): void {
+  let entry = pending.get(db);
+  if (!entry) pending.set(db, (entry = { responseIds: new Set(), autoRunSurveys: new Set() }));
+  entry.responseIds.add(completed.responseId);
+  if (completed.autoRun) entry.autoRunSurveys.add(completed.surveyId);
+  timer ??= setTimeout(() => void flushCompletions(), FLUSH_DELAY_MS);
+}
+
+/** Does the queued work now (and waits for a flush already under way): for seeds, imports and tests. */
+export function flushCompletions(): Promise<void> {
+  if (timer) clearTimeout(timer);
+  timer = undefined;
+  const batches = [...pending];
+  pending.clear();
+  flushing = flushing.then(async () => {
+    for (const [db, entry] of batches) {
+      try {
+        await reassessPeople(db, { responseIds: [...entry.responseIds] });
+      } catch (error) {
+        console.error("readiness: could not re-score after completions", error);
+      }
+      for (const surveyId of entry.autoRunSurveys) await maybeStartAutoRun(db, surveyId);
+    }
+  });
+  return flushing;
+}
