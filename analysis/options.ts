@@ -36,7 +36,7 @@ export type ResolvedOptions = Required<Omit<AnalyzeOptions, Derived>> & Pick<Ana
 
 export const DEFAULT_OPTIONS = {
   seed: 42,
-  minK: 2,
+  minK: 3,
   maxK: 200,
   maxDfRatio: 0.5,
   bigrams: true,
