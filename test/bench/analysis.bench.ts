@@ -1,5 +1,5 @@
 /**
- * npm run bench:analysis [-- --repeat N] [-- --skip-scaling] [-- --datasets a,b]
+ * npm run bench:analysis [-- --repeat N] [-- --skip-scaling | --only-scaling] [-- --datasets a,b]
  *
  * Side by side in one run, on the labelled sets in ../shared/datasets:
  *   ours with k = number of true labels, ours with automatic k, and scikit-learn's
@@ -25,6 +25,7 @@ const option = (name: string) => {
 };
 const repeat = Math.max(1, Number(option("repeat") ?? 1));
 const skipScaling = args.includes("--skip-scaling");
+const onlyScaling = args.includes("--only-scaling");
 const sharedDir = [process.env.PAINMAP_SHARED, resolve(repoRoot, "../shared"), "/work/shared"].find(
   (dir): dir is string => !!dir && existsSync(join(dir, "datasets")),
 );
@@ -32,7 +33,7 @@ if (!sharedDir) {
   console.error("no shared datasets found (looked for ../shared/datasets); set PAINMAP_SHARED");
   process.exit(2);
 }
-const datasets = (option("datasets") ?? "banking77,stackoverflow20,cfpb-complaints").split(",");
+const datasets = onlyScaling ? [] : (option("datasets") ?? "banking77,stackoverflow20,cfpb-complaints").split(",");
 const python = "/usr/bin/python3";
 const sklearnScript = join(sharedDir, "reference/sklearn_baseline.py");
 const work = mkdtempSync(join(tmpdir(), "painmap-bench-"));
@@ -143,7 +144,7 @@ for (const name of datasets) {
     process.stderr.write(`[bench]   ${method}: k=${first.k} ${JSON.stringify(roundAll(first.timingsMs))}\n`);
   }
 }
-printTable(header, rows);
+if (rows.length) printTable(header, rows);
 
 if (!skipScaling) {
   console.log("\nscaling (banking77 replicated with seeded word dropout/swap; automatic k; whole pipeline incl. CSV read):");
