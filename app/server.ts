@@ -55,7 +55,7 @@ export async function createServer(options: { mode?: string } = {}) {
         return;
       }
 
-      const response = await handle(toFetchRequest(req, url, method), { nonce });
+      const response = await handle(await toFetchRequest(req, url, method), { nonce });
       res.statusCode = response.status;
       res.statusMessage = response.statusText || http.STATUS_CODES[response.status] || "";
       for (const [name, value] of response.headers) {
@@ -79,7 +79,10 @@ export async function createServer(options: { mode?: string } = {}) {
   });
 }
 
-function toFetchRequest(req: http.IncomingMessage, url: URL, method: string): Request {
+/** Bodies up to this size are read whole: cheaper than bridging a Node stream to a web stream. */
+const BUFFERED_BODY_LIMIT = 1024 * 1024;
+
+async function toFetchRequest(req: http.IncomingMessage, url: URL, method: string): Promise<Request> {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     const name = req.rawHeaders[i].toLowerCase();
@@ -89,14 +92,21 @@ function toFetchRequest(req: http.IncomingMessage, url: URL, method: string): Re
   headers.set("x-painmap-client-ip", req.socket.remoteAddress ?? "unknown");
   const controller = new AbortController();
   req.once("aborted", () => controller.abort());
-  const hasBody = method !== "GET" && method !== "HEAD";
+  if (method === "GET" || method === "HEAD") return new Request(url.href, { method, headers, signal: controller.signal });
+
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared <= BUFFERED_BODY_LIMIT) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    return new Request(url.href, { method, headers, body: Buffer.concat(chunks) as unknown as BodyInit, signal: controller.signal });
+  }
   return new Request(url.href, {
     method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as unknown as ReadableStream) : undefined,
+    body: Readable.toWeb(req) as unknown as ReadableStream,
     signal: controller.signal,
     // Node's fetch needs duplex for a streamed body
-    duplex: hasBody ? "half" : undefined,
+    duplex: "half",
   } as RequestInit & { duplex?: "half" });
 }
 

@@ -38,10 +38,17 @@ export async function readBody(request: Request, limit = DEFAULT_BODY_LIMIT): Pr
 /** Form data with the body capped first. A malformed body is a 400, never a 500. */
 export async function readFormData(request: Request, limit = DEFAULT_BODY_LIMIT): Promise<FormData> {
   const body = await readBody(request, limit);
+  const type = request.headers.get("Content-Type") ?? "application/x-www-form-urlencoded";
+  // Plain form posts (every form without JavaScript) skip building a second Request to parse.
+  if (type.startsWith("application/x-www-form-urlencoded")) {
+    const form = new FormData();
+    for (const [key, value] of new URLSearchParams(new TextDecoder().decode(body))) form.append(key, value);
+    return form;
+  }
   try {
     return await new Request(request.url, {
       method: "POST",
-      headers: { "Content-Type": request.headers.get("Content-Type") ?? "application/x-www-form-urlencoded" },
+      headers: { "Content-Type": type },
       body: body as unknown as BodyInit,
     }).formData();
   } catch {

@@ -40,7 +40,7 @@ test("an admin adds a user who can then log in with their role", async ({ asAdmi
   await asAdmin.goto("/admin/users");
   await asAdmin.getByLabel("Name").fill("New Seller");
   await asAdmin.getByLabel("Email").fill(email);
-  await asAdmin.getByLabel("Role", { exact: true }).selectOption("sales");
+  await asAdmin.getByRole("combobox", { name: "Role", exact: true }).selectOption("sales");
   await asAdmin.getByLabel("Initial password").fill("a-long-enough-pass");
   await asAdmin.getByRole("button", { name: "Add user" }).click();
   await expect(asAdmin.getByRole("status")).toHaveText("Added New Seller.");
@@ -51,5 +51,7 @@ test("an admin adds a user who can then log in with their role", async ({ asAdmi
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("a-long-enough-pass");
   await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page.getByText("sales", { exact: true })).toBeVisible();
+  // Sales lands on its own home page, and the header names the role.
+  await expect(page).toHaveURL(/\/prospects$/);
+  await expect(page.getByRole("banner").getByText("sales", { exact: true })).toBeVisible();
 });
