@@ -1,11 +1,11 @@
 /**
- * Starting analysis runs. A run is a row in analysis_runs plus a worker thread that does the work
- * with its own database connection (app/workers/analysis.worker.ts), so requests never wait on
+ * Starting analysis runs. A run is a row in analysis_runs plus a child process that does the work
+ * with its own database connection (app/workers/analysis.worker.ts, at a lower CPU priority), so requests never wait on
  * clustering. One run at a time: runs write the same themes.
  */
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { fork, type ChildProcess } from "node:child_process";
+import os from "node:os";
 import type { Kysely } from "kysely";
 import {
   activeRun,
@@ -53,34 +53,51 @@ export async function startRun(
   return runId;
 }
 
+/**
+ * The run is a child process at a lower CPU priority: on a 2-core machine the clustering then
+ * yields to the process answering requests instead of competing with it as an equal thread.
+ */
 function spawnWorker(db: Kysely<Database>, runId: number): void {
   const root = process.env.PAINMAP_ROOT ?? process.cwd();
-  const bootstrap = path.resolve(root, "app/workers/bootstrap.mjs");
-  const entry = pathToFileURL(path.resolve(root, "app/workers/analysis.worker.ts")).href;
+  const entry = path.resolve(root, "app/workers/analysis.worker.ts");
   const { DATABASE_URL, SQLITE_SYNCHRONOUS } = env();
   liveRuns().add(runId);
-  let worker: Worker;
+  let child: ChildProcess;
   try {
-    worker = new Worker(bootstrap, { workerData: { entry, runId, databaseUrl: DATABASE_URL, synchronous: SQLITE_SYNCHRONOUS } });
+    child = fork(entry, [String(runId)], {
+      cwd: root,
+      execArgv: ["--import", "tsx"],
+      env: { ...process.env, DATABASE_URL, SQLITE_SYNCHRONOUS },
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
   } catch (error) {
     liveRuns().delete(runId);
     void markFailed(db, runId, `Could not start the analysis: ${(error as Error).message}`);
     return;
   }
+  if (child.pid) {
+    try {
+      os.setPriority(child.pid, WORKER_NICENESS);
+    } catch {
+      // Not permitted here: the run still works, at normal priority.
+    }
+  }
   let writing = Promise.resolve();
-  worker.on("message", (message: { type: string; progress?: number; stage?: string }) => {
+  child.on("message", (message: { type: string; progress?: number; stage?: string }) => {
     if (message.type !== "progress") return;
     // Progress is recorded in order; a stale update never overwrites a finished run (see setProgress).
     writing = writing.then(() => setProgress(db, runId, message.progress ?? 0, message.stage ?? "")).catch(() => {});
   });
-  worker.on("error", (error) => {
+  child.on("error", (error) => {
     void markFailed(db, runId, `The analysis stopped: ${error.message}`);
   });
-  worker.on("exit", () => {
+  child.on("exit", () => {
     liveRuns().delete(runId);
     void writing.then(() => markFailed(db, runId, "The analysis stopped before finishing."));
   });
 }
+
+const WORKER_NICENESS = 10;
 
 const autoCheck = { at: 0, pending: 0 };
 

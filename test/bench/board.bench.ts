@@ -5,7 +5,7 @@
  *    topics, and a first analysis run (k = 50) so the board has 50 themes.
  * 2. The production server in its own process; GET /board server time, p50/p95 over sequential requests
  *    (targets: p50 <= 150 ms), unfiltered and filtered.
- * 3. A second analysis run started through the board (a worker thread in the server) while a client
+ * 3. A second analysis run started through the board (a low-priority child process of the server) while a client
  *    keeps GETting /board and /api/runs/:id: p99 of those GETs (target < 100 ms) and the run's duration.
  */
 import { spawn } from "node:child_process";
@@ -185,7 +185,7 @@ try {
   const finished = await h.db.selectFrom("analysis_runs").selectAll().where("id", "=", run.id).executeTakeFirstOrThrow();
   await h.close();
   const all = [...during, ...polls];
-  console.log(`analysis run over ${N} responses in a worker: ${finished.status} in ${((performance.now() - started) / 1000).toFixed(1)} s${finished.error ? ` (${finished.error})` : ""}`);
+  console.log(`analysis run over ${N} responses in a low-priority child process: ${finished.status} in ${((performance.now() - started) / 1000).toFixed(1)} s${finished.error ? ` (${finished.error})` : ""}`);
   console.log(`concurrent GETs during the run (${all.length}): p50 ${pct(all, 50).toFixed(1)} ms, p99 ${pct(all, 99).toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms`);
   console.log(`  /board during the run: p50 ${pct(during, 50).toFixed(1)} ms, p99 ${pct(during, 99).toFixed(1)} ms; /api/runs/:id p99 ${pct(polls, 99).toFixed(1)} ms`);
 } finally {
