@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { ConsentPurpose, Database, PersonSource, Question, Survey } from "../../db/schema.js";
+import { writeTransaction } from "../../db/group-commit.js";
 import { questionOptions } from "../../db/queries/surveys.js";
 import {
   advanceResponse,
@@ -166,7 +167,9 @@ export async function submitPage(
   const tokenHash = resumeTokenHash(token);
   const lastPage = s.pages.length;
 
-  return db.transaction().execute(async (trx): Promise<PageOutcome> => {
+  // SQLite: through the app's group committer (several posts share one COMMIT; each still settles
+  // only after that COMMIT). Elsewhere a plain transaction.
+  return writeTransaction(db, async (trx): Promise<PageOutcome> => {
     let response;
     let created = false;
     if (identity.kind === "key") {

@@ -1,4 +1,5 @@
 import { connect, type DatabaseHandle } from "../../db/client.js";
+import { createGroupCommitter, registerGroupCommitter } from "../../db/group-commit.js";
 import { env } from "./env.server.js";
 
 declare global {
@@ -10,7 +11,10 @@ declare global {
 export function database(): DatabaseHandle {
   if (!globalThis.__painmapDb) {
     const { DATABASE_URL, SQLITE_SYNCHRONOUS } = env();
-    globalThis.__painmapDb = connect(DATABASE_URL, { synchronous: SQLITE_SYNCHRONOUS });
+    const handle = connect(DATABASE_URL, { synchronous: SQLITE_SYNCHRONOUS });
+    // SQLite: concurrent public-form posts share one COMMIT (one fsync); see db/group-commit.ts.
+    if (handle.kind === "sqlite") registerGroupCommitter(handle.db, createGroupCommitter(handle.db));
+    globalThis.__painmapDb = handle;
   }
   return globalThis.__painmapDb;
 }
