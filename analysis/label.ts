@@ -15,8 +15,15 @@ const BIGRAM_PREFERENCE = 1.5;
  * corpus-wide words ("problem") out. Phrases are shown in their most frequent written form.
  * Labels are made unique across clusters, largest cluster choosing first.
  */
-export function labelClusters(matrix: TermMatrix, assignments: Int32Array, sizes: readonly number[], keywordCount: number): ClusterTerms[] {
+export function labelClusters(
+  matrix: TermMatrix,
+  assignments: Int32Array,
+  sizes: readonly number[],
+  keywordCount: number,
+  texts?: readonly string[],
+): ClusterTerms[] {
   const k = sizes.length;
+  const samples = texts ? sampleMemberTexts(texts, assignments, k) : undefined;
   const inCluster: Map<number, number>[] = Array.from({ length: k }, () => new Map());
   let clustered = 0;
   for (let row = 0; row < matrix.rows; row++) {
@@ -66,7 +73,10 @@ export function labelClusters(matrix: TermMatrix, assignments: Int32Array, sizes
   for (const c of order) {
     const phrases = ranked[c].map((p) => p.surface);
     const keywords = dropContainedWords(phrases).slice(0, keywordCount);
-    let label = phrases.find((phrase) => !usedLabels.has(phrase) && !isPartOfUsed(phrase, usedLabels));
+    const labelScore = (p: { surface: string; score: number }) =>
+      p.score * labelShape(p.surface) * (samples && p.surface.includes(" ") && !occursVerbatim(p.surface, samples[c]) ? 0.8 : 1);
+    const candidates = [...ranked[c]].sort((a, b) => labelScore(b) - labelScore(a)).map((p) => p.surface);
+    let label = candidates.find((phrase) => !usedLabels.has(phrase) && !isPartOfUsed(phrase, usedLabels));
     if (label === undefined && phrases.length >= 2) label = `${phrases[0]} / ${phrases[1]}`;
     label ??= phrases[0] ?? "(no distinctive words)";
     let unique = label;
@@ -75,6 +85,49 @@ export function labelClusters(matrix: TermMatrix, assignments: Int32Array, sizes
     result[c] = { label: unique, keywords };
   }
   return result;
+}
+
+/**
+ * How well a phrase reads as a name. Stop words are removed before bigrams are formed, so the
+ * distinctive phrases include fragments that end in a verb or adverb ("people started", "cost
+ * roughly", "backups turned"); a theme's name should end in a thing ("security breach",
+ * "regional outage"). English inflection is a cheap, language-light signal for that; a phrase
+ * that reads badly is only passed over when a comparably distinctive one reads well.
+ */
+const VERB_OR_ADVERB_ENDING = /(?:[^e]ed|ly|ing)$/;
+const ADVERB_ENDING = /ly$/;
+function labelShape(surface: string): number {
+  const words = surface.split(" ");
+  const last = words[words.length - 1];
+  if (last.length > 3 && VERB_OR_ADVERB_ENDING.test(last)) return 0.35;
+  if (words.some((w) => w.length > 4 && ADVERB_ENDING.test(w))) return 0.35;
+  if (words.length === 1) return 0.8;
+  return 1;
+}
+
+/**
+ * Bigrams are formed after stop words are dropped, so "cost us roughly" yields "cost roughly".
+ * A label should be a phrase people actually wrote: checked on a bounded sample of each
+ * cluster's texts, so the cost does not grow with the corpus.
+ */
+const LABEL_SAMPLE = 200;
+function sampleMemberTexts(texts: readonly string[], assignments: Int32Array, k: number): string[][] {
+  const samples: string[][] = Array.from({ length: k }, () => []);
+  for (let row = 0; row < assignments.length; row++) {
+    const c = assignments[row];
+    if (c < 0 || samples[c].length >= LABEL_SAMPLE) continue;
+    samples[c].push(` ${normaliseForMatch(texts[row] ?? "")} `);
+  }
+  return samples;
+}
+
+function normaliseForMatch(text: string): string {
+  return text.slice(0, 5000).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+function occursVerbatim(phrase: string, sample: readonly string[]): boolean {
+  const needle = ` ${normaliseForMatch(phrase)} `;
+  return sample.some((text) => text.includes(needle));
 }
 
 /** A single word already shown inside a kept phrase adds nothing to a keyword list. */

@@ -110,7 +110,7 @@ export function analyzeThemesTimed(texts: readonly string[], options: AnalyzeOpt
   const ordered = orderBySize(solution.assignments, solution.centroids, k, dimensions);
   const assignments = new Int32Array(n).fill(-1);
   rows.forEach((row, i) => (assignments[row] = ordered.assignments[i]));
-  const terms = labelClusters(matrix, assignments, ordered.sizes, settings.keywordsPerCluster);
+  const terms = labelClusters(matrix, assignments, ordered.sizes, settings.keywordsPerCluster, safeTexts);
   const evidence = collectEvidence(vectors, dimensions, assignments, ordered.centroids, ordered.k, safeTexts, settings.quotesPerCluster);
   const clusters: Cluster[] = ordered.sizes.map((size, id) => ({
     id,
