@@ -114,7 +114,15 @@ export function createGroupCommitter(db: Kysely<Database>, options: { maxBatch?:
   };
 }
 
-const committers = new WeakMap<Kysely<Database>, GroupCommitter>();
+/**
+ * The registry lives on globalThis: the production server creates the database handle from the
+ * source modules (app/server.ts -> startup) while the routes run from the Remix build, which bundles
+ * its own copy of this module. A module-level WeakMap would leave the build's copy empty (and every
+ * submission on a plain transaction).
+ */
+const REGISTRY = Symbol.for("painmap.groupCommitters");
+const registryHolder = globalThis as typeof globalThis & { [REGISTRY]?: WeakMap<Kysely<Database>, GroupCommitter> };
+const committers = (registryHolder[REGISTRY] ??= new WeakMap<Kysely<Database>, GroupCommitter>());
 
 /** Makes `writeTransaction(db, ...)` go through `committer` for this Kysely instance. */
 export function registerGroupCommitter(db: Kysely<Database>, committer: GroupCommitter): void {

@@ -74,6 +74,16 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+/** CPU time (user + system, ms) a child process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuMs(child: ChildProcess): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return NaN;
+  }
+}
+
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 
 function post(port: number, pathname: string, body: string): Promise<number> {
@@ -205,11 +215,15 @@ async function main() {
     const pathname = `/s/${slug}`;
     let ours;
     let open;
+    let oursCpu = NaN;
+    let ceilingCpu = NaN;
     try {
       const check = await post(port, pathname, bodyFor(0));
       if (check !== 302) throw new Error(`a submission answered ${check}, not 302`);
       await closedLoop(port, pathname, bodyFor, 2); // warm up (JIT, statement cache)
+      const cpu0 = cpuMs(server);
       ours = await closedLoop(port, pathname, bodyFor, SECONDS);
+      oursCpu = (cpuMs(server) - cpu0) / ours.n;
       await new Promise((r) => setTimeout(r, 500));
       open = await openLoop(port, pathname, bodyFor, RATE, SECONDS);
     } finally {
@@ -225,7 +239,9 @@ async function main() {
     let ceiling;
     try {
       await closedLoop(barePort, "/", bodyFor, 2);
+      const cpu0 = cpuMs(bare);
       ceiling = await closedLoop(barePort, "/", bodyFor, SECONDS);
+      ceilingCpu = (cpuMs(bare) - cpu0) / ceiling.n;
     } finally {
       await stop(bare);
     }
@@ -237,6 +253,7 @@ async function main() {
     console.log(`(c) ceiling, bare node:http + better-sqlite3, same rows and durability: ${f(ceiling.perSecond)} submissions/s, p50 ${f(ceiling.p50)} ms, p99 ${f(ceiling.p99)} ms`);
     const ratio = ours.perSecond / ceiling.perSecond;
     console.log(`ratio ours/ceiling: ${ratio.toFixed(2)} (target >= 0.30, stretch 0.40): ${ratio >= 0.4 ? "stretch met" : ratio >= 0.3 ? "met" : "NOT met"}`);
+    console.log(`server CPU per submission in the closed loop (user+sys, less sensitive to other load than throughput): ours ${oursCpu.toFixed(2)} ms, ceiling ${ceilingCpu.toFixed(2)} ms, ratio ${(ceilingCpu / oursCpu).toFixed(2)}`);
     console.log(`stored: ${Number(complete.n)} complete responses, ${Number(answers.n)} answers`);
   } finally {
     agent.destroy();
