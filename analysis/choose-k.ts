@@ -49,8 +49,9 @@ export function candidateKs(low: number, high: number): number[] {
  * on the same sample and the same similarity matrix. Best, not mean: a run stuck in a poor local
  * optimum (two topics merged, one split) says nothing about how well k fits, and with the mean
  * one such run at the true k let a smaller k win (8 generated topics: k = 7 on 2 of 8 seeds).
- * The sample size is fixed, so selection costs the same for 2,000 and 100,000 texts. The scan stops once the penalised score has not
- * improved for PATIENCE grid points (a factor of ~2 in k), which keeps large k cheap.
+ * The sample size is fixed, so selection costs the same for 2,000 and 100,000 texts. The scan
+ * stops once the penalised score has not improved for PATIENCE grid points (a factor of ~2 in
+ * k), which keeps large k cheap.
  */
 export function chooseK(data: Float32Array, dimensions: number, rows: Int32Array, settings: ChooseKSettings, rng: Rng): KSelection {
   const count = rows.length;
