@@ -52,14 +52,32 @@ export function toPublicQuestion(q: Question): PublicQuestion | null {
   };
 }
 
+/**
+ * Every page view and post needs the survey and its questions. They change only when a marketer
+ * edits the survey, and every edit bumps `updated_at`, so one small query tells whether the parsed
+ * copy from an earlier request still holds; status is compared too, so closing a survey takes
+ * effect at once.
+ */
+const answeringCache = new WeakMap<Kysely<Database>, Map<string, AnsweringSurvey>>();
+const ANSWERING_CACHE_LIMIT = 200;
+
 /** An open or closed survey with its questions; a draft or unknown slug gives undefined (the same 404). */
 export async function loadAnsweringSurvey(db: Kysely<Database>, slug: string): Promise<AnsweringSurvey | undefined> {
   if (!slug || slug.length > 100) return undefined;
+  let cache = answeringCache.get(db);
+  if (!cache) answeringCache.set(db, (cache = new Map()));
+  const head = await db.selectFrom("surveys").select(["id", "updated_at", "status"]).where("slug", "=", slug).executeTakeFirst();
+  if (!head || head.status === "draft") return undefined;
+  const cached = cache.get(slug);
+  if (cached && cached.survey.id === head.id && cached.survey.updated_at === head.updated_at && cached.survey.status === head.status) return cached;
   const found = await loadSurveyForAnswering(db, slug);
   if (!found || found.survey.status === "draft") return undefined;
   const questions = found.questions.map(toPublicQuestion).filter((q): q is PublicQuestion => q !== null);
   const pages = [...new Set(questions.map((q) => q.page))].sort((a, b) => a - b);
-  return { survey: found.survey, questions, pages };
+  const survey = { survey: found.survey, questions, pages };
+  if (cache.size >= ANSWERING_CACHE_LIMIT) cache.clear();
+  cache.set(slug, survey);
+  return survey;
 }
 
 export function pageQuestions(s: AnsweringSurvey, pageIndex: number): PublicQuestion[] {

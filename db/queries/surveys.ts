@@ -175,12 +175,17 @@ type Trx = Kysely<Database>;
 const refuse = (reason: BuilderRefusal) => ({ ok: false as const, reason });
 const done = <T>(value: T) => ({ ok: true as const, value });
 
+/**
+ * Every edit moves updated_at strictly forward, even two edits within one millisecond: the public
+ * form's survey cache (loadAnsweringSurvey) trusts an unchanged updated_at to mean "unchanged".
+ */
 async function touchSurvey(trx: Trx, surveyId: number, set: Partial<Pick<Survey, "title" | "intro" | "status" | "closes_at" | "max_responses" | "published_at">> = {}) {
-  const result = await trx
-    .updateTable("surveys")
-    .set({ ...set, updated_at: new Date().toISOString() })
-    .where("id", "=", surveyId)
-    .executeTakeFirst();
+  const current = await trx.selectFrom("surveys").select("updated_at").where("id", "=", surveyId).executeTakeFirst();
+  if (!current) return false;
+  const now = Date.now();
+  const previous = Date.parse(current.updated_at);
+  const updatedAt = new Date(Number.isFinite(previous) && previous >= now ? previous + 1 : now).toISOString();
+  const result = await trx.updateTable("surveys").set({ ...set, updated_at: updatedAt }).where("id", "=", surveyId).executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 

@@ -8,6 +8,7 @@ process.env.SESSION_SECRET ??= "integration-test-secret-that-is-long-enough-000"
 const { loadAnsweringSurvey, pageQuestions, resumeTokenFor, resumeTokenHash, siteCountOf, submitPage, surveyAvailability } = await import("../../app/services/submission.server.js");
 const { parsePageAnswers, OTHER_VALUE } = await import("../../app/surveys/answer-schema.js");
 const { seedDemoData } = await import("../../app/demo/seed.server.js");
+const { flushCompletions } = await import("../../app/services/after-completion.server.js");
 type Survey = NonNullable<Awaited<ReturnType<typeof loadAnsweringSurvey>>>;
 
 let slugCounter = 0;
@@ -54,7 +55,11 @@ describe.each(DATABASE_KINDS)("public form write path on %s", (kind) => {
     survey = (await loadAnsweringSurvey(handle.db, await makeSurvey()))!;
     other = (await loadAnsweringSurvey(handle.db, await makeSurvey()))!;
   });
-  afterAll(async () => handle?.close());
+  afterAll(async () => {
+    // Completions queue a re-score; let it finish before the database goes away.
+    await flushCompletions();
+    await handle?.close();
+  });
 
   it("loads an open survey with its pages in one go; drafts and unknown slugs are alike (undefined)", async () => {
     expect(survey.pages).toEqual([1, 2, 3]);
@@ -173,7 +178,11 @@ describe.each(DATABASE_KINDS)("demo data on %s", (kind) => {
     handle = await freshDatabase(kind);
     await seedDemoUsers(handle.db);
   });
-  afterAll(async () => handle?.close());
+  afterAll(async () => {
+    // Completions queue a re-score; let it finish before the database goes away.
+    await flushCompletions();
+    await handle?.close();
+  });
 
   it("creates an open study with ~80 varied responses and a draft, once, quickly", async () => {
     const started = performance.now();
