@@ -15,16 +15,7 @@ export interface PlanRow {
   createdAt: string;
 }
 
-export interface PlanWrite {
-  periodStart: string;
-  periodEnd: string;
-  goalDeals: number;
-  closeRatio: number;
-  cycleDays: number;
-  marketingShare: number;
-  dealSize: number;
-  followUpDays: number;
-}
+export type PlanWrite = Omit<PlanRow, "id" | "createdBy" | "createdAt">;
 
 /** The plan in force: the most recently saved one (every save is kept). */
 export async function latestPlan(db: Kysely<Database>): Promise<PlanRow | undefined> {
