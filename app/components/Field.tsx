@@ -25,11 +25,16 @@ export function Field(props: {
   );
 }
 
-export function FormErrors({ errors }: { errors?: string[] }) {
-  if (!errors?.length) return null;
+/** A list of messages in one alert box (nothing when the list is empty). */
+export function AlertList({ messages, tone }: { messages?: string[]; tone: "error" | "warn" }) {
+  if (!messages?.length) return null;
   return (
-    <div className="alert alert--error" role="alert">
-      {errors.map((e) => <p key={e}>{e}</p>)}
+    <div className={`alert alert--${tone}`} role="alert">
+      {messages.map((m) => <p key={m}>{m}</p>)}
     </div>
   );
+}
+
+export function FormErrors({ errors }: { errors?: string[] }) {
+  return <AlertList messages={errors} tone="error" />;
 }

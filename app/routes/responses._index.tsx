@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AlertList } from "~/components/Field";
 import { ExportLinks, parseResponseFilters, ResponseFiltersForm, ResponsesTable } from "~/components/ResponsesTable";
 import { countResponses, listResponses, listSurveyChoices, PAGE_SIZE } from "../../db/queries/response-listing";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
@@ -31,11 +32,7 @@ export default function ResponsesIndex() {
         <h1>Responses</h1>
         {total > 0 ? <ExportLinks filters={{ ...filters, page: undefined }} /> : null}
       </div>
-      {messages.length ? (
-        <div className="alert alert--warn" role="alert">
-          {messages.map((m) => <p key={m}>{m}</p>)}
-        </div>
-      ) : null}
+      <AlertList messages={messages} tone="warn" />
       <ResponseFiltersForm filters={filters} surveys={surveys} action="/responses" />
       <ResponsesTable
         rows={rows}

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef, useState, type FormEvent } from "react";
+import { FormErrors } from "~/components/Field";
 import { SurveyQuestion } from "~/components/SurveyQuestion";
 import { answerFormValues, AttributionSchema, PageMetaSchema, pageFormValues, parsePageAnswers, type FormValues } from "~/surveys/answer-schema";
 import { findResponseByTokenHash, listResponseAnswers } from "../../db/queries/responses";
@@ -226,7 +227,7 @@ function SurveyPage({ data }: { data: Extract<LoaderData, { pageIndex: number }>
         </div>
       ) : null}
       {errors?.[""]?.length ? (
-        <div className="alert alert--error" role="alert">{errors[""].map((e) => <p key={e}>{e}</p>)}</div>
+        <FormErrors errors={errors[""]} />
       ) : fieldErrorCount ? (
         <div className="alert alert--error" role="alert">
           <p>{fieldErrorCount === 1 ? "One answer needs your attention." : `${fieldErrorCount} answers need your attention.`} Your other answers are kept.</p>

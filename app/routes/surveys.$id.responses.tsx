@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AlertList } from "~/components/Field";
 import { ExportLinks, parseResponseFilters, ResponseFiltersForm, ResponsesTable } from "~/components/ResponsesTable";
 import { countResponses, listResponses, PAGE_SIZE } from "../../db/queries/response-listing";
 import { getSurvey } from "../../db/queries/surveys";
@@ -51,11 +52,7 @@ export default function SurveyResponses() {
           {total > 0 ? <ExportLinks filters={{ ...filters, page: undefined }} survey={survey.id} /> : null}
         </div>
       </div>
-      {messages.length ? (
-        <div className="alert alert--warn" role="alert">
-          {messages.map((m) => <p key={m}>{m}</p>)}
-        </div>
-      ) : null}
+      <AlertList messages={messages} tone="warn" />
       <ResponseFiltersForm filters={filters} action={basePath} />
       <ResponsesTable
         rows={rows}
