@@ -18,6 +18,7 @@ import {
 import type { Attribution, PageAnswers, PublicQuestion } from "../surveys/answer-schema.js";
 import { isQuestionKind } from "../surveys/answer-schema.js";
 import { CONSENT_WORDING_VERSION } from "../surveys/template.js";
+import { readCookie } from "../utils/cookies.server.js";
 import { sign } from "../utils/secrets.server.js";
 import { sha256 } from "../utils/tokens.server.js";
 import { afterCompletion } from "./after-completion.server.js";
@@ -261,14 +262,8 @@ const COOKIE_MAX_AGE = 60 * 60 * 24 * 30;
 const KEY_PATTERN = /^[A-Za-z0-9_-]{16,100}$/;
 
 export function readAnsweringKey(request: Request, surveyId: number): string | undefined {
-  const header = request.headers.get("Cookie");
-  if (!header) return undefined;
-  const name = `${COOKIE_PREFIX}${surveyId}`;
-  for (const part of header.split(";")) {
-    const [key, value] = part.trim().split("=");
-    if (key === name && value && KEY_PATTERN.test(value)) return value;
-  }
-  return undefined;
+  const value = readCookie(request, `${COOKIE_PREFIX}${surveyId}`);
+  return value && KEY_PATTERN.test(value) ? value : undefined;
 }
 
 export function answeringCookie(surveyId: number, slug: string, idempotencyKey: string, secure: boolean): string {

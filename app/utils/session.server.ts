@@ -1,21 +1,12 @@
 import { deleteSession, findSessionUser, insertSession } from "../../db/queries/sessions.js";
 import type { PublicUser } from "../../db/queries/users.js";
+import { readCookie } from "./cookies.server.js";
 import { db } from "./db.server.js";
 import { secureCookies } from "./env.server.js";
 import { randomToken, sha256 } from "./tokens.server.js";
 
 const COOKIE = "pm_session";
 const MAX_AGE_SECONDS = 60 * 60 * 24 * 14;
-
-function readCookie(request: Request, name: string): string | undefined {
-  const header = request.headers.get("Cookie");
-  if (!header) return undefined;
-  for (const part of header.split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
-  }
-  return undefined;
-}
 
 function cookie(value: string, maxAge: number): string {
   const attributes = [`${COOKIE}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAge}`];

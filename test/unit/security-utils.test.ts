@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { safeRedirect } from "../../app/utils/auth.server";
 import { readBody, readFormData } from "../../app/utils/body.server";
+import { readCookie } from "../../app/utils/cookies.server";
 import { formDataToObject, parseWith } from "../../app/utils/forms";
 import { hashPassword, verifyPassword } from "../../app/utils/password.server";
 import { createRateLimiter } from "../../app/utils/rate-limit.server";
@@ -116,5 +117,17 @@ describe("parseWith", () => {
   it("gives a message per field", () => {
     const result = parseWith(Schema, { name: "" });
     expect(result).toEqual({ success: false, errors: { name: ["Enter a name."] } });
+  });
+});
+
+describe("readCookie", () => {
+  const req = (cookie?: string) => new Request("http://localhost/", cookie ? { headers: { Cookie: cookie } } : {});
+  it("finds one cookie among several, decoded, keeping '=' in the value", () => {
+    expect(readCookie(req("a=1; pm_session=x%20y=z; b=2"), "pm_session")).toBe("x y=z");
+    expect(readCookie(req("a=1"), "pm_session")).toBeUndefined();
+    expect(readCookie(req(), "pm_session")).toBeUndefined();
+  });
+  it("gives the raw text for malformed %-encoding instead of throwing", () => {
+    expect(readCookie(req("pm_session=%E0%A4%A"), "pm_session")).toBe("%E0%A4%A");
   });
 });
