@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Band, Database } from "../schema.js";
+import { chunks, parseJson } from "./util.js";
 
 /** One answer of a person, with the question's role: what the scoring reads. */
 export interface PersonAnswer {
@@ -18,16 +19,11 @@ export interface PersonAnswer {
 }
 
 const CHUNK = 400;
-function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
 
 /** Every answer of these people across their responses, newest response first, then by position. */
 export async function answersForPeople(db: Kysely<Database>, personIds: readonly number[]): Promise<Map<number, PersonAnswer[]>> {
   const out = new Map<number, PersonAnswer[]>();
-  for (const ids of chunks([...new Set(personIds)])) {
+  for (const ids of chunks([...new Set(personIds)], CHUNK)) {
     if (!ids.length) continue;
     const rows = await db
       .selectFrom("answers")
@@ -106,7 +102,7 @@ export interface CompanyFacts {
 
 export async function companyFactsForPeople(db: Kysely<Database>, personIds: readonly number[]): Promise<Map<number, CompanyFacts>> {
   const out = new Map<number, CompanyFacts>();
-  for (const ids of chunks([...new Set(personIds)])) {
+  for (const ids of chunks([...new Set(personIds)], CHUNK)) {
     if (!ids.length) continue;
     const rows = await db
       .selectFrom("people")
@@ -140,14 +136,6 @@ export interface StoredAssessment {
   readySince: string | null;
 }
 
-function parseJson(text: string, fallback: unknown): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return fallback;
-  }
-}
-
 /**
  * One assessment per person, replaced on every recompute. `ready_since` starts the follow-up clock
  * the first time someone is ready now and is kept while they stay ready.
@@ -174,20 +162,20 @@ export async function upsertAssessment(db: Kysely<Database>, a: AssessmentWrite)
 export async function assessmentFor(db: Kysely<Database>, personId: number): Promise<StoredAssessment | undefined> {
   const r = await db.selectFrom("assessments").selectAll().where("person_id", "=", personId).executeTakeFirst();
   return r
-    ? { personId: r.person_id, profileId: r.profile_id, score: Number(r.score), band: r.band, reasons: parseJson(r.reasons, []), parts: parseJson(r.parts, {}), computedAt: r.computed_at, readySince: r.ready_since }
+    ? { personId: r.person_id, profileId: r.profile_id, score: Number(r.score), band: r.band, reasons: parseJson<unknown>(r.reasons, []), parts: parseJson<unknown>(r.parts, {}), computedAt: r.computed_at, readySince: r.ready_since }
     : undefined;
 }
 
 /** Assessments of everyone (for the plan's evaluation): band, score and the stored checks. */
 export async function allAssessments(db: Kysely<Database>): Promise<StoredAssessment[]> {
   const rows = await db.selectFrom("assessments").selectAll().execute();
-  return rows.map((r) => ({ personId: r.person_id, profileId: r.profile_id, score: Number(r.score), band: r.band, reasons: parseJson(r.reasons, []), parts: parseJson(r.parts, {}), computedAt: r.computed_at, readySince: r.ready_since }));
+  return rows.map((r) => ({ personId: r.person_id, profileId: r.profile_id, score: Number(r.score), band: r.band, reasons: parseJson<unknown>(r.reasons, []), parts: parseJson<unknown>(r.parts, {}), computedAt: r.computed_at, readySince: r.ready_since }));
 }
 
 /** Themes of each person's answers (the board's clustering), best match first; hidden themes skipped. */
 export async function themesForPeople(db: Kysely<Database>, personIds: readonly number[]): Promise<Map<number, Array<{ themeId: number; label: string; similarity: number; answerId: number }>>> {
   const out = new Map<number, Array<{ themeId: number; label: string; similarity: number; answerId: number }>>();
-  for (const ids of chunks([...new Set(personIds)])) {
+  for (const ids of chunks([...new Set(personIds)], CHUNK)) {
     if (!ids.length) continue;
     const rows = await db
       .selectFrom("theme_members")

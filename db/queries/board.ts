@@ -2,7 +2,8 @@ import { sql, type Kysely } from "kysely";
 import type { AnalysisRun, Database } from "../schema.js";
 import { doneRuns, type RunScope } from "./analysis-runs.js";
 import { unseenNoteCounts } from "./notes.js";
-import { namablePeople, parseJson, themeLabel } from "./themes.js";
+import { namablePeople, themeLabel } from "./themes.js";
+import { parseJson } from "./util.js";
 import { currentValuePropositions } from "./value-propositions.js";
 
 type Db = Kysely<Database>;

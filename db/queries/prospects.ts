@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Band, Database, PersonSource, PipelineStatus } from "../schema.js";
 import { notUnsubscribed, optedInToNurture } from "./consents.js";
+import { parseJson } from "./util.js";
 
 /**
  * Prospects: people with an assessment. Everything that lists people for contact excludes those
@@ -41,14 +42,6 @@ export interface ProspectQuery {
   onlyNurtureOptIn?: boolean;
   /** people who unsubscribed are left out unless this is set (a person's own page) */
   includeUnsubscribed?: boolean;
-}
-
-function parseJson(text: string, fallback: unknown): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return fallback;
-  }
 }
 
 /** Highest score first; ties by newest. */
@@ -99,8 +92,8 @@ export async function listProspectRows(db: Kysely<Database>, q: ProspectQuery = 
     ...r,
     pipelineStatus: r.pipelineStatus as PipelineStatus,
     score: Number(r.score),
-    reasons: parseJson(r.reasons, []),
-    parts: parseJson(r.parts, {}),
+    reasons: parseJson<unknown>(r.reasons, []),
+    parts: parseJson<unknown>(r.parts, {}),
   }));
 }
 
@@ -167,5 +160,5 @@ export async function assessedPeopleFacts(db: Kysely<Database>): Promise<ReadyPe
       "people.source",
     ])
     .execute();
-  return rows.map((r) => ({ ...r, pipelineStatus: r.pipelineStatus as PipelineStatus, parts: parseJson(r.parts, {}) }));
+  return rows.map((r) => ({ ...r, pipelineStatus: r.pipelineStatus as PipelineStatus, parts: parseJson<unknown>(r.parts, {}) }));
 }

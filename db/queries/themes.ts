@@ -1,16 +1,9 @@
 import { sql, type Kysely } from "kysely";
 import type { Database, Theme } from "../schema.js";
 import type { RunScope } from "./analysis-runs.js";
+import { chunks, parseJson } from "./util.js";
 
 type Db = Kysely<Database>;
-
-const CHUNK = 500;
-
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 function scopeFilter(scope: RunScope) {
   return (eb: any) => (scope === null ? eb("survey_id", "is", null) : eb("survey_id", "=", scope));
@@ -20,14 +13,8 @@ export function themeLabel(theme: Pick<Theme, "label" | "custom_label">): string
   return theme.custom_label?.trim() || theme.label;
 }
 
-export function parseJson<T>(text: string | null | undefined, fallback: T): T {
-  if (!text) return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
+/** Re-exported for existing callers; new code imports it from `./util.js`. */
+export { parseJson };
 
 // ---------------------------------------------------------------------------------------------
 // What an analysis run reads
