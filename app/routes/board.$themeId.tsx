@@ -3,7 +3,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormErrors } from "~/components/Field";
-import { TrendBadge, percent, triggerName } from "~/components/board/TrendBadge";
+import { TrendBadge, triggerName } from "~/components/board/TrendBadge";
+import { formatUtcDateTime, percent } from "~/components/format";
 import { doneRuns } from "../../db/queries/analysis-runs";
 import { loadBoard } from "../../db/queries/board";
 import { addNote, markNotesSeen, noteSeenAt, themeNotes } from "../../db/queries/notes";
@@ -167,7 +168,7 @@ export default function ThemePage() {
             <ol className="vp-history" reversed>
               {history.map((v) => (
                 <li key={v.id}>
-                  <p><strong>Version {v.version}</strong> by {v.author_name ?? "someone"}, {new Date(v.created_at).toLocaleString("en-GB", { timeZone: "UTC" })} UTC</p>
+                  <p><strong>Version {v.version}</strong> by {v.author_name ?? "someone"}, {formatUtcDateTime(v.created_at)} UTC</p>
                   {v.previous !== null ? <p className="vp-diff"><del>{v.previous}</del></p> : null}
                   <p className="vp-diff"><ins>{v.statement}</ins></p>
                 </li>
@@ -202,7 +203,7 @@ export default function ThemePage() {
                 {n.isNew ? <span className="badge badge--danger">New</span> : null}{" "}
                 {n.outcome ? <span className={n.outcome === "won" ? "badge badge--ok" : "badge badge--warn"}>{n.outcome}</span> : null}
                 <p>“{n.body}”</p>
-                <p className="muted">{n.author_name ?? "someone"} ({n.author_role}), {new Date(n.created_at).toLocaleString("en-GB", { timeZone: "UTC" })} UTC</p>
+                <p className="muted">{n.author_name ?? "someone"} ({n.author_role}), {formatUtcDateTime(n.created_at)} UTC</p>
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrors } from "~/components/Field";
+import { formatUtcDateTime } from "~/components/format";
 import { RunProgress } from "~/components/board/RunProgress";
 import { ThemeCard } from "~/components/board/ThemeCard";
 import { activeRun, doneRuns, doneScopes, latestDoneRun, latestRun } from "../../db/queries/analysis-runs";
@@ -145,7 +146,7 @@ export default function Board() {
       ) : (
         <>
           <p className="muted">
-            {scopeName(scope, surveys)} · run #{board.run.id} finished {new Date(board.run.finished_at ?? board.run.created_at).toLocaleString("en-GB", { timeZone: "UTC" })} UTC · {board.totalRespondents} respondents{query.survey || query.industry || query.region || query.role || query.source ? " match the filters" : ""}
+            {scopeName(scope, surveys)} · run #{board.run.id} finished {formatUtcDateTime(board.run.finished_at ?? board.run.created_at)} UTC · {board.totalRespondents} respondents{query.survey || query.industry || query.region || query.role || query.source ? " match the filters" : ""}
           </p>
           {hasChanges ? (
             <section className="card board-changes" aria-labelledby="changes-title">

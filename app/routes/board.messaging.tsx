@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { messagingItems } from "~/components/board/messaging";
-import { percent } from "~/components/board/TrendBadge";
+import { percent } from "~/components/format";
 import { latestDoneRun } from "../../db/queries/analysis-runs";
 import { loadBoard } from "../../db/queries/board";
 import { ALL_ROLES, requireUser } from "~/utils/auth.server";

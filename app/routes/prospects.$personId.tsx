@@ -8,6 +8,7 @@ import { closeOpportunity, openOpportunity, opportunitiesForPerson } from "../..
 import { latestPlan } from "../../db/queries/plans";
 import { listOwners, markContacted, prospectRow, setOwner, setPipelineStatus } from "../../db/queries/prospects";
 import { Field, FormErrors } from "~/components/Field";
+import { percent } from "~/components/format";
 import { BandBadge, StatusBadge } from "~/components/prospects/BandBadge";
 import { ReasonList } from "~/components/prospects/ReasonList";
 import { optOutUrl, publicOrigin, recordStaffOptOut } from "~/services/opt-out.server";
@@ -121,10 +122,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function pct(x: number) {
-  return `${Math.round(x * 100)}%`;
-}
-
 export default function ProspectPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -167,9 +164,9 @@ export default function ProspectPage() {
                   <tr key={k}>
                     <th scope="row">{CRITERION_LABELS[k]}</th>
                     <td>
-                      <div className="progress" aria-hidden="true"><span style={{ width: pct(p.parts![k]) }} /></div>
+                      <div className="progress" aria-hidden="true"><span style={{ width: percent(p.parts![k]) }} /></div>
                     </td>
-                    <td>{pct(p.parts![k])}</td>
+                    <td>{percent(p.parts![k])}</td>
                   </tr>
                 ))}
               </tbody>

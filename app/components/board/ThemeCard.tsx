@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import type { BoardCard } from "../../../db/queries/board";
 import { Sparkline } from "./Sparkline";
-import { percent, TrendBadge, triggerName } from "./TrendBadge";
+import { percent } from "../format";
+import { TrendBadge, triggerName } from "./TrendBadge";
 
 export function ThemeCard({ card, showNoteFlags }: { card: Omit<BoardCard, "keywords" | "analysisLabel">; showNoteFlags: boolean }) {
   const headingId = `theme-${card.themeId}`;

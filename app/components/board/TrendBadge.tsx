@@ -10,10 +10,6 @@ export function TrendBadge({ trend }: { trend: string }) {
   return <span className={`badge ${t.tone}`}>{t.text}</span>;
 }
 
-export function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
-}
-
 export function triggerName(type: string): string {
   return type.replace(/_/g, " ");
 }

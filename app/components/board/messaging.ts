@@ -1,4 +1,5 @@
 import type { BoardCard } from "../../../db/queries/board";
+import { percent } from "../format";
 
 /** Value propositions ranked by evidence (share x severity), each with its supporting quotes. */
 export function messagingItems(cards: BoardCard[]) {
@@ -19,7 +20,6 @@ export function messagingItems(cards: BoardCard[]) {
 
 export type MessagingItem = ReturnType<typeof messagingItems>[number];
 
-const pct = (share: number) => `${Math.round(share * 100)}%`;
 
 /** Markdown for a messaging brief; text from respondents is quoted, never interpreted as markup. */
 export function messagingMarkdown(items: MessagingItem[], title: string): string {
@@ -28,7 +28,7 @@ export function messagingMarkdown(items: MessagingItem[], title: string): string
   for (const item of items) {
     lines.push(`## ${item.rank}. ${esc(item.theme)}`, "");
     lines.push(item.statement ? `**Value proposition (v${item.version}):** ${esc(item.statement)}` : "_No value proposition yet._", "");
-    lines.push(`Evidence: ${item.respondents} respondents (${pct(item.share)}), average pain ${item.avgSeverity === null ? "n/a" : item.avgSeverity.toFixed(1)} / 10.`, "");
+    lines.push(`Evidence: ${item.respondents} respondents (${percent(item.share)}), average pain ${item.avgSeverity === null ? "n/a" : item.avgSeverity.toFixed(1)} / 10.`, "");
     for (const q of item.quotes) lines.push(`> “${esc(q.text)}”  `, `> — ${esc(q.attribution)}`, "");
   }
   return lines.join("\n");
