@@ -16,7 +16,7 @@ import type { Database } from "../../db/schema.js";
 import { DEFAULT_PROFILE, ProfileSchema, type Profile } from "../scoring/profile.js";
 import { missedChecks, readiness, timingLabel, triggerLabel, type AnswersByRole, type Band, type ReadinessResult, type Reason, type TriggerInput } from "../scoring/readiness.js";
 import { TRIGGER_TEXT_ROLES, type QuestionRole } from "../surveys/questions.js";
-import { TRIGGER_OPTION_TYPES } from "../surveys/template.js";
+import { choiceTriggers } from "../surveys/template.js";
 import { toCsv, type CsvCell } from "../utils/csv.js";
 
 /**
@@ -89,12 +89,7 @@ export function triggersOf(answers: readonly PersonAnswer[]): TriggerInput[] {
   const texts: string[] = [];
   for (const a of answers) {
     if (!a.role) continue;
-    if (a.role === "trigger_events" && a.choices) {
-      for (const choice of a.choices) {
-        const type = TRIGGER_OPTION_TYPES[choice];
-        if (type) out.push({ type, timing: "unknown", phrase: choice, origin: "choice" });
-      }
-    }
+    if (a.role === "trigger_events" && a.choices) out.push(...choiceTriggers(a.choices));
     if (TRIGGER_TEXT_ROLES.has(a.role as QuestionRole) && a.text && !a.choices) texts.push(a.text);
   }
   for (const mentions of detectTriggers(texts)) for (const m of mentions) out.push({ type: m.type, timing: m.timing, phrase: m.phrase, origin: "text" });

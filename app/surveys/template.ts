@@ -43,6 +43,16 @@ export const TRIGGER_OPTION_TYPES: Record<string, string | null> = {
   "None of these": null,
 };
 
+/** The vocabulary triggers a structured answer names: one per mapped choice, timing unknown ("None of these" gives none). */
+export function choiceTriggers(choices: Iterable<string>): Array<{ type: string; timing: "unknown"; phrase: string; origin: "choice" }> {
+  const out: Array<{ type: string; timing: "unknown"; phrase: string; origin: "choice" }> = [];
+  for (const choice of choices) {
+    const type = TRIGGER_OPTION_TYPES[choice];
+    if (type) out.push({ type, timing: "unknown", phrase: choice, origin: "choice" });
+  }
+  return out;
+}
+
 export const BUDGET_OPTIONS = ["Allocated", "Could be found", "None", "Don't know"] as const;
 export const TIMELINE_OPTIONS = ["Less than 3 months", "3-6 months", "6-12 months", "More than 12 months", "No plans"] as const;
 export const YES_NO_OPTIONS = ["Yes", "No", "Not sure"] as const;

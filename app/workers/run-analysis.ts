@@ -11,7 +11,7 @@ import { answerDisplay, loadRoleAnswers, loadScopeResponses, loadScopeThemes, pa
 import type { Database } from "../../db/schema.js";
 import { matchClusters, type ExistingTheme, type NewCluster } from "../services/theme-matching.js";
 import { CHOICE_KINDS, THEME_TEXT_ROLES, TRIGGER_TEXT_ROLES, type QuestionKind } from "../surveys/questions.js";
-import { TRIGGER_OPTION_TYPES } from "../surveys/template.js";
+import { choiceTriggers } from "../surveys/template.js";
 
 export interface ExecuteOptions {
   /** Progress during synchronous work (the worker posts it to its parent); phases are also written directly. */
@@ -74,10 +74,7 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
     if (!CHOICE_KINDS.has(answer.kind as QuestionKind)) continue;
     const chosen = parseJson<unknown>(answer.value_json, null);
     const options = Array.isArray(chosen) ? chosen.map(String) : answer.value_text ? [answer.value_text] : [];
-    for (const option of options) {
-      const type = TRIGGER_OPTION_TYPES[option];
-      if (type) mentions.push({ answerId: answer.answer_id, responseId: answer.response_id, type, timing: "unknown", phrase: option, origin: "choice" });
-    }
+    for (const t of choiceTriggers(options)) mentions.push({ answerId: answer.answer_id, responseId: answer.response_id, ...t });
   }
 
   options.onProgress?.(0.85, "matching themes");
