@@ -37,10 +37,6 @@ export function multiplyTransposeDense(matrix: CsrMatrix, dense: Float64Array, w
   return out;
 }
 
-export function rowLength(matrix: CsrMatrix, row: number): number {
-  return matrix.rowStart[row + 1] - matrix.rowStart[row];
-}
-
 /** A^T as a CSR matrix (i.e. A in compressed sparse column form). */
 export function transpose(matrix: CsrMatrix): CsrMatrix {
   const counts = new Int32Array(matrix.cols + 1);

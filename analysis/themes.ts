@@ -1,7 +1,7 @@
 import { chooseK } from "./choose-k.js";
 import { sphericalKmeans } from "./kmeans/index.js";
 import { labelClusters } from "./label.js";
-import { resolveOptions, type AnalyzeOptions, type ResolvedOptions } from "./options.js";
+import { resolveOptions, type AnalyzeOptions } from "./options.js";
 import { collectEvidence } from "./quotes.js";
 import { createRng } from "./random.js";
 import { truncatedSvd } from "./svd.js";
@@ -198,5 +198,3 @@ function orderBySize(assignments: Int32Array, centroids: Float64Array, k: number
 function round(value: number): number {
   return Math.round(value * 10000) / 10000;
 }
-
-export type { ResolvedOptions };

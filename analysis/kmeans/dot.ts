@@ -14,14 +14,3 @@ export function dotRow(data: Float32Array, dataOffset: number, centroids: Float6
   for (; j < dimensions; j++) s0 += data[dataOffset + j] * centroids[centroidOffset + j];
   return s0 + s1 + s2 + s3;
 }
-
-/** Scale each of the k rows to unit length; a zero row stays zero. */
-export function normalizeRows(matrix: Float64Array, k: number, dimensions: number): void {
-  for (let c = 0; c < k; c++) {
-    let norm = 0;
-    for (let j = 0; j < dimensions; j++) norm += matrix[c * dimensions + j] ** 2;
-    if (norm <= 0) continue;
-    const scale = 1 / Math.sqrt(norm);
-    for (let j = 0; j < dimensions; j++) matrix[c * dimensions + j] *= scale;
-  }
-}
