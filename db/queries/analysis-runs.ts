@@ -56,10 +56,6 @@ export async function latestRun(db: Kysely<Database>): Promise<AnalysisRun | und
   return db.selectFrom("analysis_runs").selectAll().orderBy("id", "desc").executeTakeFirst();
 }
 
-export async function listRuns(db: Kysely<Database>, limit = 10): Promise<AnalysisRun[]> {
-  return db.selectFrom("analysis_runs").selectAll().orderBy("id", "desc").limit(limit).execute();
-}
-
 /** Scopes that have a successful run (null = all surveys). */
 export async function doneScopes(db: Kysely<Database>): Promise<RunScope[]> {
   const rows = await db.selectFrom("analysis_runs").select("survey_id").distinct().where("status", "=", "done").execute();

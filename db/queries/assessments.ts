@@ -166,12 +166,6 @@ export async function assessmentFor(db: Kysely<Database>, personId: number): Pro
     : undefined;
 }
 
-/** Assessments of everyone (for the plan's evaluation): band, score and the stored checks. */
-export async function allAssessments(db: Kysely<Database>): Promise<StoredAssessment[]> {
-  const rows = await db.selectFrom("assessments").selectAll().execute();
-  return rows.map((r) => ({ personId: r.person_id, profileId: r.profile_id, score: Number(r.score), band: r.band, reasons: parseJson<unknown>(r.reasons, []), parts: parseJson<unknown>(r.parts, {}), computedAt: r.computed_at, readySince: r.ready_since }));
-}
-
 /** Themes of each person's answers (the board's clustering), best match first; hidden themes skipped. */
 export async function themesForPeople(db: Kysely<Database>, personIds: readonly number[]): Promise<Map<number, Array<{ themeId: number; label: string; similarity: number; answerId: number }>>> {
   const out = new Map<number, Array<{ themeId: number; label: string; similarity: number; answerId: number }>>();

@@ -32,11 +32,6 @@ export async function latestProfile(db: Kysely<Database>): Promise<ProfileVersio
   return row ? toVersion(row) : undefined;
 }
 
-export async function profileById(db: Kysely<Database>, id: number): Promise<ProfileVersion | undefined> {
-  const row = await db.selectFrom("qualification_profiles").selectAll().where("id", "=", id).executeTakeFirst();
-  return row ? toVersion(row) : undefined;
-}
-
 export async function listProfileVersions(db: Kysely<Database>, limit = 20): Promise<ProfileVersion[]> {
   const rows = await db
     .selectFrom("qualification_profiles")

@@ -171,12 +171,6 @@ export function answerValue(kind: string, answer: Pick<Answer, "value_text" | "v
   return answer.value_text;
 }
 
-/** Display text of an answer value. */
-export function answerText(value: AnswerValue): string {
-  if (value === null) return "";
-  return Array.isArray(value) ? value.join("; ") : String(value);
-}
-
 // ---------------------------------------------------------------------------------------------
 // One response in full
 

@@ -76,10 +76,6 @@ export async function getSurvey(db: Kysely<Database>, id: number): Promise<Surve
   return db.selectFrom("surveys").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function findSurveyBySlug(db: Kysely<Database>, slug: string): Promise<Survey | undefined> {
-  return db.selectFrom("surveys").selectAll().where("slug", "=", slug).executeTakeFirst();
-}
-
 export async function listQuestions(db: Kysely<Database>, surveyId: number): Promise<Question[]> {
   return db.selectFrom("questions").selectAll().where("survey_id", "=", surveyId).orderBy("position").execute();
 }
