@@ -1,6 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
+import { FilterSelect } from "./FilterSelect";
 
 /**
  * The responses table and its filter form, shared by /responses (all surveys) and
@@ -109,33 +110,13 @@ export function ResponseFiltersForm(props: {
   const loading = navigation.state === "loading" && navigation.location?.pathname === props.action;
   return (
     <Form method="get" action={props.action} className="filters" aria-label="Filter responses">
-      <div className="field">
-        <label htmlFor="filter-status">Status</label>
-        <select id="filter-status" name="status" defaultValue={filters.status ?? ""}>
-          <option value="">Any status</option>
-          <option value="complete">Complete</option>
-          <option value="partial">Partial</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-source">Source</label>
-        <select id="filter-source" name="source" defaultValue={filters.source ?? ""}>
-          <option value="">Any source</option>
-          {RESPONSE_SOURCES.map((s) => (
-            <option key={s} value={s}>{s}</option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect id="filter-status" name="status" label="Status" value={filters.status ?? ""} anyLabel="Any status"
+        options={[{ value: "complete", label: "Complete" }, { value: "partial", label: "Partial" }]} />
+      <FilterSelect id="filter-source" name="source" label="Source" value={filters.source ?? ""} anyLabel="Any source"
+        options={RESPONSE_SOURCES.map((s) => ({ value: s, label: s }))} />
       {props.surveys ? (
-        <div className="field">
-          <label htmlFor="filter-survey">Survey</label>
-          <select id="filter-survey" name="survey" defaultValue={filters.survey ? String(filters.survey) : ""}>
-            <option value="">All surveys</option>
-            {props.surveys.map((s) => (
-              <option key={s.id} value={s.id}>{s.title} (#{s.id})</option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="filter-survey" name="survey" label="Survey" value={filters.survey ? String(filters.survey) : ""} anyLabel="All surveys"
+          options={props.surveys.map((s) => ({ value: String(s.id), label: `${s.title} (#${s.id})` }))} />
       ) : null}
       <div className="field">
         <label htmlFor="filter-from">Started from</label>

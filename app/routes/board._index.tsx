@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrors } from "~/components/Field";
+import { FilterSelect } from "~/components/FilterSelect";
 import { formatUtcDateTime } from "~/components/format";
 import { RunProgress } from "~/components/board/RunProgress";
 import { ThemeCard } from "~/components/board/ThemeCard";
@@ -199,18 +200,6 @@ export default function Board() {
           ) : null}
         </>
       )}
-    </div>
-  );
-}
-
-function FilterSelect(props: { id: string; name: string; label: string; value: string; options: Array<{ value: string; label: string }> }) {
-  return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <select id={props.id} name={props.name} defaultValue={props.value}>
-        <option value="">All</option>
-        {props.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
     </div>
   );
 }

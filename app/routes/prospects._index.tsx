@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { listOwners } from "../../db/queries/prospects";
+import { FilterSelect } from "~/components/FilterSelect";
 import { BandBadge, StatusBadge } from "~/components/prospects/BandBadge";
 import { filterProspects, prospectViews } from "~/services/readiness.server";
 import { BAND_LABELS, triggerLabel } from "~/scoring/readiness";
@@ -67,6 +68,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
+const BANDS = ["ready_now", "nurture", "not_a_fit"] as const;
+const SOURCE_OPTIONS = [
+  { value: "marketing", label: "Marketing" },
+  { value: "sales", label: "Sales" },
+  { value: "partner", label: "Partner" },
+  { value: "unknown", label: "Unknown" },
+];
+const OWNER_OPTIONS = [
+  { value: "me", label: "Me" },
+  { value: "none", label: "Unassigned" },
+];
+const STATUS_OPTIONS = [
+  { value: "new", label: "New" },
+  { value: "accepted", label: "Accepted" },
+  { value: "rejected", label: "Rejected" },
+];
+
 export default function Prospects() {
   const data = useLoaderData<typeof loader>();
   const navigation = useNavigation();
@@ -89,55 +107,16 @@ export default function Prospects() {
       </div>
 
       <Form method="get" className="filters" aria-label="Filter prospects">
-        <div className="field">
-          <label htmlFor="f-band">Band</label>
-          <select id="f-band" name="band" defaultValue={f.band}>
-            <option value="">All bands</option>
-            {(["ready_now", "nurture", "not_a_fit"] as const).map((b) => <option key={b} value={b}>{BAND_LABELS[b]}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-source">Source</label>
-          <select id="f-source" name="source" defaultValue={f.source}>
-            <option value="">All sources</option>
-            <option value="marketing">Marketing</option>
-            <option value="sales">Sales</option>
-            <option value="partner">Partner</option>
-            <option value="unknown">Unknown</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-trigger">Trigger</label>
-          <select id="f-trigger" name="trigger" defaultValue={f.trigger}>
-            <option value="">Any trigger</option>
-            {data.triggerTypes.map((t) => <option key={t.type} value={t.type}>{t.label}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-theme">Pain theme</label>
-          <select id="f-theme" name="theme" defaultValue={f.theme ?? ""}>
-            <option value="">Any theme</option>
-            {data.themes.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-owner">Owner</label>
-          <select id="f-owner" name="owner" defaultValue={f.owner}>
-            <option value="">Anyone</option>
-            <option value="me">Me</option>
-            <option value="none">Unassigned</option>
-            {data.owners.map((o) => <option key={o.id} value={String(o.id)}>{o.name}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-status">Status</label>
-          <select id="f-status" name="status" defaultValue={f.status}>
-            <option value="">Any status</option>
-            <option value="new">New</option>
-            <option value="accepted">Accepted</option>
-            <option value="rejected">Rejected</option>
-          </select>
-        </div>
+        <FilterSelect id="f-band" name="band" label="Band" value={f.band} anyLabel="All bands"
+          options={BANDS.map((b) => ({ value: b, label: BAND_LABELS[b] }))} />
+        <FilterSelect id="f-source" name="source" label="Source" value={f.source} anyLabel="All sources" options={SOURCE_OPTIONS} />
+        <FilterSelect id="f-trigger" name="trigger" label="Trigger" value={f.trigger} anyLabel="Any trigger"
+          options={data.triggerTypes.map((t) => ({ value: t.type, label: t.label }))} />
+        <FilterSelect id="f-theme" name="theme" label="Pain theme" value={f.theme === null ? "" : String(f.theme)} anyLabel="Any theme"
+          options={data.themes.map((t) => ({ value: String(t.id), label: t.label }))} />
+        <FilterSelect id="f-owner" name="owner" label="Owner" value={f.owner} anyLabel="Anyone"
+          options={[...OWNER_OPTIONS, ...data.owners.map((o) => ({ value: String(o.id), label: o.name }))]} />
+        <FilterSelect id="f-status" name="status" label="Status" value={f.status} anyLabel="Any status" options={STATUS_OPTIONS} />
         <button type="submit" disabled={navigation.state === "loading"}>{navigation.state === "loading" ? "Filtering…" : "Filter"}</button>
         {filtered ? <Link to="/prospects" className="button button--quiet">Clear filters</Link> : null}
       </Form>
