@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Band, Database } from "../schema.js";
+import { themeLabel } from "./themes.js";
 import { chunks, parseJson } from "./util.js";
 
 /** One answer of a person, with the question's role: what the scoring reads. */
@@ -199,7 +200,7 @@ export async function themesForPeople(db: Kysely<Database>, personIds: readonly 
       const status = merged ? r.target_status : r.status;
       if (status === "hidden" || (r.status === "merged" && !merged)) continue;
       const themeId = merged ? (r.target_id as number) : r.theme_id;
-      const label = merged ? (r.target_custom_label ?? r.target_label ?? "") : (r.custom_label ?? r.label);
+      const label = merged ? themeLabel({ label: r.target_label ?? "", custom_label: r.target_custom_label }) : themeLabel(r);
       const personId = r.person_id as number;
       const list = out.get(personId) ?? [];
       if (!list.some((t) => t.themeId === themeId)) list.push({ themeId, label, similarity: Number(r.similarity), answerId: r.answer_id });
