@@ -64,20 +64,28 @@ export function symmetricEigen(matrix: Float64Array, size: number, maxSweeps = 3
   return { values, vectors };
 }
 
-/** G = Y^T Y for Y (rows x width, row-major). */
-export function gram(y: Float64Array, rows: number, width: number): Float64Array {
-  const g = new Float64Array(width * width);
+/**
+ * X^T Y for X, Y both (rows x width, row-major) when the result is known to be symmetric
+ * (Y^T Y, or Q^T A^T A Q in the SVD): upper half computed, mirrored.
+ */
+export function symmetricCrossProduct(x: Float64Array, y: Float64Array, rows: number, width: number): Float64Array {
+  const out = new Float64Array(width * width);
   for (let r = 0; r < rows; r++) {
     const offset = r * width;
     for (let i = 0; i < width; i++) {
-      const yi = y[offset + i];
-      if (yi === 0) continue;
-      const gi = i * width;
-      for (let j = i; j < width; j++) g[gi + j] += yi * y[offset + j];
+      const xi = x[offset + i];
+      if (xi === 0) continue;
+      const outOffset = i * width;
+      for (let j = i; j < width; j++) out[outOffset + j] += xi * y[offset + j];
     }
   }
-  for (let i = 0; i < width; i++) for (let j = 0; j < i; j++) g[i * width + j] = g[j * width + i];
-  return g;
+  for (let i = 0; i < width; i++) for (let j = 0; j < i; j++) out[i * width + j] = out[j * width + i];
+  return out;
+}
+
+/** G = Y^T Y for Y (rows x width, row-major). */
+function gram(y: Float64Array, rows: number, width: number): Float64Array {
+  return symmetricCrossProduct(y, y, rows, width);
 }
 
 /** out (rows x outWidth) = Y (rows x width) * M (width x outWidth). */

@@ -1,4 +1,4 @@
-import { orthonormalizeColumns, multiplySmall, symmetricEigen } from "./linalg.js";
+import { orthonormalizeColumns, multiplySmall, symmetricCrossProduct, symmetricEigen } from "./linalg.js";
 import type { Rng } from "./random.js";
 import { multiplyDense, multiplyTransposeDense, transpose, type CsrMatrix } from "./sparse.js";
 
@@ -71,7 +71,7 @@ function rightSingularSubspace(matrix: CsrMatrix, settings: SvdSettings, rng: Rn
   // Rayleigh-Ritz: eigenvectors of Q^T A^T A Q rotate the basis onto the right singular vectors.
   // Everything stays in term space (terms x width) or sparse, never texts x width^2.
   const termSpace = multiplyTransposeDense(matrix, multiplyDense(matrix, basis, basisWidth), basisWidth);
-  const small = crossProduct(basis, termSpace, matrix.cols, basisWidth);
+  const small = symmetricCrossProduct(basis, termSpace, matrix.cols, basisWidth);
   const { values, vectors } = symmetricEigen(small, basisWidth);
   let kept = Math.min(dimensions, basisWidth);
   while (kept > 1 && values[kept - 1] <= values[0] * 1e-12) kept--;
@@ -94,20 +94,4 @@ function normalisedEmbedding(embedded: Float64Array, rows: number, kept: number,
     for (let j = 0; j < kept; j++) out[r * kept + j] = embedded[r * kept + j] * scale;
   }
   return { vectors: out, rows, dimensions: kept, singularValues };
-}
-
-/** X^T Y for X, Y both (rows x width), row-major, known to be symmetric (here Q^T A^T A Q): upper half computed, mirrored. */
-function crossProduct(x: Float64Array, y: Float64Array, rows: number, width: number): Float64Array {
-  const out = new Float64Array(width * width);
-  for (let r = 0; r < rows; r++) {
-    const offset = r * width;
-    for (let i = 0; i < width; i++) {
-      const xi = x[offset + i];
-      if (xi === 0) continue;
-      const outOffset = i * width;
-      for (let j = i; j < width; j++) out[outOffset + j] += xi * y[offset + j];
-    }
-  }
-  for (let i = 0; i < width; i++) for (let j = 0; j < i; j++) out[i * width + j] = out[j * width + i];
-  return out;
 }
