@@ -8,7 +8,7 @@ export interface AnalyzeOptions {
   /** Smallest and largest k considered by automatic selection. */
   minK?: number;
   maxK?: number;
-  /** LSA dimensions; by default grows with corpus size (see resolveDimensions). */
+  /** LSA dimensions; by default clamp(4 * sqrt(n), 16, 64) (see defaultDimensions in themes.ts). */
   dimensions?: number;
   /** Minimum document frequency of a unigram / bigram; by default 1 below 50 texts, else 2. */
   minDf?: number;
