@@ -3,7 +3,6 @@ import type { Kysely } from "kysely";
 import { recordUnsubscribe, UNSUBSCRIBE_STAFF_WORDING, UNSUBSCRIBE_WORDING, useTokenOnce } from "../../db/queries/consents.js";
 import { personExists } from "../../db/queries/prospects.js";
 import type { Database } from "../../db/schema.js";
-import { env } from "../utils/env.server.js";
 import { sign } from "../utils/secrets.server.js";
 import { safeEqual } from "../utils/tokens.server.js";
 
@@ -88,7 +87,5 @@ export async function recordStaffOptOut(db: Kysely<Database>, personId: number, 
   });
 }
 
-/** Where links in emails and exports point: PUBLIC_URL when set, else the site the request came to. */
-export function publicOrigin(request: Request): string {
-  return (env().PUBLIC_URL ?? new URL(request.url).origin).replace(/\/$/, "");
-}
+/** Where links in emails and exports point (one definition for every link the app hands out). */
+export { publicOrigin } from "../utils/http.server.js";

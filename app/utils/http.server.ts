@@ -1,4 +1,5 @@
 import { json } from "@remix-run/node";
+import { env } from "./env.server.js";
 import type { FieldErrors } from "./forms.js";
 
 /** The one shape every action answers bad input with: 400 and a message per field. */
@@ -15,4 +16,9 @@ export function idParam(value: string | undefined): number {
   const id = Number(value);
   if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
   return id;
+}
+
+/** Where links people follow point (survey links, opt-out links, the API's URLs): PUBLIC_URL when set, else the site the request came to. */
+export function publicOrigin(request: Request): string {
+  return (env().PUBLIC_URL ?? new URL(request.url).origin).replace(/\/+$/, "");
 }
