@@ -199,6 +199,19 @@ export async function saveRunResults(db: Db, results: RunResults): Promise<Map<n
   });
 }
 
+/** theme_facets: one row per (run, theme, filter combination); theme 0 holds everyone analysed. */
+const FACET_COLUMNS = ["run_id", "theme_id", "survey_id", "industry", "region", "buying_role", "source", "respondents", "severity_sum", "severity_n"] as const;
+/** The filter columns of response_facts (alias `f`) a facet row is grouped by. */
+const FACET_KEYS = ["f.survey_id", "f.industry", "f.region", "f.buying_role", "f.source"] as const;
+/** What a facet row counts over its group of response_facts (alias `f`). */
+function facetSums() {
+  return [
+    sql<number>`count(*)`.as("respondents"),
+    sql<number>`coalesce(sum(f.severity), 0)`.as("severity_sum"),
+    sql<number>`count(f.severity)`.as("severity_n"),
+  ] as const;
+}
+
 /**
  * Recomputes the board's aggregates of one run from theme_members and response_facts: for the
  * given themes after an edit, or for every theme of the run's scope (themeIds null) when it finishes.
@@ -215,24 +228,18 @@ export async function recomputeAggregates(db: Db, runId: number, themeIds: numbe
     // Everyone analysed, per filter combination: the denominator of every (filtered) share.
     await db
       .insertInto("theme_facets")
-      .columns(["run_id", "theme_id", "survey_id", "industry", "region", "buying_role", "source", "respondents", "severity_sum", "severity_n"])
+      .columns(FACET_COLUMNS)
       .expression((eb) =>
         eb
           .selectFrom("response_facts as f")
           .select([
             sql<number>`${runId}`.as("run_id"),
             sql<number>`0`.as("theme_id"),
-            "f.survey_id",
-            "f.industry",
-            "f.region",
-            "f.buying_role",
-            "f.source",
-            sql<number>`count(*)`.as("respondents"),
-            sql<number>`coalesce(sum(f.severity), 0)`.as("severity_sum"),
-            sql<number>`count(f.severity)`.as("severity_n"),
+            ...FACET_KEYS,
+            ...facetSums(),
           ])
           .where("f.run_id", "=", runId)
-          .groupBy(["f.survey_id", "f.industry", "f.region", "f.buying_role", "f.source"]),
+          .groupBy([...FACET_KEYS]),
       )
       .execute();
   } else if (ids.length) {
@@ -251,7 +258,7 @@ export async function recomputeAggregates(db: Db, runId: number, themeIds: numbe
       .where("tm.theme_id", "in", idChunk);
     await db
       .insertInto("theme_facets")
-      .columns(["run_id", "theme_id", "survey_id", "industry", "region", "buying_role", "source", "respondents", "severity_sum", "severity_n"])
+      .columns(FACET_COLUMNS)
       .expression((eb) =>
         eb
           .selectFrom(pairs.as("p"))
@@ -259,16 +266,10 @@ export async function recomputeAggregates(db: Db, runId: number, themeIds: numbe
           .select([
             sql<number>`${runId}`.as("run_id"),
             "p.theme_id",
-            "f.survey_id",
-            "f.industry",
-            "f.region",
-            "f.buying_role",
-            "f.source",
-            sql<number>`count(*)`.as("respondents"),
-            sql<number>`coalesce(sum(f.severity), 0)`.as("severity_sum"),
-            sql<number>`count(f.severity)`.as("severity_n"),
+            ...FACET_KEYS,
+            ...facetSums(),
           ])
-          .groupBy(["p.theme_id", "f.survey_id", "f.industry", "f.region", "f.buying_role", "f.source"]),
+          .groupBy(["p.theme_id", ...FACET_KEYS]),
       )
       .execute();
   }
