@@ -19,6 +19,7 @@ import { createSurvey } from "../../db/queries/surveys.js";
 import { createRun, getRun } from "../../db/queries/analysis-runs.js";
 import { DEFAULT_TEMPLATE_VARS, marketValidationQuestions, TRIGGER_EVENT_OPTIONS, INDUSTRY_OPTIONS, REGION_OPTIONS, BUYING_ROLE_OPTIONS } from "../../app/surveys/template.js";
 import { executeRun } from "../../app/workers/run-analysis.js";
+import { percentile, sortedCopy } from "./bench-utils.js";
 
 const N = Number(process.env.BOARD_BENCH_RESPONSES ?? 100_000);
 const THEMES = 50;
@@ -40,10 +41,8 @@ function word(seed: number): string {
 const topicWords = Array.from({ length: THEMES }, (_, t) => Array.from({ length: 8 }, (_, j) => `${word(t * 8 + j)}${t}`));
 const COMMON = ["our", "team", "lost", "time", "again", "because", "the", "system", "every", "month", "cost", "money"];
 
-function pct(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
+/** Nearest-rank percentile of unsorted values. */
+const pct = (values: readonly number[], p: number): number => percentile(sortedCopy(values), p);
 
 async function seed(): Promise<{ cookie: string }> {
   fs.rmSync(dir, { recursive: true, force: true });
@@ -160,7 +159,7 @@ try {
   console.log(`GET /board (50 themes, ${N} responses): p50 ${pct(board, 50).toFixed(1)} ms, p95 ${pct(board, 95).toFixed(1)} ms`);
   console.log(`GET /board filtered (industry+region+source): p50 ${pct(filtered, 50).toFixed(1)} ms, p95 ${pct(filtered, 95).toFixed(1)} ms`);
 
-  // Second run through the app (worker thread) while requests keep coming.
+  // Second run through the app (a low-priority child process of the server) while requests keep coming.
   const started = performance.now();
   const post = await fetch(`${base}/board`, {
     method: "POST",

@@ -24,6 +24,7 @@ import { connect } from "../../db/client.js";
 import { migrateToLatest } from "../../db/migrate.js";
 import { createSurvey } from "../../db/queries/surveys.js";
 import { DEFAULT_TEMPLATE_VARS, marketValidationQuestions } from "../../app/surveys/template.js";
+import { percentile } from "./bench-utils.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const args = process.argv.slice(2);
@@ -101,11 +102,6 @@ function post(port: number, pathname: string, body: string): Promise<number> {
 }
 
 type BodyFor = (i: number) => string;
-
-function percentile(sorted: number[], p: number) {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 async function closedLoop(port: number, pathname: string, bodyFor: BodyFor, seconds: number) {
   const latencies: number[] = [];
