@@ -2,6 +2,7 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { FilterSelect } from "./FilterSelect";
+import { formatDate } from "./format";
 
 /**
  * The responses table and its filter form, shared by /responses (all surveys) and
@@ -87,13 +88,6 @@ export interface ResponsesTableRow {
   personEmail: string | null;
   company: string | null;
   painPreview: string | null;
-}
-
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)}`;
 }
 
 export function StatusBadge({ status }: { status: string }) {

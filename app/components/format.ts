@@ -9,3 +9,16 @@ export function percent(share: number): string {
 export function formatUtcDateTime(iso: string): string {
   return new Date(iso).toLocaleString("en-GB", { timeZone: "UTC" });
 }
+
+/** An ISO timestamp as "YYYY-MM-DD HH:MM" in UTC; "" for none, the text itself if it is not a date. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)}`;
+}
+
+/** A stored ISO timestamp as a short UTC date ("31 Mar 2027"), or a dash. */
+export function formatDay(iso: string | null): string {
+  return iso ? new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }) : "—";
+}

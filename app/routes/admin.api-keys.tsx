@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { generateApiKey, insertApiKey, listApiKeys, revokeApiKey } from "../../db/queries/api-keys";
 import { Field, FormErrors } from "~/components/Field";
+import { formatDate } from "~/components/format";
 import { requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/body.server";
 import { db } from "~/utils/db.server";
@@ -85,7 +86,7 @@ export default function ApiKeys() {
                   <td>{k.name}</td>
                   <td><code>pm_{k.prefix}…</code></td>
                   <td>{k.createdAt.slice(0, 10)}{k.createdByName ? ` by ${k.createdByName}` : ""}</td>
-                  <td>{k.lastUsedAt ? k.lastUsedAt.slice(0, 16).replace("T", " ") : "never"}</td>
+                  <td>{k.lastUsedAt ? formatDate(k.lastUsedAt) : "never"}</td>
                   <td>{k.revokedAt ? <span className="badge badge--danger">revoked {k.revokedAt.slice(0, 10)}</span> : <span className="badge badge--ok">active</span>}</td>
                   <td>
                     {!k.revokedAt ? (

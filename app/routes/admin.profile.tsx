@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { insertProfileVersion, listProfileVersions } from "../../db/queries/profiles";
 import { Field, FormErrors } from "~/components/Field";
+import { formatDate } from "~/components/format";
 import { currentProfile, reassessAll } from "~/services/readiness.server";
 import { CRITERION_KEYS, CRITERION_LABELS, DEFAULT_PROFILE, profileFromForm, ProfileSchema } from "~/scoring/profile";
 import { INDUSTRY_OPTIONS, REGION_OPTIONS } from "~/surveys/template";
@@ -138,7 +139,7 @@ export default function ProfilePage() {
 
       <h2>Versions</h2>
       <ul>
-        {versions.map((v) => <li key={v.id}>Version {v.version} — {v.createdAt.slice(0, 16).replace("T", " ")} UTC{v.by ? ` by ${v.by}` : " (defaults)"}</li>)}
+        {versions.map((v) => <li key={v.id}>Version {v.version} — {formatDate(v.createdAt)} UTC{v.by ? ` by ${v.by}` : " (defaults)"}</li>)}
       </ul>
     </div>
   );

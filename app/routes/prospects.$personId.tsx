@@ -8,7 +8,7 @@ import { closeOpportunity, openOpportunity, opportunitiesForPerson } from "../..
 import { latestPlan } from "../../db/queries/plans";
 import { listOwners, markContacted, prospectRow, setOwner, setPipelineStatus } from "../../db/queries/prospects";
 import { Field, FormErrors } from "~/components/Field";
-import { percent } from "~/components/format";
+import { formatDate, percent } from "~/components/format";
 import { BandBadge, StatusBadge } from "~/components/prospects/BandBadge";
 import { ReasonList } from "~/components/prospects/ReasonList";
 import { optOutUrl, publicOrigin, recordStaffOptOut } from "~/services/opt-out.server";
@@ -237,7 +237,7 @@ export default function ProspectPage() {
                   <input type="hidden" name="intent" value="contacted" />
                   <button type="submit" className="button--secondary button--small" disabled={busy}>Mark as contacted</button>
                 </Form>
-              ) : <p className="small muted">First contacted {p.contactedAt.slice(0, 16).replace("T", " ")} UTC.</p>}
+              ) : <p className="small muted">First contacted {formatDate(p.contactedAt)} UTC.</p>}
             </div>
           ) : <p className="muted">Only sales and admins can accept, reject or assign prospects.</p>}
         </section>
@@ -295,7 +295,7 @@ export default function ProspectPage() {
               <tbody>
                 {data.consents.map((c) => (
                   <tr key={c.id}>
-                    <td>{c.capturedAt.slice(0, 16).replace("T", " ")}</td>
+                    <td>{formatDate(c.capturedAt)}</td>
                     <td>{c.purpose.replace(/_/g, " ")}</td>
                     <td>{c.status === "opted_in" ? "opted in" : "opted out"}{c.withdrawnAt ? ` (withdrawn ${c.withdrawnAt.slice(0, 10)})` : ""}</td>
                     <td>{c.actor}</td>

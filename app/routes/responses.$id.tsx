@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatDate, StatusBadge } from "~/components/ResponsesTable";
+import { formatDate } from "~/components/format";
+import { StatusBadge } from "~/components/ResponsesTable";
 import { getResponseDetail } from "../../db/queries/response-listing";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";

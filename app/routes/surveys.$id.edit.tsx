@@ -3,7 +3,8 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { CopyLink } from "~/components/CopyLink";
 import { Field } from "~/components/Field";
-import { SurveyStatusBadge, formatDay } from "~/components/SurveyStatusBadge";
+import { formatDay } from "~/components/format";
+import { SurveyStatusBadge } from "~/components/SurveyStatusBadge";
 import {
   addQuestion,
   changeSurveyStatus,

@@ -6,7 +6,8 @@ import { listSurveysWithCounts } from "../../db/queries/surveys";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { publicOrigin, publicSurveyUrl } from "~/services/surveys.server";
-import { SurveyStatusBadge, formatDay } from "~/components/SurveyStatusBadge";
+import { formatDay } from "~/components/format";
+import { SurveyStatusBadge } from "~/components/SurveyStatusBadge";
 
 export const meta: MetaFunction = () => [{ title: "Surveys · Painmap" }];
 
