@@ -113,7 +113,13 @@ async function toFetchRequest(req: http.IncomingMessage, url: URL, method: strin
 async function serveStatic(pathname: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
   if (pathname === "/" || pathname.includes("..") || pathname.includes("\0")) return false;
   const base = pathname.startsWith("/build/") ? assetsDir : publicDir;
-  const file = path.join(base, decodeURIComponent(pathname));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return false; // not a file name; the app answers it (a 404)
+  }
+  const file = path.join(base, decoded);
   if (!file.startsWith(base + path.sep)) return false;
   let stat: fs.Stats;
   try {
