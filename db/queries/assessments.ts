@@ -142,8 +142,6 @@ export interface StoredAssessment {
  * the first time someone is ready now and is kept while they stay ready.
  */
 export async function upsertAssessment(db: Kysely<Database>, a: AssessmentWrite): Promise<void> {
-  const prev = await db.selectFrom("assessments").select(["band", "ready_since"]).where("person_id", "=", a.personId).executeTakeFirst();
-  const readySince = a.band === "ready_now" ? (prev?.band === "ready_now" && prev.ready_since ? prev.ready_since : a.now) : null;
   const values = {
     profile_id: a.profileId,
     score: a.score,
@@ -151,12 +149,23 @@ export async function upsertAssessment(db: Kysely<Database>, a: AssessmentWrite)
     reasons: JSON.stringify(a.reasons),
     parts: JSON.stringify(a.parts),
     computed_at: a.now,
-    ready_since: readySince,
+    ready_since: a.band === "ready_now" ? a.now : null,
   };
+  // One statement, no read first: a stored clock is kept when this write and the stored row are both ready now.
   await db
     .insertInto("assessments")
     .values({ person_id: a.personId, ...values })
-    .onConflict((oc) => oc.column("person_id").doUpdateSet(values))
+    .onConflict((oc) =>
+      oc.column("person_id").doUpdateSet((eb) => ({
+        ...values,
+        ready_since: eb
+          .case()
+          .when(eb.and([eb("excluded.band", "=", "ready_now"), eb("assessments.band", "=", "ready_now"), eb("assessments.ready_since", "is not", null)]))
+          .then(eb.ref("assessments.ready_since"))
+          .else(eb.ref("excluded.ready_since"))
+          .end(),
+      })),
+    )
     .execute();
 }
 
