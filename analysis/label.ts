@@ -73,9 +73,14 @@ export function labelClusters(
   for (const c of order) {
     const phrases = ranked[c].map((p) => p.surface);
     const keywords = dropContainedWords(phrases).slice(0, keywordCount);
-    const labelScore = (p: { surface: string; score: number }) =>
-      p.score * labelShape(p.surface) * (samples && p.surface.includes(" ") && !occursVerbatim(p.surface, samples[c]) ? 0.8 : 1);
-    const candidates = [...ranked[c]].sort((a, b) => labelScore(b) - labelScore(a)).map((p) => p.surface);
+    // Each phrase scored once (occursVerbatim scans the cluster's sample), not once per comparison.
+    const candidates = ranked[c]
+      .map((p) => ({
+        surface: p.surface,
+        score: p.score * labelShape(p.surface) * (samples && p.surface.includes(" ") && !occursVerbatim(p.surface, samples[c]) ? 0.8 : 1),
+      }))
+      .sort((a, b) => b.score - a.score)
+      .map((p) => p.surface);
     let label = candidates.find((phrase) => !usedLabels.has(phrase) && !isPartOfUsed(phrase, usedLabels));
     if (label === undefined && phrases.length >= 2) label = `${phrases[0]} / ${phrases[1]}`;
     label ??= phrases[0] ?? "(no distinctive words)";
