@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Band, Database } from "../schema.js";
 import { themeLabel } from "./themes.js";
-import { chunks, parseJson } from "./util.js";
+import { chunks, parseJson, parseStringList } from "./util.js";
 
 /** One answer of a person, with the question's role: what the scoring reads. */
 export interface PersonAnswer {
@@ -51,15 +51,7 @@ export async function answersForPeople(db: Kysely<Database>, personIds: readonly
       .orderBy("questions.position", "asc")
       .execute();
     for (const r of rows) {
-      let choices: string[] | null = null;
-      if (r.value_json) {
-        try {
-          const parsed: unknown = JSON.parse(r.value_json);
-          if (Array.isArray(parsed)) choices = parsed.map(String);
-        } catch {
-          choices = null;
-        }
-      }
+      const choices = parseStringList(r.value_json);
       const personId = r.person_id as number;
       const list = out.get(personId) ?? [];
       list.push({

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.js";
+import { parseJson } from "./util.js";
 
 /** Qualification profiles are versioned: every save is a new row; the highest version is current. */
 export interface ProfileVersion {
@@ -12,12 +13,7 @@ export interface ProfileVersion {
 }
 
 function toVersion(row: { id: number; version: number; definition: string; created_by: number | null; created_at: string; created_by_name?: string | null }): ProfileVersion {
-  let definition: unknown = null;
-  try {
-    definition = JSON.parse(row.definition);
-  } catch {
-    definition = null;
-  }
+  const definition = parseJson<unknown>(row.definition, null);
   return { id: row.id, version: row.version, definition, createdBy: row.created_by, createdByName: row.created_by_name ?? null, createdAt: row.created_at };
 }
 

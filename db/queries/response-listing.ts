@@ -1,5 +1,6 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from "kysely";
 import type { Answer, Database, PersonSource, Question, ResponseStatus } from "../schema.js";
+import { parseStringList } from "./util.js";
 
 /**
  * The marketer's read side of responses: the filtered table, one response in full, and the export.
@@ -144,23 +145,13 @@ export async function listSurveyChoices(db: Kysely<Database>): Promise<Array<{ i
 
 export type AnswerValue = string | number | string[] | null;
 
-function parseJsonArray(text: string | null): string[] | null {
-  if (text === null) return null;
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed) ? parsed.map((v) => String(v)) : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The typed value of an answer: chosen options (multiple choice) as a list, numbers as numbers,
  * consents as "yes"/"no", text as text. A missing answer is null.
  */
 export function answerValue(kind: string, answer: Pick<Answer, "value_text" | "value_number" | "value_json"> | undefined): AnswerValue {
   if (!answer) return null;
-  const list = parseJsonArray(answer.value_json);
+  const list = parseStringList(answer.value_json);
   if (list) return list;
   if (kind === "consent") {
     if (answer.value_number !== null) return Number(answer.value_number) === 1 ? "yes" : "no";

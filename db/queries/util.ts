@@ -16,3 +16,9 @@ export function parseJson<T>(text: string | null | undefined, fallback: T): T {
     return fallback;
   }
 }
+
+/** A JSON list column (chosen options) as strings, or null when it is empty, invalid or not a list. */
+export function parseStringList(text: string | null | undefined): string[] | null {
+  const parsed = parseJson<unknown>(text, null);
+  return Array.isArray(parsed) ? parsed.map(String) : null;
+}
