@@ -2,7 +2,7 @@ import { sql, type Kysely } from "kysely";
 import type { AnalysisRun, Database } from "../schema.js";
 import { doneRuns, type RunScope } from "./analysis-runs.js";
 import { unseenNoteCounts } from "./notes.js";
-import { namablePeople, themeLabel } from "./themes.js";
+import { averageSeverity, facetRollup, namablePeople, themeLabel } from "./themes.js";
 import { parseJson } from "./util.js";
 import { currentValuePropositions } from "./value-propositions.js";
 
@@ -118,9 +118,7 @@ export async function loadBoard(
       .selectFrom("theme_facets")
       .select([
         "theme_id",
-        sql<number>`sum(respondents)`.as("respondents"),
-        sql<number>`sum(severity_sum)`.as("severity_sum"),
-        sql<number>`sum(severity_n)`.as("severity_n"),
+        ...facetRollup(),
       ])
       .where("run_id", "=", run.id);
     q = themeIds === "totals" ? q.where("theme_id", "=", 0) : q.where("theme_id", "<>", 0);
@@ -136,7 +134,7 @@ export async function loadBoard(
   let counts: Map<number, { respondents: number; avgSeverity: number | null }>;
   if (isFiltered(filters)) {
     const rows = await facetQuery([]).execute();
-    counts = new Map(rows.map((r) => [r.theme_id, { respondents: Number(r.respondents), avgSeverity: Number(r.severity_n) > 0 ? Number(r.severity_sum) / Number(r.severity_n) : null }]));
+    counts = new Map(rows.map((r) => [r.theme_id, { respondents: Number(r.respondents), avgSeverity: averageSeverity(r) }]));
   } else {
     counts = new Map([...current].map(([id, s]) => [id, { respondents: Number(s.member_count), avgSeverity: s.avg_severity === null ? null : Number(s.avg_severity) }]));
   }

@@ -212,6 +212,20 @@ function facetSums() {
   ] as const;
 }
 
+/** Facet rows added up per theme (a run's totals, or the rows that match the board's filters). */
+export function facetRollup() {
+  return [
+    sql<number>`sum(respondents)`.as("respondents"),
+    sql<number>`sum(severity_sum)`.as("severity_sum"),
+    sql<number>`sum(severity_n)`.as("severity_n"),
+  ] as const;
+}
+
+/** Mean severity of a rolled-up facet row; null when nobody rated it. */
+export function averageSeverity(row: { severity_sum: number | string; severity_n: number | string }): number | null {
+  return Number(row.severity_n) > 0 ? Number(row.severity_sum) / Number(row.severity_n) : null;
+}
+
 /**
  * Recomputes the board's aggregates of one run from theme_members and response_facts: for the
  * given themes after an edit, or for every theme of the run's scope (themeIds null) when it finishes.
@@ -285,9 +299,7 @@ export async function recomputeAggregates(db: Db, runId: number, themeIds: numbe
     .selectFrom("theme_facets")
     .select([
       "theme_id",
-      sql<number>`sum(respondents)`.as("respondents"),
-      sql<number>`sum(severity_sum)`.as("severity_sum"),
-      sql<number>`sum(severity_n)`.as("severity_n"),
+      ...facetRollup(),
     ])
     .where("run_id", "=", runId)
     .where("theme_id", "in", ids)
@@ -351,7 +363,7 @@ export async function recomputeAggregates(db: Db, runId: number, themeIds: numbe
       theme_id: row.theme_id,
       member_count: Number(row.respondents),
       share: total > 0 ? Number(row.respondents) / total : 0,
-      avg_severity: Number(row.severity_n) > 0 ? Number(row.severity_sum) / Number(row.severity_n) : null,
+      avg_severity: averageSeverity(row),
       trigger_mix: JSON.stringify(mix.get(row.theme_id) ?? {}),
       quote_answer_ids: JSON.stringify(quotes.get(row.theme_id) ?? []),
       created_at: now,
