@@ -4,21 +4,21 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { answersForPeople, themesForPeople } from "../../db/queries/assessments";
 import { consentHistory, isUnsubscribed } from "../../db/queries/consents";
-import { closeOpportunity, openOpportunity, opportunitiesForPerson } from "../../db/queries/opportunities";
-import { latestPlan } from "../../db/queries/plans";
+import { closeOpportunity, opportunitiesForPerson } from "../../db/queries/opportunities";
 import { listOwners, markContacted, prospectRow, setOwner, setPipelineStatus } from "../../db/queries/prospects";
 import { Field, FormErrors } from "~/components/Field";
 import { formatDate, percent } from "~/components/format";
 import { BandBadge, StatusBadge } from "~/components/prospects/BandBadge";
 import { ReasonList } from "~/components/prospects/ReasonList";
-import { optOutUrl, publicOrigin, recordStaffOptOut } from "~/services/opt-out.server";
+import { optOutUrl, recordStaffOptOut } from "~/services/opt-out.server";
+import { acceptProspect } from "~/services/pipeline.server";
 import { toProspectView } from "~/services/readiness.server";
 import { CRITERION_LABELS, CRITERION_KEYS } from "~/scoring/profile";
 import { ALL_ROLES, requireUser, SALES_ROLES } from "~/utils/auth.server";
 import { readFormData } from "~/utils/body.server";
 import { db } from "~/utils/db.server";
 import { firstError, parseWith } from "~/utils/forms";
-import { badRequest, idParam, notFound } from "~/utils/http.server";
+import { badRequest, idParam, notFound, publicOrigin } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.prospect.company || data?.prospect.name || "Prospect"} · Painmap` }];
 
@@ -90,13 +90,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   switch (input.intent) {
     case "accept": {
-      const plan = await latestPlan(database);
-      await database.transaction().execute(async (trx) => {
-        await setPipelineStatus(trx, { personId, status: "accepted", reason: null, now });
-        if (row.ownerUserId === null) await setOwner(trx, personId, me.id);
-        await openOpportunity(trx, { personId, source: row.source, ownerUserId: row.ownerUserId ?? me.id, failedGate: row.band === "not_a_fit", amount: plan ? plan.dealSize : null, now });
-      });
-      return json({ ok: true as const, message: row.band === "not_a_fit" ? "Accepted as an opportunity, although they fail a gate: this shows on the plan." : "Accepted: they are now an opportunity." });
+      const { failedGate } = await acceptProspect(database, { prospect: row, acceptedBy: me.id, now });
+      return json({ ok: true as const, message: failedGate ? "Accepted as an opportunity, although they fail a gate: this shows on the plan." : "Accepted: they are now an opportunity." });
     }
     case "reject":
       await setPipelineStatus(database, { personId, status: "rejected", reason: input.reason, now });

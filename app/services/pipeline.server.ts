@@ -1,0 +1,32 @@
+import type { Kysely } from "kysely";
+import { openOpportunity } from "../../db/queries/opportunities.js";
+import { latestPlan } from "../../db/queries/plans.js";
+import { setOwner, setPipelineStatus, type ProspectRow } from "../../db/queries/prospects.js";
+import type { Database } from "../../db/schema.js";
+
+/**
+ * Sales accepts a prospect: they become an opportunity (valued at the plan's deal size), are
+ * owned by whoever accepted them unless someone already owns them, and one who fails a gate is
+ * flagged so the plan's evaluation can show it. All or nothing.
+ */
+export async function acceptProspect(
+  db: Kysely<Database>,
+  args: { prospect: Pick<ProspectRow, "personId" | "ownerUserId" | "source" | "band">; acceptedBy: number; now: string },
+): Promise<{ failedGate: boolean }> {
+  const { prospect, acceptedBy, now } = args;
+  const plan = await latestPlan(db);
+  const failedGate = prospect.band === "not_a_fit";
+  await db.transaction().execute(async (trx) => {
+    await setPipelineStatus(trx, { personId: prospect.personId, status: "accepted", reason: null, now });
+    if (prospect.ownerUserId === null) await setOwner(trx, prospect.personId, acceptedBy);
+    await openOpportunity(trx, {
+      personId: prospect.personId,
+      source: prospect.source,
+      ownerUserId: prospect.ownerUserId ?? acceptedBy,
+      failedGate,
+      amount: plan ? plan.dealSize : null,
+      now,
+    });
+  });
+  return { failedGate };
+}
