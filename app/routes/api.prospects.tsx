@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { optOutUrl, publicOrigin } from "~/services/opt-out.server";
+import { optOutUrl } from "~/services/opt-out.server";
+import { publicOrigin } from "~/utils/http.server";
 import { prospectsApi } from "~/services/readiness.server";
 import { db } from "~/utils/db.server";
 

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { optOutUrl, publicOrigin } from "~/services/opt-out.server";
+import { optOutUrl } from "~/services/opt-out.server";
+import { publicOrigin } from "~/utils/http.server";
 import { crmCsv, readyNowForCrm, type CrmFormat } from "~/services/readiness.server";
 import { ALL_ROLES, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";

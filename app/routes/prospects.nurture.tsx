@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { optOutUrl, publicOrigin } from "~/services/opt-out.server";
+import { optOutUrl } from "~/services/opt-out.server";
+import { publicOrigin } from "~/utils/http.server";
 import { nurtureList } from "~/services/readiness.server";
 import { ALL_ROLES, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";

@@ -23,7 +23,7 @@ import { env, secureCookies } from "~/utils/env.server";
 import { formDataToObject, type FieldErrors } from "~/utils/forms";
 import { HONEYPOT_FIELD } from "~/utils/honeypot";
 import { isHoneypotFilled } from "~/utils/honeypot.server";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, publicOrigin } from "~/utils/http.server";
 import { clientAddress, createRateLimiter, tooManyRequests } from "~/utils/rate-limit.server";
 import { randomToken } from "~/utils/tokens.server";
 
@@ -94,7 +94,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
   }
   const attribution: Record<string, string | undefined> = response ? {} : AttributionSchema.parse(Object.fromEntries(url.searchParams));
-  const origin = env().PUBLIC_URL?.replace(/\/$/, "") ?? url.origin;
+  const origin = publicOrigin(request);
   return json(
     {
       ...base,

@@ -21,12 +21,12 @@ import {
 } from "../../db/queries/surveys";
 import { QUESTION_KINDS, QUESTION_KIND_LABELS, QUESTION_ROLES, QUESTION_ROLE_LABELS, type QuestionKind } from "~/surveys/questions";
 import { LIMITS, SurveyEditSchema, isoToCloseDate, normalizeQuestion } from "~/surveys/schemas";
-import { publicOrigin, publicSurveyUrl } from "~/services/surveys.server";
+import { publicSurveyUrl } from "~/services/surveys.server";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/body.server";
 import { db } from "~/utils/db.server";
 import { type FieldErrors, firstError, parseWith } from "~/utils/forms";
-import { badRequest, idParam, notFound } from "~/utils/http.server";
+import { badRequest, idParam, notFound, publicOrigin } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.survey.title ?? "Survey"} · Edit · Painmap` }];
 

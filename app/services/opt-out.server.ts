@@ -88,4 +88,3 @@ export async function recordStaffOptOut(db: Kysely<Database>, personId: number, 
 }
 
 /** Where links in emails and exports point (one definition for every link the app hands out). */
-export { publicOrigin } from "../utils/http.server.js";
