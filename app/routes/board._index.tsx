@@ -9,6 +9,7 @@ import { RunProgress } from "~/components/board/RunProgress";
 import { ThemeCard } from "~/components/board/ThemeCard";
 import { activeRun, doneRuns, doneScopes, latestDoneRun, latestRun } from "../../db/queries/analysis-runs";
 import { loadBoard, type BoardSort } from "../../db/queries/board";
+import { getSurvey, listSurveyChoices } from "../../db/queries/surveys";
 import { RunBusy, startRun } from "~/services/analysis-runs.server";
 import { ALL_ROLES, MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/body.server";
@@ -51,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sort: query.sort as BoardSort,
     filters: { surveyId: query.survey, industry: query.industry, region: query.region, buyingRole: query.role, source: query.source },
   });
-  const surveys = await database.selectFrom("surveys").select(["id", "title"]).where("status", "<>", "draft").orderBy("id", "desc").execute();
+  const surveys = await listSurveyChoices(database, { excludeDrafts: true });
   // The run in progress; else the latest run when it failed or finished in the last 10 minutes.
   const recent = last && (last.status === "failed" || Date.now() - Date.parse(last.finished_at ?? last.created_at) < 10 * 60_000);
   const shown = active ?? (recent ? last : undefined);
@@ -79,8 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return badRequest(parsed.errors);
   const scope = parsed.data.scope === "all" ? null : parsed.data.scope;
   if (scope !== null) {
-    const survey = await db().selectFrom("surveys").select("id").where("id", "=", scope).executeTakeFirst();
-    if (!survey) return badRequest({ scope: ["That survey does not exist."] });
+    if (!(await getSurvey(db(), scope))) return badRequest({ scope: ["That survey does not exist."] });
   }
   try {
     await startRun(db(), { surveyId: scope, trigger: "manual", userId: user.id });

@@ -3,7 +3,8 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AlertList } from "~/components/Field";
 import { ExportLinks, parseResponseFilters, ResponseFiltersForm, ResponsesTable } from "~/components/ResponsesTable";
-import { countResponses, listResponses, listSurveyChoices, PAGE_SIZE } from "../../db/queries/response-listing";
+import { countResponses, listResponses, PAGE_SIZE } from "../../db/queries/response-listing";
+import { listSurveyChoices } from "../../db/queries/surveys";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 

@@ -135,11 +135,6 @@ export async function listResponses(
 }
 
 
-/** Surveys for the filter's select, newest first. */
-export async function listSurveyChoices(db: Kysely<Database>): Promise<Array<{ id: number; title: string; status: string }>> {
-  return db.selectFrom("surveys").select(["id", "title", "status"]).orderBy("id", "desc").execute();
-}
-
 // ---------------------------------------------------------------------------------------------
 // Answer values
 

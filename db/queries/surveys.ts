@@ -76,6 +76,13 @@ export async function getSurvey(db: Kysely<Database>, id: number): Promise<Surve
   return db.selectFrom("surveys").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** Surveys for a filter's select, newest first; drafts left out when they have nothing to show. */
+export async function listSurveyChoices(db: Kysely<Database>, options: { excludeDrafts?: boolean } = {}): Promise<Array<{ id: number; title: string; status: string }>> {
+  let query = db.selectFrom("surveys").select(["id", "title", "status"]);
+  if (options.excludeDrafts) query = query.where("status", "<>", "draft");
+  return query.orderBy("id", "desc").execute();
+}
+
 export async function listQuestions(db: Kysely<Database>, surveyId: number): Promise<Question[]> {
   return db.selectFrom("questions").selectAll().where("survey_id", "=", surveyId).orderBy("position").execute();
 }

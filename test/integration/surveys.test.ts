@@ -9,6 +9,7 @@ import {
   createSurvey,
   getSurvey,
   listQuestions,
+  listSurveyChoices,
   listSurveysWithCounts,
   moveQuestion,
   questionOptions,
@@ -192,5 +193,17 @@ describe.each(DATABASE_KINDS)("survey builder queries on %s", (kind) => {
     const empty = list.find((s) => s.id !== id && s.complete_count === 0);
     expect(empty?.partial_count).toBe(0);
     expect(await surveyResponseCounts(db, id)).toEqual({ complete: 2, partial: 1 });
+  });
+
+  it("lists survey choices newest first, and leaves drafts out when asked", async () => {
+    const draft = await survey(handle.db);
+    const open = await survey(handle.db);
+    expect((await changeSurveyStatus(handle.db, open, "publish")).ok).toBe(true);
+    const all = (await listSurveyChoices(handle.db)).map((s) => s.id);
+    expect(all.indexOf(open)).toBeLessThan(all.indexOf(draft));
+    const published = await listSurveyChoices(handle.db, { excludeDrafts: true });
+    expect(published.map((s) => s.id)).toContain(open);
+    expect(published.map((s) => s.id)).not.toContain(draft);
+    expect(published.every((s) => s.status !== "draft")).toBe(true);
   });
 });
