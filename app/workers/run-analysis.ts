@@ -7,7 +7,8 @@
 import type { Kysely } from "kysely";
 import { analyzeThemes, detectTriggers } from "../../analysis/index.js";
 import { createRun, getRun, markFailed, markRunning, setProgress } from "../../db/queries/analysis-runs.js";
-import { answerDisplay, loadRoleAnswers, loadScopeResponses, loadScopeThemes, parseJson, saveRunResults, type RunResults } from "../../db/queries/themes.js";
+import { answerDisplay, loadRoleAnswers, loadScopeResponses, loadScopeThemes, saveRunResults, type RunResults } from "../../db/queries/themes.js";
+import { parseJson } from "../../db/queries/util.js";
 import type { Database } from "../../db/schema.js";
 import { matchClusters, type ExistingTheme, type NewCluster } from "../services/theme-matching.js";
 import { CHOICE_KINDS, THEME_TEXT_ROLES, TRIGGER_TEXT_ROLES, type QuestionKind } from "../surveys/questions.js";

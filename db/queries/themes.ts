@@ -14,7 +14,6 @@ export function themeLabel(theme: Pick<Theme, "label" | "custom_label">): string
 }
 
 /** Re-exported for existing callers; new code imports it from `./util.js`. */
-export { parseJson };
 
 // ---------------------------------------------------------------------------------------------
 // What an analysis run reads
@@ -586,25 +585,4 @@ export async function moveAnswer(db: Db, fromId: number, version: number, answer
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1) throw new ThemeConflict("That answer is no longer in this theme; reload the page.");
   });
-}
-
-/**
- * Current members of pain themes for a set of responses, for other features (a person's top
- * pain theme): only themes on the board (active), one row per (response, theme).
- */
-export async function painThemesForResponses(db: Db, responseIds: number[]): Promise<Array<{ response_id: number; theme_id: number; label: string }>> {
-  const out: Array<{ response_id: number; theme_id: number; label: string }> = [];
-  for (const idChunk of chunks(responseIds)) {
-    const rows = await db
-      .selectFrom("theme_members as tm")
-      .innerJoin("answers as a", "a.id", "tm.answer_id")
-      .innerJoin("themes as t", "t.id", "tm.theme_id")
-      .select(["a.response_id", "t.id as theme_id", "t.label", "t.custom_label"])
-      .distinct()
-      .where("a.response_id", "in", idChunk)
-      .where("t.status", "=", "active")
-      .execute();
-    for (const row of rows) out.push({ response_id: row.response_id, theme_id: row.theme_id, label: themeLabel(row) });
-  }
-  return out;
 }
