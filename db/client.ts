@@ -55,6 +55,15 @@ export function connect(url: string | undefined, options: ConnectOptions = {}): 
 }
 
 /**
+ * Two things Kysely's SqliteDialect does that we change at the one place it reaches the driver:
+ *
+ * Every transaction begins IMMEDIATE, not with Kysely's plain (deferred) `begin`. A deferred
+ * transaction that reads and then writes fails at once with "database is locked" (SQLITE_BUSY,
+ * without waiting out busy_timeout) when another connection committed in between: the analysis
+ * worker is such a connection, and under a stream of submissions its results write failed that
+ * way. BEGIN IMMEDIATE takes the write lock first, so the transaction waits its turn instead.
+ * Every transaction we run writes, so nothing loses read concurrency by it.
+ *
  * Kysely's SqliteDialect calls `prepare(sql)` for every query, and compiling a statement is a
  * large share of a short request (measured about 19% of a survey submission). Kysely's SQL text
  * is stable per query shape, so caching prepared statements by text is safe; the cache is
@@ -62,7 +71,8 @@ export function connect(url: string | undefined, options: ConnectOptions = {}): 
  */
 function withStatementCache(sqlite: SQLite.Database, limit = 500): SQLite.Database {
   const cache = new Map<string, SQLite.Statement>();
-  const prepare = (source: string) => {
+  const prepare = (requested: string) => {
+    const source = requested === "begin" ? "begin immediate" : requested;
     let statement = cache.get(source);
     if (!statement) {
       statement = sqlite.prepare(source);
