@@ -19,7 +19,7 @@ import { createSurvey } from "../../db/queries/surveys.js";
 import { createRun, getRun } from "../../db/queries/analysis-runs.js";
 import { DEFAULT_TEMPLATE_VARS, marketValidationQuestions, TRIGGER_EVENT_OPTIONS, INDUSTRY_OPTIONS, REGION_OPTIONS, BUYING_ROLE_OPTIONS } from "../../app/surveys/template.js";
 import { executeRun } from "../../app/workers/run-analysis.js";
-import { percentile, sortedCopy } from "./bench-utils.js";
+import { percentile, sortedCopy, startScriptNodeFlags } from "./bench-utils.js";
 
 const N = Number(process.env.BOARD_BENCH_RESPONSES ?? 100_000);
 const THEMES = 50;
@@ -110,7 +110,7 @@ async function seed(): Promise<{ cookie: string }> {
 }
 
 async function startServer(): Promise<() => void> {
-  const child = spawn("npx", ["tsx", "app/server.ts"], {
+  const child = spawn("npx", ["tsx", ...startScriptNodeFlags(process.cwd()), "app/server.ts"], {
     env: { ...process.env, NODE_ENV: "production", PLAIN_HTTP: "1", HOST: "127.0.0.1", PORT: String(PORT), DATABASE_URL: `file:${file}`, PAINMAP_BUILD_DIR: buildDir, DOTENV_CONFIG_QUIET: "true", AUTO_ANALYSIS_EVERY: "0" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,

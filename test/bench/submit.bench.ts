@@ -10,7 +10,11 @@
  *   (c) the ceiling: the same closed loop against test/bench/bare-submit-server.ts (node:http +
  *       better-sqlite3 prepared statements, same rows, same durability), and the ratio ours/ceiling.
  * Same client for all: node:http Agent, keepAlive, maxSockets 10.
+ * Both servers run with the Node flags of `npm start` (package.json), so the benchmark measures the
+ * server as it is deployed.
  * Options: --seconds N (default 10), --rate R (default 300).
+ * Diagnostics: BENCH_NODE_FLAGS adds Node flags to both servers (e.g. "--trace-gc"), BENCH_SERVER_LOG
+ * appends their output to a file, BENCH_CPU_PROF writes CPU profiles to a folder.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -24,7 +28,7 @@ import { connect } from "../../db/client.js";
 import { migrateToLatest } from "../../db/migrate.js";
 import { createSurvey } from "../../db/queries/surveys.js";
 import { DEFAULT_TEMPLATE_VARS, marketValidationQuestions } from "../../app/surveys/template.js";
-import { percentile } from "./bench-utils.js";
+import { percentile, startScriptNodeFlags } from "./bench-utils.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const args = process.argv.slice(2);
@@ -50,7 +54,9 @@ function freePort(): Promise<number> {
 function start(command: string[], env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-    const child = spawn(process.execPath, [...profile, "--import", "tsx", ...command], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const extra = process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
+    const flags = [...startScriptNodeFlags(root), ...profile, ...extra];
+    const child = spawn(process.execPath, [...flags, "--import", "tsx", ...command], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -61,6 +67,11 @@ function start(command: string[], env: Record<string, string>): Promise<ChildPro
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
+    if (process.env.BENCH_SERVER_LOG) {
+      const log = fs.createWriteStream(process.env.BENCH_SERVER_LOG, { flags: "a" });
+      child.stdout?.pipe(log);
+      child.stderr?.pipe(log);
+    }
     child.once("exit", (code) => reject(new Error(`server exited (${code}):\n${output}`)));
     setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000).unref();
   });
@@ -228,6 +239,7 @@ async function main() {
     const stored = connect(`file:${dbFile}`);
     const complete = await stored.db.selectFrom("responses").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "complete").executeTakeFirstOrThrow();
     const answers = await stored.db.selectFrom("answers").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const runs = await stored.db.selectFrom("analysis_runs").select(["status", "error"]).execute();
     await stored.close();
 
     const barePort = await freePort();
@@ -251,6 +263,8 @@ async function main() {
     console.log(`ratio ours/ceiling: ${ratio.toFixed(2)} (target >= 0.30, stretch 0.40): ${ratio >= 0.4 ? "stretch met" : ratio >= 0.3 ? "met" : "NOT met"}`);
     console.log(`server CPU per submission in the closed loop (user+sys, less sensitive to other load than throughput): ours ${oursCpu.toFixed(2)} ms, ceiling ${ceilingCpu.toFixed(2)} ms, ratio ${(ceilingCpu / oursCpu).toFixed(2)}`);
     console.log(`stored: ${Number(complete.n)} complete responses, ${Number(answers.n)} answers`);
+    const runOutcomes = runs.map((r) => (r.status === "failed" ? `failed: ${r.error}` : r.status));
+    console.log(`analysis runs the submissions started automatically: ${runs.length}${runs.length ? ` (${runOutcomes.join("; ")})` : ""}`);
   } finally {
     agent.destroy();
     fs.rmSync(work, { recursive: true, force: true });
