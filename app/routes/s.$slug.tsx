@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useRef, useState, type FormEvent } from "react";
 import { FormErrors } from "~/components/Field";
 import { SurveyQuestion } from "~/components/SurveyQuestion";
-import { answerFormValues, AttributionSchema, PageMetaSchema, pageFormValues, parsePageAnswers, type FormValues } from "~/surveys/answer-schema";
+import { answerFormValues, AttributionSchema, PageMetaSchema, pageFormValues, parseDraftAnswers, parsePageAnswers, type FormValues } from "~/surveys/answer-schema";
 import { findResponseByTokenHash, listResponseAnswers } from "../../db/queries/responses";
 import {
   answeringCookie,
@@ -132,6 +132,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (page > s.pages.length) return badRequest({ "": ["This page does not exist. Please reload the survey."] }, { values: {} as FormValues });
 
   const questions = pageQuestions(s, page);
+  if (meta.data.intent === "back") {
+    // Going back saves what is on the page, valid or not yet complete, so nothing typed is lost.
+    if (!meta.data.r) return badRequest({ "": ["There is no earlier page to go back to."] }, { values: pageFormValues(questions, input) });
+    const outcome = await submitPage(db(), { survey: s, pageIndex: page, answers: parseDraftAnswers(questions, input), identity: { kind: "token", token: meta.data.r }, direction: "back" });
+    if (outcome.outcome === "bad_link") return badRequest({ "": ["That resume link is not valid. Please start the survey again from its link."] }, { values: pageFormValues(questions, input) });
+    if (outcome.outcome === "complete") return redirect(thanksUrl(s));
+    return redirect(pageUrl(s, outcome.token, outcome.outcome === "ahead" ? outcome.currentPage : outcome.nextPage));
+  }
   const parsed = parsePageAnswers(questions, input);
   if (!parsed.success) {
     // A stale page of a response that is already complete: nothing to fix, nothing changes.
@@ -197,6 +205,11 @@ function SurveyPage({ data }: { data: Extract<LoaderData, { pageIndex: number }>
   const percent = Math.round(((data.pageIndex - 1) / data.pageCount) * 100);
 
   function validateBeforePost(event: FormEvent<HTMLFormElement>) {
+    // "Previous page" saves whatever is there; only "Next" and "Submit answers" need a complete page.
+    if ((event.nativeEvent as SubmitEvent).submitter?.getAttribute("value") === "back") {
+      setClientErrors(undefined);
+      return;
+    }
     const parsed = parsePageAnswers(data.questions, formDataToObject(new FormData(event.currentTarget)));
     if (parsed.success) {
       setClientErrors(undefined);
@@ -247,7 +260,7 @@ function SurveyPage({ data }: { data: Extract<LoaderData, { pageIndex: number }>
         <div className="row survey-nav">
           <button type="submit" disabled={submitting}>{submitting ? "Saving…" : last ? "Submit answers" : "Next"}</button>
           {data.pageIndex > 1 && data.token ? (
-            <Link className="button button--quiet" to={`/s/${data.slug}?r=${encodeURIComponent(data.token)}&page=${data.pageIndex - 1}`}>Previous page</Link>
+            <button type="submit" name="intent" value="back" className="button button--quiet" disabled={submitting} formNoValidate>Previous page</button>
           ) : null}
         </div>
       </Form>

@@ -178,7 +178,16 @@ export type PageOutcome =
  */
 export async function submitPage(
   db: Kysely<Database>,
-  args: { survey: AnsweringSurvey; pageIndex: number; answers: PageAnswers; identity: PageIdentity; origin?: "web" | "demo" | "import"; now?: string },
+  args: {
+    survey: AnsweringSurvey;
+    pageIndex: number;
+    answers: PageAnswers;
+    identity: PageIdentity;
+    /** "back": keep the answers and return to the previous page, without moving progress or completing. */
+    direction?: "next" | "back";
+    origin?: "web" | "demo" | "import";
+    now?: string;
+  },
 ): Promise<PageOutcome> {
   const { survey: s, pageIndex, identity } = args;
   const now = args.now ?? new Date().toISOString();
@@ -218,6 +227,7 @@ export async function submitPage(
       else if (!created) clear.push(questionId);
     }
     await saveAnswers(trx, { responseId: response.id, answers: writes, clear, now });
+    if (args.direction === "back") return { outcome: "saved", token, nextPage: Math.max(1, pageIndex - 1), responseId: response.id };
 
     if (pageIndex < lastPage) {
       await advanceResponse(trx, { responseId: response.id, currentPage: Math.max(response.current_page, pageIndex + 1), now });

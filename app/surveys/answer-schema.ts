@@ -155,6 +155,28 @@ export function parsePageAnswers(questions: PublicQuestion[], input: FormValues)
   return Object.keys(errors).length ? { success: false, errors } : { success: true, data: answers };
 }
 
+/**
+ * The answers of a page the prospect leaves by "Previous page": nothing is required yet, so every
+ * answer that is valid is kept, a field left empty clears its answer, and a field that holds
+ * something not yet valid (a half-typed number) keeps what was stored before.
+ */
+export function parseDraftAnswers(questions: PublicQuestion[], input: FormValues): PageAnswers {
+  const posted = PostedFieldsSchema.safeParse(input);
+  if (!posted.success) return [];
+  const answers: PageAnswers = [];
+  for (const q of questions) {
+    const result = parseOne(q, posted.data);
+    if (!("error" in result)) answers.push({ questionId: q.id, value: result.value });
+    else if (isBlank(posted.data[fieldName(q.id)])) answers.push({ questionId: q.id, value: null });
+  }
+  return answers;
+}
+
+function isBlank(raw: string | string[] | undefined): boolean {
+  if (raw === undefined) return true;
+  return (Array.isArray(raw) ? raw : [raw]).every((v) => !v.trim());
+}
+
 /** The page's own fields out of a posted form, cut to a sane size, to re-render after an error. */
 export function pageFormValues(questions: PublicQuestion[], input: FormValues): FormValues {
   const values: FormValues = {};
@@ -238,4 +260,6 @@ export const PageMetaSchema = AttributionSchema.extend({
   page: z.coerce.number({ error: "The page number is missing." }).int("The page number is not valid.").min(1, "The page number is not valid.").max(1000, "The page number is not valid."),
   idem: z.string().regex(TOKEN, "The form is out of date. Please reload the page.").optional(),
   r: z.string().regex(TOKEN, "That resume link is not valid.").optional(),
+  /** "back": the prospect pressed "Previous page" (save what is there, go back, require nothing). */
+  intent: z.enum(["next", "back"]).optional(),
 }).refine((meta) => meta.idem || meta.r, { message: "The form is out of date. Please reload the page.", path: [""] });

@@ -143,15 +143,42 @@ test("stop halfway and resume from the link in another browser", async ({ browse
   const again = await second.newPage();
   await again.goto(link);
   await expect(again.getByText("Page 4 of 6")).toBeVisible();
-  await again.getByRole("link", { name: "Previous page" }).click();
+  // What is typed on a page survives "Previous page", even before the page is complete.
+  await again.getByRole("group", { name: /budget/ }).getByLabel("Allocated").check();
+  await again.getByRole("button", { name: "Previous page" }).click();
   await expect(again.getByText("Page 3 of 6")).toBeVisible();
   await expect(again.getByRole("group", { name: /Which of these happened/ }).getByLabel("Outage")).toBeChecked();
-  await again.getByRole("link", { name: "Previous page" }).click();
+  await again.getByRole("button", { name: "Next" }).click();
+  await expect(again.getByText("Page 4 of 6")).toBeVisible();
+  await expect(again.getByRole("group", { name: /budget/ }).getByLabel("Allocated")).toBeChecked();
+  await again.getByRole("button", { name: "Previous page" }).click();
+  await expect(again.getByText("Page 3 of 6")).toBeVisible();
+  await again.getByRole("button", { name: "Previous page" }).click();
   await expect(again.getByLabel(/last time/)).toHaveValue(/Ransomware took our booking system/);
   const rows = await responsesOf(survey.id);
   expect(rows).toHaveLength(1);
   expect(rows[0]).toMatchObject({ status: "partial", current_page: 4 });
   await second.close();
+});
+
+test("with JavaScript on, Previous page skips the page's checks and keeps what was typed", async ({ browser }) => {
+  const survey = await newSurvey("Back study");
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await page.goto(`/s/${survey.slug}`);
+  await answerFirstPages(page);
+  // Page 3: a note typed, the events question not answered yet.
+  await page.getByLabel("Tell us more about those events (optional).").fill("An audit is due in March.");
+  await page.getByRole("button", { name: "Previous page" }).click();
+  await expect(page.getByText("Page 2 of 6")).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(page.getByLabel(/last time/)).toHaveValue(/Ransomware took our booking system/);
+  await next(page, 2);
+  await expect(page.getByLabel("Tell us more about those events (optional).")).toHaveValue("An audit is due in March.");
+  const rows = await responsesOf(survey.id);
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({ status: "partial", current_page: 3 });
+  await context.close();
 });
 
 test("a missing required answer is shown next to its field and what was typed is kept", async ({ browser }) => {

@@ -6,7 +6,7 @@ import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
 
 process.env.SESSION_SECRET ??= "integration-test-secret-that-is-long-enough-000";
 const { loadAnsweringSurvey, pageQuestions, resumeTokenFor, resumeTokenHash, siteCountOf, submitPage, surveyAvailability } = await import("../../app/services/submission.server.js");
-const { parsePageAnswers, OTHER_VALUE } = await import("../../app/surveys/answer-schema.js");
+const { parseDraftAnswers, parsePageAnswers, OTHER_VALUE } = await import("../../app/surveys/answer-schema.js");
 const { seedDemoData } = await import("../../app/demo/seed.server.js");
 const { flushCompletions } = await import("../../app/services/after-completion.server.js");
 type Survey = NonNullable<Awaited<ReturnType<typeof loadAnsweringSurvey>>>;
@@ -115,6 +115,39 @@ describe.each(DATABASE_KINDS)("public form write path on %s", (kind) => {
     const story = await handle.db.selectFrom("answers").select("value_text").where("response_id", "=", first.responseId).where("question_id", "=", survey.questions[2].id).executeTakeFirstOrThrow();
     expect(story.value_text).toBe("Ransomware hit us.");
     expect(await handle.db.selectFrom("people").select("id").execute()).toHaveLength(1);
+  });
+
+  it("going back from a half-answered page keeps what was typed, moves no progress and completes nothing", async () => {
+    const key = `key-${kind}-back-00000001`;
+    const first = await submitPage(handle.db, { survey, pageIndex: 1, answers: answers(survey, 1, { industry: "Retail" }), identity: { kind: "key", idempotencyKey: key, attribution: {} } });
+    if (first.outcome !== "saved") throw new Error("expected saved");
+    const token = { kind: "token" as const, token: first.token };
+    await submitPage(handle.db, { survey, pageIndex: 2, answers: answers(survey, 2, { pain_story: "Our backups failed twice." }), identity: token });
+
+    // On page 3 the prospect typed a company name, left the required-looking email empty, and went back.
+    const page3 = pageQuestions(survey, 3);
+    const email = page3.find((q) => q.role === "contact_email")!;
+    const company = page3.find((q) => q.role === "company_name")!;
+    const back = await submitPage(handle.db, {
+      survey,
+      pageIndex: 3,
+      answers: parseDraftAnswers(page3, { [`q_${company.id}`]: "Globex", [`q_${email.id}`]: "not-an-email-yet" }),
+      identity: token,
+      direction: "back",
+    });
+    expect(back).toMatchObject({ outcome: "saved", nextPage: 2, responseId: first.responseId });
+    const row = await handle.db.selectFrom("responses").selectAll().where("id", "=", first.responseId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: "partial", current_page: 3 });
+    const stored = await handle.db.selectFrom("answers").select(["question_id", "value_text"]).where("response_id", "=", first.responseId).execute();
+    expect(stored.find((a) => a.question_id === company.id)?.value_text).toBe("Globex");
+    expect(stored.find((a) => a.question_id === email.id)).toBeUndefined();
+
+    // Back from page 2 with the story erased clears it; back from page 1 stays on page 1.
+    const page2 = pageQuestions(survey, 2);
+    const story = page2.find((q) => q.role === "pain_story")!;
+    expect(await submitPage(handle.db, { survey, pageIndex: 2, answers: parseDraftAnswers(page2, { [`q_${story.id}`]: "  " }), identity: token, direction: "back" })).toMatchObject({ outcome: "saved", nextPage: 1 });
+    expect(await handle.db.selectFrom("answers").select("id").where("response_id", "=", first.responseId).where("question_id", "=", story.id).execute()).toEqual([]);
+    expect(await submitPage(handle.db, { survey, pageIndex: 1, answers: [], identity: token, direction: "back" })).toMatchObject({ outcome: "saved", nextPage: 1 });
   });
 
   it("a retried first page finds the same response: same id, same link, one row, answers replaced", async () => {

@@ -5,6 +5,7 @@ import {
   OTHER_VALUE,
   PageMetaSchema,
   pageFormValues,
+  parseDraftAnswers,
   parsePageAnswers,
   type PublicQuestion,
 } from "../../app/surveys/answer-schema.js";
@@ -166,5 +167,36 @@ describe("page meta and link parameters", () => {
     expect(AttributionSchema.parse({ src: "sales", rep: " Jo ", utm_source: "linkedin", utm_campaign: "q3" })).toEqual({ src: "sales", rep: "Jo", utm_source: "linkedin", utm_campaign: "q3" });
     expect(AttributionSchema.parse({ src: "hacker", utm_source: "x".repeat(1000) })).toEqual({ src: undefined, rep: undefined, utm_campaign: undefined, utm_source: "x".repeat(200) });
     expect(AttributionSchema.parse({ src: ["sales", "partner"] }).src).toBeUndefined();
+  });
+});
+
+describe("draft answers (leaving a page by Previous page)", () => {
+  it("keeps valid answers, clears emptied ones even when required, and leaves not-yet-valid ones out", () => {
+    const story = q("long_text", { required: true });
+    const severity = q("scale_0_10", { required: true });
+    const email = q("email");
+    const role = q("single_choice", { required: true, options: ["Buyer", "User"] });
+    const industry = q("single_choice", { options: ["Retail"], allowOther: true });
+    const draft = parseDraftAnswers([story, severity, email, role, industry], {
+      [`q_${story.id}`]: "Backups failed twice.",
+      [`q_${severity.id}`]: "11",
+      [`q_${email.id}`]: "dana@",
+      [`q_${role.id}`]: "",
+      [`q_${industry.id}`]: OTHER_VALUE,
+    });
+    expect(draft).toEqual([
+      { questionId: story.id, value: { text: "Backups failed twice.", number: null, json: null } },
+      { questionId: role.id, value: null },
+    ]);
+  });
+
+  it("an empty page clears every answer on it; a malformed post saves nothing", () => {
+    const a = q("short_text", { required: true });
+    const b = q("multiple_choice", { options: ["x", "y"] });
+    expect(parseDraftAnswers([a, b], {})).toEqual([
+      { questionId: a.id, value: null },
+      { questionId: b.id, value: null },
+    ]);
+    expect(parseDraftAnswers([a], { [`q_${a.id}`]: 42 } as unknown as Record<string, string>)).toEqual([]);
   });
 });
