@@ -132,15 +132,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (page > s.pages.length) return badRequest({ "": ["This page does not exist. Please reload the survey."] }, { values: {} as FormValues });
 
   const questions = pageQuestions(s, page);
-  if (meta.data.intent === "back") {
-    // Going back saves what is on the page, valid or not yet complete, so nothing typed is lost.
-    if (!meta.data.r) return badRequest({ "": ["There is no earlier page to go back to."] }, { values: pageFormValues(questions, input) });
-    const outcome = await submitPage(db(), { survey: s, pageIndex: page, answers: parseDraftAnswers(questions, input), identity: { kind: "token", token: meta.data.r }, direction: "back" });
-    if (outcome.outcome === "bad_link") return badRequest({ "": ["That resume link is not valid. Please start the survey again from its link."] }, { values: pageFormValues(questions, input) });
-    if (outcome.outcome === "complete") return redirect(thanksUrl(s));
-    return redirect(pageUrl(s, outcome.token, outcome.outcome === "ahead" ? outcome.currentPage : outcome.nextPage));
-  }
-  const parsed = parsePageAnswers(questions, input);
+  // "Previous page" saves what is on the page, valid or not yet complete, so nothing typed is lost.
+  const back = meta.data.intent === "back";
+  if (back && !meta.data.r) return badRequest({ "": ["There is no earlier page to go back to."] }, { values: pageFormValues(questions, input) });
+  const parsed = back ? { success: true as const, data: parseDraftAnswers(questions, input) } : parsePageAnswers(questions, input);
   if (!parsed.success) {
     // A stale page of a response that is already complete: nothing to fix, nothing changes.
     if (meta.data.r && (await findResponseByTokenHash(db(), s.survey.id, resumeTokenHash(meta.data.r)))?.status === "complete") return redirect(thanksUrl(s));
@@ -152,6 +147,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     pageIndex: page,
     answers: parsed.data,
     identity: meta.data.r ? { kind: "token", token: meta.data.r } : { kind: "key", idempotencyKey: meta.data.idem!, attribution: meta.data },
+    direction: back ? "back" : "next",
   });
   switch (outcome.outcome) {
     case "bad_link":

@@ -137,18 +137,24 @@ function parseOne(q: PublicQuestion, input: FormValues): One {
 const PostedFieldsSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 
 /**
- * The answers of one page; errors are keyed by field name (`q_<id>` or `q_<id>_other`).
- * The shape is checked by one schema built once; the per-question rules run as a plain loop, so a
- * post does not build a new zod schema for its survey (that cost CPU and, held by zod's caches
- * until a full GC, a share of the pauses that set the p99 in bench:submit).
+ * Each question of the page with its field read by the question's rules; undefined when the post
+ * is not a form at all. The shape is checked by one schema built once and the rules run as a plain
+ * loop, so a post does not build a zod schema for its survey (that cost CPU and, held by zod's
+ * caches until a full GC, a share of the pauses that set the p99 in bench:submit).
  */
-export function parsePageAnswers(questions: PublicQuestion[], input: FormValues): { success: true; data: PageAnswers } | { success: false; errors: FieldErrors } {
+function readPage(questions: PublicQuestion[], input: FormValues): Array<{ q: PublicQuestion; raw: FormValues[string] | undefined; result: One }> | undefined {
   const posted = PostedFieldsSchema.safeParse(input);
-  if (!posted.success) return { success: false, errors: { "": ["The form could not be read. Please reload the page and try again."] } };
+  if (!posted.success) return undefined;
+  return questions.map((q) => ({ q, raw: posted.data[fieldName(q.id)], result: parseOne(q, posted.data) }));
+}
+
+/** The answers of one page; errors are keyed by field name (`q_<id>` or `q_<id>_other`). */
+export function parsePageAnswers(questions: PublicQuestion[], input: FormValues): { success: true; data: PageAnswers } | { success: false; errors: FieldErrors } {
+  const read = readPage(questions, input);
+  if (!read) return { success: false, errors: { "": ["The form could not be read. Please reload the page and try again."] } };
   const answers: PageAnswers = [];
   const errors: FieldErrors = {};
-  for (const q of questions) {
-    const result = parseOne(q, posted.data);
+  for (const { q, result } of read) {
     if ("error" in result) (errors[result.field] ??= []).push(result.error);
     else answers.push({ questionId: q.id, value: result.value });
   }
@@ -161,13 +167,10 @@ export function parsePageAnswers(questions: PublicQuestion[], input: FormValues)
  * something not yet valid (a half-typed number) keeps what was stored before.
  */
 export function parseDraftAnswers(questions: PublicQuestion[], input: FormValues): PageAnswers {
-  const posted = PostedFieldsSchema.safeParse(input);
-  if (!posted.success) return [];
   const answers: PageAnswers = [];
-  for (const q of questions) {
-    const result = parseOne(q, posted.data);
+  for (const { q, raw, result } of readPage(questions, input) ?? []) {
     if (!("error" in result)) answers.push({ questionId: q.id, value: result.value });
-    else if (isBlank(posted.data[fieldName(q.id)])) answers.push({ questionId: q.id, value: null });
+    else if (isBlank(raw)) answers.push({ questionId: q.id, value: null });
   }
   return answers;
 }
