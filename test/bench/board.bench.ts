@@ -19,11 +19,13 @@ import { createSurvey } from "../../db/queries/surveys.js";
 import { createRun, getRun } from "../../db/queries/analysis-runs.js";
 import { DEFAULT_TEMPLATE_VARS, marketValidationQuestions, TRIGGER_EVENT_OPTIONS, INDUSTRY_OPTIONS, REGION_OPTIONS, BUYING_ROLE_OPTIONS } from "../../app/surveys/template.js";
 import { executeRun } from "../../app/workers/run-analysis.js";
+import { createRng } from "../../analysis/random.js";
+import { freePort } from "../setup/free-port.js";
 import { percentile, sortedCopy, startScriptNodeFlags } from "./bench-utils.js";
 
 const N = Number(process.env.BOARD_BENCH_RESPONSES ?? 100_000);
 const THEMES = 50;
-const PORT = Number(process.env.BOARD_BENCH_PORT ?? 3499);
+const PORT = process.env.BOARD_BENCH_PORT ? Number(process.env.BOARD_BENCH_PORT) : await freePort();
 const dir = path.resolve(".cache/bench-board");
 const file = path.join(dir, "board.sqlite");
 const buildDir = process.env.PAINMAP_BUILD_DIR ?? "build";
@@ -69,11 +71,8 @@ async function seed(): Promise<{ cookie: string }> {
   );
   const insAnswer = sqlite.prepare("insert into answers (response_id, question_id, value_text, value_number, value_json, updated_at) values (?, ?, ?, ?, ?, ?)");
   const sources = ["marketing", "sales", "partner"];
-  let rng = 12345;
-  const rand = (n: number) => {
-    rng = (rng * 1103515245 + 12345) % 2147483648;
-    return rng % n;
-  };
+  const rng = createRng(12345);
+  const rand = (n: number) => rng.int(n);
   const batch = sqlite.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const topic = i % THEMES;

@@ -20,7 +20,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,6 +27,7 @@ import { connect } from "../../db/client.js";
 import { migrateToLatest } from "../../db/migrate.js";
 import { createSurvey } from "../../db/queries/surveys.js";
 import { DEFAULT_TEMPLATE_VARS, marketValidationQuestions } from "../../app/surveys/template.js";
+import { freePort } from "../setup/free-port.js";
 import { percentile, startScriptNodeFlags } from "./bench-utils.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -39,17 +39,6 @@ const option = (name: string, fallback: number) => {
 const SECONDS = option("seconds", 10);
 const RATE = option("rate", 300);
 const CONNECTIONS = 10;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 function start(command: string[], env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
