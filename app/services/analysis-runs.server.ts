@@ -31,23 +31,24 @@ function liveRuns(): Set<number> {
   return (globalThis.__painmapLiveRuns ??= new Set());
 }
 
-/** A queued/running run this process is not working on was interrupted (a restart): say so. */
-async function clearInterrupted(db: Kysely<Database>): Promise<void> {
+/**
+ * The run in progress, if there is one. A queued/running run that no process here works on and
+ * that is older than a moment was cut off by a restart: it is marked failed and no longer counts,
+ * so neither a manual start nor the automatic one waits on it forever.
+ */
+export async function runInProgress(db: Kysely<Database>) {
   const active = await activeRun(db);
-  if (active && !liveRuns().has(active.id)) {
-    const age = Date.now() - Date.parse(active.created_at);
-    // A run queued by another process moments ago may still be starting.
-    if (age > 10_000) await markFailed(db, active.id, "The server restarted while this run was in progress. Start it again.");
-  }
+  // A run queued by another process moments ago may still be starting.
+  if (!active || liveRuns().has(active.id) || Date.now() - Date.parse(active.created_at) <= 10_000) return active;
+  await markFailed(db, active.id, "The server restarted while this run was in progress. Start it again.");
+  return undefined;
 }
 
 export async function startRun(
   db: Kysely<Database>,
   input: { surveyId: RunScope; trigger: "manual" | "auto"; userId: number | null },
 ): Promise<number> {
-  await clearInterrupted(db);
-  const busy = await activeRun(db);
-  if (busy) throw new RunBusy("An analysis is already running. Wait for it to finish, then start another.");
+  if (await runInProgress(db)) throw new RunBusy("An analysis is already running. Wait for it to finish, then start another.");
   const runId = await createRun(db, { surveyId: input.surveyId, trigger: input.trigger, createdBy: input.userId });
   spawnWorker(db, runId);
   return runId;
@@ -99,29 +100,23 @@ function spawnWorker(db: Kysely<Database>, runId: number): void {
 
 const WORKER_NICENESS = 10;
 
-const autoCheck = { at: 0, pending: 0 };
-
 /**
  * Starts a run by itself when enough complete responses arrived since the last one
- * (AUTO_ANALYSIS_EVERY; 0 = never). Never throws: a submission must not fail because of it.
+ * (AUTO_ANALYSIS_EVERY; 0 = never). Called once per batch of completions (after-completion), not
+ * per submission. Never throws: a submission must not fail because of it.
  */
 export async function maybeStartAutoRun(db: Kysely<Database>, surveyId: number): Promise<number | null> {
   try {
     const every = env().AUTO_ANALYSIS_EVERY;
     if (!every) return null;
-    // Cheap on the submission path: the database is asked at most every 2 s unless enough completions piled up here.
-    autoCheck.pending += 1;
-    if (Date.now() - autoCheck.at < 2000 && autoCheck.pending < every) return null;
-    autoCheck.at = Date.now();
-    autoCheck.pending = 0;
-    if (await activeRun(db)) return null;
     // Re-clustering everything is heavy work on a small machine: under a burst of submissions the
     // board refreshes at most once per interval instead of once per few responses.
+    // (A run still in progress is the latest run too; one cut off by a restart is failed by startRun.)
     const previous = await latestRun(db);
     if (previous && Date.now() - Date.parse(previous.created_at) < env().AUTO_ANALYSIS_MIN_INTERVAL_S * 1000) return null;
     const latest = await latestDoneRun(db);
     const scope: RunScope = latest && latest.survey_id === surveyId ? surveyId : null;
-    const since = (await latestDoneRun(db, scope))?.created_at ?? null;
+    const since = (latest && latest.survey_id === scope ? latest : await latestDoneRun(db, scope))?.created_at ?? null;
     if ((await completeResponsesSince(db, scope, since)) < every) return null;
     return await startRun(db, { surveyId: scope, trigger: "auto", userId: null });
   } catch {

@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../db/client.js";
+import { createRun, getRun } from "../../db/queries/analysis-runs.js";
+import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
+
+process.env.SESSION_SECRET ??= "integration-test-secret-that-is-long-enough-000";
+const { runInProgress } = await import("../../app/services/analysis-runs.server.js");
+
+describe.each(DATABASE_KINDS)("the run in progress on %s", (kind) => {
+  let h: DatabaseHandle;
+  beforeAll(async () => {
+    h = await freshDatabase(kind);
+  });
+  afterAll(async () => h?.close());
+
+  it("a run just queued counts; one a restart cut off is marked failed and no longer blocks new runs", async () => {
+    expect(await runInProgress(h.db)).toBeUndefined();
+    const fresh = await createRun(h.db, { surveyId: null, trigger: "auto", createdBy: null });
+    expect((await runInProgress(h.db))?.id).toBe(fresh);
+
+    // The same run, as if queued a minute ago by a process that has since restarted.
+    await h.db.updateTable("analysis_runs").set({ status: "running", created_at: new Date(Date.now() - 60_000).toISOString() }).where("id", "=", fresh).execute();
+    expect(await runInProgress(h.db)).toBeUndefined();
+    expect(await getRun(h.db, fresh)).toMatchObject({ status: "failed", error: "The server restarted while this run was in progress. Start it again." });
+    expect(await runInProgress(h.db)).toBeUndefined();
+  });
+});
