@@ -3,7 +3,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormErrors } from "~/components/Field";
-import { TrendBadge, triggerName } from "~/components/board/TrendBadge";
+import { TrendBadge } from "~/components/board/TrendBadge";
+import { triggerLabel } from "~/scoring/readiness";
 import { formatUtcDateTime, percent } from "~/components/format";
 import { doneRuns } from "../../db/queries/analysis-runs";
 import { loadBoard } from "../../db/queries/board";
@@ -144,7 +145,7 @@ export default function ThemePage() {
       {card ? (
         <p className="muted">
           {card.respondents} respondents ({percent(card.share)}) · average pain {card.avgSeverity === null ? "–" : card.avgSeverity.toFixed(1)} / 10
-          {card.triggerMix.length ? ` · triggers: ${card.triggerMix.map((t) => `${triggerName(t.type)} ${t.count}`).join(", ")}` : ""}
+          {card.triggerMix.length ? ` · triggers: ${card.triggerMix.map((t) => `${triggerLabel(t.type)} ${t.count}`).join(", ")}` : ""}
         </p>
       ) : null}
       {theme.customLabel ? <p className="muted">Analysis label: {theme.analysisLabel}</p> : null}

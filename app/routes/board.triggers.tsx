@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { triggerName } from "~/components/board/TrendBadge";
+import { triggerLabel } from "~/scoring/readiness";
 import { latestDoneRun } from "../../db/queries/analysis-runs";
 import { loadTriggers } from "../../db/queries/board";
 import { ALL_ROLES, requireUser } from "~/utils/auth.server";
@@ -35,7 +35,7 @@ export default function Triggers() {
       ) : (
         triggers.map((t) => (
           <section key={t.type} className="card" aria-labelledby={`trigger-${t.type}`}>
-            <h2 id={`trigger-${t.type}`}>{triggerName(t.type)}</h2>
+            <h2 id={`trigger-${t.type}`}>{triggerLabel(t.type)}</h2>
             <p>
               <strong>{t.respondents}</strong> respondents · {t.past} past, {t.upcoming} upcoming, {t.unknown} unspecified · most recent {daysAgo(t.latestAt)}
             </p>

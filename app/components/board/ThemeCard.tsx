@@ -2,7 +2,8 @@ import { Link } from "@remix-run/react";
 import type { BoardCard } from "../../../db/queries/board";
 import { Sparkline } from "./Sparkline";
 import { percent } from "../format";
-import { TrendBadge, triggerName } from "./TrendBadge";
+import { triggerLabel } from "~/scoring/readiness";
+import { TrendBadge } from "./TrendBadge";
 
 export function ThemeCard({ card, showNoteFlags }: { card: Omit<BoardCard, "keywords" | "analysisLabel">; showNoteFlags: boolean }) {
   const headingId = `theme-${card.themeId}`;
@@ -31,7 +32,7 @@ export function ThemeCard({ card, showNoteFlags }: { card: Omit<BoardCard, "keyw
       {card.triggerMix.length ? (
         <p className="theme-card__triggers">
           <span className="muted">Triggers: </span>
-          {card.triggerMix.slice(0, 4).map((t) => <span key={t.type} className="badge">{triggerName(t.type)} {t.count}</span>)}
+          {card.triggerMix.slice(0, 4).map((t) => <span key={t.type} className="badge">{triggerLabel(t.type)} {t.count}</span>)}
         </p>
       ) : null}
       {card.quotes.length ? (

@@ -9,7 +9,3 @@ export function TrendBadge({ trend }: { trend: string }) {
   const t = TREND[trend] ?? TREND.steady;
   return <span className={`badge ${t.tone}`}>{t.text}</span>;
 }
-
-export function triggerName(type: string): string {
-  return type.replace(/_/g, " ");
-}
