@@ -193,7 +193,7 @@ function SurveyPage({ data }: { data: Extract<LoaderData, { pageIndex: number }>
   const [clientErrors, setClientErrors] = useState<FieldErrors | undefined>();
   const formRef = useRef<HTMLFormElement>(null);
   const serverErrors = result && "errors" in result ? result.errors : undefined;
-  const errors: FieldErrors | undefined = clientErrors ?? (serverErrors as FieldErrors | undefined);
+  const errors: FieldErrors | undefined = clientErrors ?? serverErrors;
   const values = result && "values" in result && Object.keys(result.values).length ? result.values : data.values;
   const fieldErrorCount = errors ? Object.keys(errors).filter((k) => k !== "").length : 0;
   const last = data.pageIndex >= data.pageCount;

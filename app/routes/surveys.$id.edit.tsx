@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, TypedResponse } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { CopyLink } from "~/components/CopyLink";
@@ -84,11 +84,6 @@ function echo(form: FormData): Record<string, string> {
   return out;
 }
 
-/** badRequest, keeping the type of the extra fields for useActionData. */
-function badRequestWith<E extends Record<string, unknown>>(errors: FieldErrors, extra: E) {
-  return badRequest(errors, extra) as unknown as TypedResponse<{ ok: false; errors: FieldErrors } & E>;
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireUser(request, MARKETING_ROLES);
   const surveyId = idParam(params.id);
@@ -104,11 +99,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   };
 
   const parsed = parseWith(SurveyEditSchema, form);
-  if (!parsed.success) return badRequestWith(parsed.errors, context);
+  if (!parsed.success) return badRequest(parsed.errors, context);
   const input = parsed.data;
   const refused = (reason: BuilderRefusal) => {
     if (reason === "survey_not_found") throw notFound(REFUSALS[reason]);
-    return badRequestWith({ "": [REFUSALS[reason]] }, context);
+    return badRequest({ "": [REFUSALS[reason]] }, context);
   };
   const ok = (message: string, questionId: number | null = context.questionId) =>
     json({ ok: true as const, intent: input.intent, questionId, message });

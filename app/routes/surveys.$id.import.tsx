@@ -169,7 +169,7 @@ function targetLabel(target: string, questions: Array<{ id: number; prompt: stri
 
 export default function ImportResponses() {
   const { survey, questionCount } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" ? String(navigation.formData?.get("intent") ?? "") : "";
   const responsesPath = `/surveys/${survey.id}/responses`;

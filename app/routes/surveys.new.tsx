@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, TypedResponse } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { Field, FormErrors } from "~/components/Field";
@@ -25,16 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ defaults: DEFAULT_TEMPLATE_VARS, title: MARKET_VALIDATION_TITLE });
 }
 
-/** badRequest, keeping the type of the extra fields for useActionData. */
-function badRequestWith<E extends Record<string, unknown>>(errors: FieldErrors, extra: E) {
-  return badRequest(errors, extra) as unknown as TypedResponse<{ ok: false; errors: FieldErrors } & E>;
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, MARKETING_ROLES);
   const form = await readFormData(request, 32 * 1024);
   const parsed = parseWith(NewSurveySchema, form);
-  if (!parsed.success) return badRequestWith(parsed.errors, { start: form.get("start") === "blank" ? "blank" : "template" });
+  if (!parsed.success) return badRequest(parsed.errors, { start: form.get("start") === "blank" ? "blank" : "template" });
   const input = parsed.data;
 
   const id =

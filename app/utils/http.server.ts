@@ -2,9 +2,13 @@ import { json } from "@remix-run/node";
 import { env } from "./env.server.js";
 import type { FieldErrors } from "./forms.js";
 
-/** The one shape every action answers bad input with: 400 and a message per field. */
-export function badRequest(errors: FieldErrors, extra: Record<string, unknown> = {}) {
-  return json({ ok: false as const, errors, ...extra }, { status: 400 });
+/**
+ * The one shape every action answers bad input with: 400 and a message per field, plus `extra`
+ * fields the page re-renders with (their types reach useActionData).
+ */
+export function badRequest<E extends Record<string, unknown> = Record<never, never>>(errors: FieldErrors, extra?: E) {
+  const body = { ok: false as const, errors, ...extra } as { ok: false; errors: FieldErrors } & E;
+  return json(body, { status: 400 });
 }
 
 export function notFound(message = "Not found"): Response {
