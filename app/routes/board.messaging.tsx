@@ -3,10 +3,10 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { messagingItems } from "~/components/board/messaging";
 import { percent } from "~/components/format";
-import { latestDoneRun } from "../../db/queries/analysis-runs";
 import { loadBoard } from "../../db/queries/board";
 import { ALL_ROLES, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { boardScope } from "~/services/board.server";
 
 export const meta: MetaFunction = () => [{ title: "Messaging · Board · Painmap" }];
 
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ALL_ROLES);
   const database = db();
   const raw = new URL(request.url).searchParams.get("scope");
-  const scope = raw === "all" ? null : raw && /^\d+$/.test(raw) ? Number(raw) : (await latestDoneRun(database))?.survey_id ?? null;
+  const scope = await boardScope(database, raw);
   const board = await loadBoard(database, { scope });
   return json({ scope, items: messagingItems(board.cards) });
 }

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { MESSAGING_CSV_HEADER, messagingCsvRows, messagingItems, messagingMarkdown } from "~/components/board/messaging";
-import { latestDoneRun } from "../../db/queries/analysis-runs";
 import { loadBoard } from "../../db/queries/board";
 import { ALL_ROLES, requireUser } from "~/utils/auth.server";
 import { attachmentDisposition, toCsv } from "~/utils/csv";
 import { db } from "~/utils/db.server";
+import { boardScope } from "~/services/board.server";
 
 /** The messaging view as a Markdown brief or a CSV (one row per supporting quote). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -13,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const format = url.searchParams.get("format") === "csv" ? "csv" : "md";
   const database = db();
   const raw = url.searchParams.get("scope");
-  const scope = raw === "all" ? null : raw && /^\d+$/.test(raw) ? Number(raw) : (await latestDoneRun(database))?.survey_id ?? null;
+  const scope = await boardScope(database, raw);
   const items = messagingItems((await loadBoard(database, { scope })).cards);
   const date = new Date().toISOString().slice(0, 10);
   if (format === "csv") {

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { triggerLabel } from "~/scoring/readiness";
-import { latestDoneRun } from "../../db/queries/analysis-runs";
 import { loadTriggers } from "../../db/queries/board";
 import { ALL_ROLES, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { boardScope } from "~/services/board.server";
 
 export const meta: MetaFunction = () => [{ title: "Buying triggers · Board · Painmap" }];
 
@@ -13,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ALL_ROLES);
   const database = db();
   const raw = new URL(request.url).searchParams.get("scope");
-  const scope = raw === "all" ? null : raw && /^\d+$/.test(raw) ? Number(raw) : (await latestDoneRun(database))?.survey_id ?? null;
+  const scope = await boardScope(database, raw);
   return json({ scope, triggers: await loadTriggers(database, scope) });
 }
 

@@ -16,6 +16,7 @@ import {
   ThemeConflict,
 } from "../../db/queries/themes.js";
 import type { Database, Theme } from "../../db/schema.js";
+import type { RunScope } from "../../db/queries/analysis-runs.js";
 
 export { ThemeConflict };
 
@@ -74,4 +75,11 @@ export async function editTheme(db: Kysely<Database>, theme: Theme, version: num
   }
   if (run) await recomputeAggregates(db, run.id, touched);
   return { themeId: result };
+}
+
+/** The board scope a `?scope=` link asks for: "all", a survey id, or (absent) the latest analysed scope. */
+export async function boardScope(db: Kysely<Database>, raw: string | null): Promise<RunScope> {
+  if (raw === "all") return null;
+  if (raw && /^\d+$/.test(raw)) return Number(raw);
+  return (await latestDoneRun(db))?.survey_id ?? null;
 }

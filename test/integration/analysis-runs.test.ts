@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client.js";
 import { createRun, getRun } from "../../db/queries/analysis-runs.js";
+import { createSurvey } from "../../db/queries/surveys.js";
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
 
 process.env.SESSION_SECRET ??= "integration-test-secret-that-is-long-enough-000";
 const { runInProgress } = await import("../../app/services/analysis-runs.server.js");
+const { boardScope } = await import("../../app/services/board.server.js");
 
 describe.each(DATABASE_KINDS)("the run in progress on %s", (kind) => {
   let h: DatabaseHandle;
@@ -23,5 +25,15 @@ describe.each(DATABASE_KINDS)("the run in progress on %s", (kind) => {
     expect(await runInProgress(h.db)).toBeUndefined();
     expect(await getRun(h.db, fresh)).toMatchObject({ status: "failed", error: "The server restarted while this run was in progress. Start it again." });
     expect(await runInProgress(h.db)).toBeUndefined();
+  });
+
+  it("a board link's scope: all surveys, one survey, or by default the latest analysed scope", async () => {
+    expect(await boardScope(h.db, "all")).toBeNull();
+    expect(await boardScope(h.db, "12")).toBe(12);
+    const surveyId = await createSurvey(h.db, { slug: `scope-${kind}-abcdefghijklmnop`, title: "Scoped", intro: "", template: null, status: "open", createdBy: null }, []);
+    const run = await createRun(h.db, { surveyId, trigger: "manual", createdBy: null });
+    await h.db.updateTable("analysis_runs").set({ status: "done" }).where("id", "=", run).execute();
+    expect(await boardScope(h.db, null)).toBe(surveyId);
+    expect(await boardScope(h.db, "not-a-number")).toBe(surveyId);
   });
 });
