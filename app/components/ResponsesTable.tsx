@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { z } from "zod";
 import { FilterSelect } from "./FilterSelect";
 import { formatDate } from "./format";
+import type { ResponseFilters } from "../../db/queries/response-listing";
 
 /**
  * The responses table and its filter form, shared by /responses (all surveys) and
@@ -61,6 +62,11 @@ export function parseResponseFilters(params: URLSearchParams): { filters: Respon
   const parsed = filters as ResponseFilterInput;
   if (parsed.from && parsed.to && parsed.from > parsed.to) messages.push("The From date is after the To date, so nothing can match.");
   return { filters: parsed, messages };
+}
+
+/** The filters as the response-listing queries take them. */
+export function toResponseFilters(filters: ResponseFilterInput): ResponseFilters {
+  return { status: filters.status, source: filters.source, surveyId: filters.survey, from: filters.from, to: filters.to };
 }
 
 /** Query string of the filters (without the page unless given). */

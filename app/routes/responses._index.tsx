@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AlertList } from "~/components/Field";
-import { ExportLinks, parseResponseFilters, ResponseFiltersForm, ResponsesTable } from "~/components/ResponsesTable";
+import { ExportLinks, parseResponseFilters, ResponseFiltersForm, ResponsesTable, toResponseFilters } from "~/components/ResponsesTable";
 import { countResponses, listResponses, PAGE_SIZE } from "../../db/queries/response-listing";
 import { listSurveyChoices } from "../../db/queries/surveys";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Responses · Painmap" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, MARKETING_ROLES);
   const { filters, messages } = parseResponseFilters(new URL(request.url).searchParams);
-  const query = { status: filters.status, source: filters.source, surveyId: filters.survey, from: filters.from, to: filters.to };
+  const query = toResponseFilters(filters);
   const page = filters.page ?? 1;
   const database = db();
   const [total, rows, surveys] = await Promise.all([

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { parseResponseFilters } from "~/components/ResponsesTable";
-import { exportBatches, exportPlan, type ResponseFilters } from "../../db/queries/response-listing";
+import { parseResponseFilters, toResponseFilters } from "~/components/ResponsesTable";
+import { exportBatches, exportPlan } from "../../db/queries/response-listing";
 import { getSurvey } from "../../db/queries/surveys";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { attachmentDisposition, CSV_BOM, csvRow } from "~/utils/csv";
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (messages.length) return plain(`Nothing was exported. ${messages.join(" ")}`, 400);
 
   const database = db();
-  const query: ResponseFilters = { status: filters.status, source: filters.source, surveyId: filters.survey, from: filters.from, to: filters.to };
+  const query = toResponseFilters(filters);
   let name = "painmap-responses";
   if (filters.survey !== undefined) {
     const survey = await getSurvey(database, filters.survey);

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AlertList } from "~/components/Field";
-import { ExportLinks, parseResponseFilters, ResponseFiltersForm, ResponsesTable } from "~/components/ResponsesTable";
+import { ExportLinks, parseResponseFilters, ResponseFiltersForm, ResponsesTable, toResponseFilters } from "~/components/ResponsesTable";
 import { countResponses, listResponses, PAGE_SIZE } from "../../db/queries/response-listing";
 import { getSurvey } from "../../db/queries/surveys";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
@@ -20,19 +20,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   search.delete("survey");
   const { filters, messages } = parseResponseFilters(search);
-  const query = { status: filters.status, source: filters.source, surveyId: id, from: filters.from, to: filters.to };
+  const query = { ...toResponseFilters(filters), surveyId: id };
   const page = filters.page ?? 1;
-  const [total, rows, all] = await Promise.all([
-    countResponses(database, query),
-    listResponses(database, query, page, PAGE_SIZE),
-    countResponses(database, { surveyId: id }),
-  ]);
+  const [total, rows] = await Promise.all([countResponses(database, query), listResponses(database, query, page, PAGE_SIZE)]);
+  // Only an empty page under filters needs to know whether the survey has any responses at all.
+  const filtered = Boolean(filters.status || filters.source || filters.from || filters.to);
+  const anyResponses = total > 0 || (filtered && (await countResponses(database, { surveyId: id })) > 0);
   return json({
     survey: { id: survey.id, title: survey.title, status: survey.status, slug: survey.slug },
     filters,
     messages,
     total,
-    all,
+    anyResponses,
     rows,
     page,
     pageSize: PAGE_SIZE,
@@ -40,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function SurveyResponses() {
-  const { survey, filters, messages, total, all, rows, page, pageSize } = useLoaderData<typeof loader>();
+  const { survey, filters, messages, total, anyResponses, rows, page, pageSize } = useLoaderData<typeof loader>();
   const basePath = `/surveys/${survey.id}/responses`;
   return (
     <div className="page">
@@ -62,7 +61,7 @@ export default function SurveyResponses() {
         filters={filters}
         basePath={basePath}
         emptyMessage={
-          all > 0 ? (
+          anyResponses ? (
             <p>No responses match these filters. <Link to={basePath}>Clear the filters</Link>.</p>
           ) : survey.status === "draft" ? (
             <p>No responses yet. <Link to={`/surveys/${survey.id}/edit`}>Publish the survey</Link> and share its link, or <Link to={`/surveys/${survey.id}/import`}>import responses from a CSV</Link>.</p>
