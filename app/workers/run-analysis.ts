@@ -6,16 +6,16 @@
  */
 import type { Kysely } from "kysely";
 import { analyzeThemes, detectTriggers } from "../../analysis/index.js";
-import { createRun, getRun, markFailed, markRunning, setProgress } from "../../db/queries/analysis-runs.js";
+import { completeResponsesSince, createRun, getRun, latestRun, markFailed, markRunning, setProgress } from "../../db/queries/analysis-runs.js";
 import { answerDisplay, loadRoleAnswers, loadScopeResponses, loadScopeThemes, saveRunResults, type RunResults } from "../../db/queries/themes.js";
-import { parseJson } from "../../db/queries/util.js";
+import { parseJson, parseStringList } from "../../db/queries/util.js";
 import type { Database } from "../../db/schema.js";
 import { matchClusters, type ExistingTheme, type NewCluster } from "../services/theme-matching.js";
 import { CHOICE_KINDS, THEME_TEXT_ROLES, TRIGGER_TEXT_ROLES, type QuestionKind } from "../surveys/questions.js";
 import { choiceTriggers } from "../surveys/template.js";
 
 export interface ExecuteOptions {
-  /** Progress during synchronous work (the worker posts it to its parent); phases are also written directly. */
+  /** Progress during the synchronous clustering (the worker posts it to its parent); the phases before and after write their own. */
   onProgress?: (progress: number, stage: string) => void;
   seed?: number;
   k?: number;
@@ -73,12 +73,10 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
   });
   for (const answer of triggerAnswers) {
     if (!CHOICE_KINDS.has(answer.kind as QuestionKind)) continue;
-    const chosen = parseJson<unknown>(answer.value_json, null);
-    const options = Array.isArray(chosen) ? chosen.map(String) : answer.value_text ? [answer.value_text] : [];
+    const options = parseStringList(answer.value_json) ?? (answer.value_text ? [answer.value_text] : []);
     for (const t of choiceTriggers(options)) mentions.push({ answerId: answer.answer_id, responseId: answer.response_id, ...t });
   }
 
-  options.onProgress?.(0.85, "matching themes");
   await setProgress(db, runId, 0.85, "matching themes");
   const responses = await loadScopeResponses(db, scope);
   const factAnswers = await loadRoleAnswers(db, scope, FACT_ROLES);
@@ -141,7 +139,6 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
       return { cluster: cluster.id, label: cluster.label, keywords: cluster.keywords };
     });
 
-  options.onProgress?.(0.9, "saving results");
   await setProgress(db, runId, 0.9, "saving results");
   await saveRunResults(db, {
     runId,
@@ -163,10 +160,8 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
 
 /** The demo loader: one analysis in this process when there is none yet, so a new board is not empty. */
 export async function runFirstAnalysis(db: Kysely<Database>): Promise<string | null> {
-  const any = await db.selectFrom("analysis_runs").select("id").limit(1).executeTakeFirst();
-  if (any) return null;
-  const complete = await db.selectFrom("responses").select("id").where("status", "=", "complete").limit(1).executeTakeFirst();
-  if (!complete) return null;
+  if (await latestRun(db)) return null;
+  if ((await completeResponsesSince(db, null, null)) === 0) return null;
   const runId = await createRun(db, { surveyId: null, trigger: "manual", createdBy: null });
   await executeRun(db, runId);
   const run = await getRun(db, runId);
