@@ -12,7 +12,7 @@ import { reassessPeople } from "./readiness.server.js";
 const FLUSH_DELAY_MS = 100;
 
 interface Pending {
-  responseIds: Set<number>;
+  personIds: Set<number>;
   autoRunSurveys: Set<number>;
 }
 
@@ -20,10 +20,10 @@ const pending = new Map<Kysely<Database>, Pending>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 let flushing: Promise<void> = Promise.resolve();
 
-export function afterCompletion(db: Kysely<Database>, completed: { responseId: number; surveyId: number; autoRun: boolean }): void {
+export function afterCompletion(db: Kysely<Database>, completed: { personId: number; surveyId: number; autoRun: boolean }): void {
   let entry = pending.get(db);
-  if (!entry) pending.set(db, (entry = { responseIds: new Set(), autoRunSurveys: new Set() }));
-  entry.responseIds.add(completed.responseId);
+  if (!entry) pending.set(db, (entry = { personIds: new Set(), autoRunSurveys: new Set() }));
+  entry.personIds.add(completed.personId);
   if (completed.autoRun) entry.autoRunSurveys.add(completed.surveyId);
   timer ??= setTimeout(() => void flushCompletions(), FLUSH_DELAY_MS);
 }
@@ -37,7 +37,7 @@ export function flushCompletions(): Promise<void> {
   flushing = flushing.then(async () => {
     for (const [db, entry] of batches) {
       try {
-        await reassessPeople(db, { responseIds: [...entry.responseIds] });
+        await reassessPeople(db, [...entry.personIds]);
       } catch (error) {
         console.error("readiness: could not re-score after completions", error);
       }

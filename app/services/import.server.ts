@@ -350,6 +350,7 @@ export async function writeImportedRows(
   const lastPage = new Set(args.questions.map((q) => q.page)).size || 1;
   const batch = randomToken(9);
   const now = new Date().toISOString();
+  const personIds: number[] = [];
   const ids = await db.transaction().execute(async (trx) => {
     const ids: number[] = [];
     for (const row of valid) {
@@ -373,7 +374,7 @@ export async function writeImportedRows(
         email: row.meta.email,
         name: row.meta.name,
       });
-      await completeResponse(trx, {
+      const done = await completeResponse(trx, {
         responseId: response.id,
         lastPage,
         company: facts.company,
@@ -388,11 +389,12 @@ export async function writeImportedRows(
         now: when,
       });
       ids.push(response.id);
+      if (done) personIds.push(done.personId);
     }
     return ids;
   });
   // Imported people are scored like everyone else, before the marketer sees the result.
-  for (const responseId of ids) afterCompletion(db, { responseId, surveyId: args.surveyId, autoRun: false });
+  for (const personId of personIds) afterCompletion(db, { personId, surveyId: args.surveyId, autoRun: false });
   await flushCompletions();
   return ids;
 }

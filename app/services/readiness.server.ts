@@ -18,6 +18,7 @@ import { missedChecks, readiness, timingLabel, triggerLabel, type AnswersByRole,
 import { TRIGGER_TEXT_ROLES, type QuestionRole } from "../surveys/questions.js";
 import { choiceTriggers } from "../surveys/template.js";
 import { toCsv, type CsvCell } from "../utils/csv.js";
+import { chunks } from "../../db/queries/util.js";
 
 /**
  * Readiness to buy, end to end: a person's answers by role -> triggers (structured choices and
@@ -124,8 +125,7 @@ export function assess(answers: readonly PersonAnswer[], company: CompanyFacts |
 
 async function reassessMany(db: Kysely<Database>, personIds: readonly number[], current: CurrentProfile): Promise<number> {
   let done = 0;
-  for (let i = 0; i < personIds.length; i += 200) {
-    const ids = personIds.slice(i, i + 200);
+  for (const ids of chunks(personIds, 200)) {
     const [answers, companies] = await Promise.all([answersForPeople(db, ids), companyFactsForPeople(db, ids)]);
     const now = new Date();
     await db.transaction().execute(async (trx) => {
@@ -153,11 +153,8 @@ export async function reassessAll(db: Kysely<Database>): Promise<number> {
   return reassessMany(db, await peopleWithAnswers(db), current);
 }
 
-/** Re-score the people behind these responses in one batch (see after-completion.server.ts). */
-export async function reassessPeople(db: Kysely<Database>, args: { responseIds: readonly number[] }): Promise<number> {
-  if (!args.responseIds.length) return 0;
-  const rows = await db.selectFrom("responses").select("person_id").distinct().where("id", "in", [...args.responseIds]).where("person_id", "is not", null).execute();
-  const personIds = rows.map((r) => r.person_id).filter((id): id is number => id !== null);
+/** Re-score these people in one batch (the people whose responses just completed: see after-completion.server.ts). */
+export async function reassessPeople(db: Kysely<Database>, personIds: readonly number[]): Promise<number> {
   if (!personIds.length) return 0;
   return reassessMany(db, personIds, await currentProfile(db));
 }

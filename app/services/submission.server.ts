@@ -168,7 +168,7 @@ export type PageIdentity =
 
 export type PageOutcome =
   | { outcome: "saved"; token: string; nextPage: number; responseId: number }
-  | { outcome: "complete"; token: string; responseId: number; changed: boolean }
+  | { outcome: "complete"; token: string; responseId: number; changed: boolean; personId: number | null }
   | { outcome: "ahead"; token: string; currentPage: number }
   | { outcome: "bad_link" };
 
@@ -217,7 +217,7 @@ export async function submitPage(
       response = await findResponseByTokenHash(trx, s.survey.id, tokenHash);
       if (!response) return { outcome: "bad_link" };
     }
-    if (response.status === "complete") return { outcome: "complete", token, responseId: response.id, changed: false };
+    if (response.status === "complete") return { outcome: "complete", token, responseId: response.id, changed: false, personId: response.person_id };
     if (pageIndex > response.current_page) return { outcome: "ahead", token, currentPage: response.current_page };
 
     const writes: AnswerWrite[] = [];
@@ -255,10 +255,10 @@ export async function submitPage(
       consents: facts.consents,
       now,
     });
-    return { outcome: "complete", token, responseId: response.id, changed: done !== false };
+    return done ? { outcome: "complete", token, responseId: response.id, changed: true, personId: done.personId } : { outcome: "complete", token, responseId: response.id, changed: false, personId: response.person_id };
   }).then((outcome) => {
-    if (outcome.outcome === "complete" && outcome.changed) {
-      afterCompletion(db, { responseId: outcome.responseId, surveyId: s.survey.id, autoRun: (args.origin ?? "web") === "web" });
+    if (outcome.outcome === "complete" && outcome.changed && outcome.personId !== null) {
+      afterCompletion(db, { personId: outcome.personId, surveyId: s.survey.id, autoRun: (args.origin ?? "web") === "web" });
     }
     return outcome;
   });
