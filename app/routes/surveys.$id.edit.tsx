@@ -11,7 +11,6 @@ import {
   getSurvey,
   listQuestions,
   moveQuestion,
-  questionOptions,
   removeQuestion,
   setSurveyLimits,
   surveyResponseCounts,
@@ -19,7 +18,7 @@ import {
   updateSurveyDetails,
   type BuilderRefusal,
 } from "../../db/queries/surveys";
-import { QUESTION_KINDS, QUESTION_KIND_LABELS, QUESTION_ROLES, QUESTION_ROLE_LABELS, type QuestionKind } from "~/surveys/questions";
+import { QUESTION_KINDS, QUESTION_KIND_LABELS, QUESTION_ROLES, QUESTION_ROLE_LABELS } from "~/surveys/questions";
 import { LIMITS, SurveyEditSchema, isoToCloseDate, normalizeQuestion } from "~/surveys/schemas";
 import { publicSurveyUrl } from "~/services/surveys.server";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
@@ -27,6 +26,7 @@ import { readFormData } from "~/utils/body.server";
 import { db } from "~/utils/db.server";
 import { type FieldErrors, firstError, parseWith } from "~/utils/forms";
 import { badRequest, idParam, notFound, publicOrigin } from "~/utils/http.server";
+import { toPublicQuestion } from "~/services/submission.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.survey.title ?? "Survey"} · Edit · Painmap` }];
 
@@ -50,18 +50,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       publicUrl: publicSurveyUrl(publicOrigin(request), survey.slug),
     },
     counts,
-    questions: questions.map((q) => ({
-      id: q.id,
-      position: Number(q.position),
-      page: Number(q.page),
-      kind: q.kind as QuestionKind,
-      prompt: q.prompt,
-      helpText: q.help_text,
-      options: questionOptions(q),
-      allowOther: Number(q.allow_other) === 1,
-      required: Number(q.required) === 1,
-      role: q.role,
-    })),
+    questions: questions.flatMap((q) => {
+      const shown = toPublicQuestion(q);
+      return shown ? [{ ...shown, position: q.position }] : [];
+    }),
   });
 }
 

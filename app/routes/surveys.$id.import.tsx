@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormErrors } from "~/components/Field";
 import { getSurvey, listQuestions } from "../../db/queries/surveys";
-import { checkMapping, columnLabel, guessMapping, ImportInputError, importQuestions, readImportCsv, validateRows, writeImportedRows } from "~/services/import.server";
+import { checkMapping, columnLabel, guessMapping, ImportInputError, readImportCsv, validateRows, writeImportedRows } from "~/services/import.server";
 import {
   IMPORT_SOURCES,
   ImportFormSchema,
@@ -21,6 +21,7 @@ import type { FieldErrors } from "~/utils/forms";
 import { parseWith } from "~/utils/forms";
 import { badRequest, idParam, notFound } from "~/utils/http.server";
 import { sha256 } from "~/utils/tokens.server";
+import { publicQuestions } from "~/services/submission.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Import responses: ${data?.survey.title ?? ""} · Painmap` }];
 
@@ -34,13 +35,14 @@ async function loadSurvey(request: Request, idText: string | undefined) {
   const survey = await getSurvey(database, id);
   if (!survey) throw notFound("We could not find that survey.");
   const raw = await listQuestions(database, id);
-  const questions = importQuestions(raw);
+  const questions = publicQuestions(raw);
   return { user, survey, questions, raw, database };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { survey, questions, raw } = await loadSurvey(request, params.id);
-  const list = raw.filter((q) => questions.some((p) => p.id === q.id));
+  const shown = new Set(questions.map((q) => q.id));
+  const list = raw.filter((q) => shown.has(q.id));
   return json({
     survey: { id: survey.id, title: survey.title },
     questionCount: questions.length,

@@ -2,12 +2,13 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import { CsvError, parseCsv, type CsvTable } from "../../analysis/csv.js";
 import { completeResponse, saveAnswers, startResponse, type AnswerWrite } from "../../db/queries/responses.js";
-import type { Database, PersonSource, Question } from "../../db/schema.js";
+import type { Database, PersonSource } from "../../db/schema.js";
 import { fieldName, otherFieldName, OTHER_VALUE, parsePageAnswers, type FormValues, type PublicQuestion } from "../surveys/answer-schema.js";
 import { OTHER_PREFIX } from "../surveys/questions.js";
 import { afterCompletion, flushCompletions } from "./after-completion.server.js";
-import { completionFacts, resumeTokenHash, toPublicQuestion } from "./submission.server.js";
+import { completionFacts, resumeTokenHash } from "./submission.server.js";
 import { randomToken } from "../utils/tokens.server.js";
+import { parseStringList } from "../../db/queries/util.js";
 import { IMPORT_SOURCES, MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, META_FIELDS, type MetaField } from "../surveys/import-mapping.js";
 
 export { IMPORT_SOURCES, MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, META_FIELDS, META_LABELS, PREVIEW_ROWS, TargetSchema } from "../surveys/import-mapping.js";
@@ -262,13 +263,7 @@ function metaOf(table: CsvTable, row: string[], check: MappingCheck, defaultSour
 
 function display(answer: AnswerWrite | undefined, kind: string): string {
   if (!answer) return "";
-  if (answer.json) {
-    try {
-      return (JSON.parse(answer.json) as string[]).join("; ");
-    } catch {
-      return answer.json;
-    }
-  }
+  if (answer.json) return parseStringList(answer.json)?.join("; ") ?? answer.json;
   if (kind === "consent") return answer.number === 1 ? "yes" : "no";
   if (answer.number !== null) return String(answer.number);
   const text = answer.text ?? "";
@@ -321,10 +316,9 @@ export function validateRows(table: CsvTable, check: MappingCheck, defaultSource
     }
     if (errors.length === 0 && answers.length === 0) errors.push("The row has no answers in the mapped columns.");
     const byQuestion = new Map(answers.map((a) => [a.questionId, a]));
-    const kindOf = new Map(questions.map((q) => [q.id, q.kind]));
     const cells: ValidatedRow["cells"] = [];
     for (const { index, question } of check.questionColumns) {
-      cells.push({ index, text: cellErrors.has(index) ? (row[index] ?? "").slice(0, 120) : display(byQuestion.get(question.id), kindOf.get(question.id) ?? ""), error: cellErrors.get(index) });
+      cells.push({ index, text: cellErrors.has(index) ? (row[index] ?? "").slice(0, 120) : display(byQuestion.get(question.id), question.kind), error: cellErrors.get(index) });
     }
     for (const field of META_FIELDS) {
       const index = check.metaColumns[field];
@@ -397,9 +391,4 @@ export async function writeImportedRows(
   for (const personId of personIds) afterCompletion(db, { personId, surveyId: args.surveyId, autoRun: false });
   await flushCompletions();
   return ids;
-}
-
-/** The survey's questions in the public form's shape (unknown kinds left out). */
-export function importQuestions(questions: Question[]): PublicQuestion[] {
-  return questions.map(toPublicQuestion).filter((q): q is PublicQuestion => q !== null);
 }

@@ -1,14 +1,15 @@
 import type { Kysely } from "kysely";
 import type { ConsentPurpose, Database, PersonSource, Question, Survey } from "../../db/schema.js";
 import { writeTransaction } from "../../db/group-commit.js";
+import { countResponses } from "../../db/queries/response-listing.js";
 import { questionOptions } from "../../db/queries/surveys.js";
 import {
   advanceResponse,
   completeResponse,
-  countCompleteResponses,
   findResponseByTokenHash,
   listResponseAnswers,
   loadSurveyForAnswering,
+  surveyHeadBySlug,
   saveAnswers,
   startResponse,
   type AnswerWrite,
@@ -37,6 +38,11 @@ export interface AnsweringSurvey {
 }
 
 export type Availability = "open" | "closed" | "full";
+
+/** The questions in the public form's shape, in their order (a kind this version does not know is left out). */
+export function publicQuestions(questions: Question[]): PublicQuestion[] {
+  return questions.map(toPublicQuestion).filter((q): q is PublicQuestion => q !== null);
+}
 
 export function toPublicQuestion(q: Question): PublicQuestion | null {
   if (!isQuestionKind(q.kind)) return null;
@@ -67,13 +73,13 @@ export async function loadAnsweringSurvey(db: Kysely<Database>, slug: string): P
   if (!slug || slug.length > 100) return undefined;
   let cache = answeringCache.get(db);
   if (!cache) answeringCache.set(db, (cache = new Map()));
-  const head = await db.selectFrom("surveys").select(["id", "updated_at", "status"]).where("slug", "=", slug).executeTakeFirst();
+  const head = await surveyHeadBySlug(db, slug);
   if (!head || head.status === "draft") return undefined;
   const cached = cache.get(slug);
   if (cached && cached.survey.id === head.id && cached.survey.updated_at === head.updated_at && cached.survey.status === head.status) return cached;
   const found = await loadSurveyForAnswering(db, slug);
   if (!found || found.survey.status === "draft") return undefined;
-  const questions = found.questions.map(toPublicQuestion).filter((q): q is PublicQuestion => q !== null);
+  const questions = publicQuestions(found.questions);
   const pages = [...new Set(questions.map((q) => q.page))].sort((a, b) => a - b);
   const survey = { survey: found.survey, questions, pages };
   if (cache.size >= ANSWERING_CACHE_LIMIT) cache.clear();
@@ -90,7 +96,7 @@ export async function surveyAvailability(db: Kysely<Database>, s: AnsweringSurve
   const { survey } = s;
   if (survey.status !== "open" || s.pages.length === 0) return "closed";
   if (survey.closes_at && Date.parse(survey.closes_at) <= now.getTime()) return "closed";
-  if (survey.max_responses !== null && (await countCompleteResponses(db, survey.id)) >= survey.max_responses) return "full";
+  if (survey.max_responses !== null && (await countResponses(db, { surveyId: survey.id, status: "complete" })) >= survey.max_responses) return "full";
   return "open";
 }
 

@@ -214,14 +214,9 @@ export async function completeResponse(
   return { personId: person.id, companyId };
 }
 
-export async function countCompleteResponses(db: Kysely<Database>, surveyId: number): Promise<number> {
-  const row = await db
-    .selectFrom("responses")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("survey_id", "=", surveyId)
-    .where("status", "=", "complete")
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/** What tells whether a cached survey is still current: its id, status and last edit. */
+export async function surveyHeadBySlug(db: Kysely<Database>, slug: string): Promise<Pick<Survey, "id" | "status" | "updated_at"> | undefined> {
+  return db.selectFrom("surveys").select(["id", "updated_at", "status"]).where("slug", "=", slug).executeTakeFirst();
 }
 
 /**

@@ -13,7 +13,8 @@ import {
 } from "../../db/queries/response-listing.js";
 import { createSurvey, listQuestions } from "../../db/queries/surveys.js";
 import type { Database, PersonSource, Question } from "../../db/schema.js";
-import { checkMapping, importQuestions, readImportCsv, validateRows, writeImportedRows } from "../../app/services/import.server.js";
+import { checkMapping, readImportCsv, validateRows, writeImportedRows } from "../../app/services/import.server.js";
+import { publicQuestions } from "../../app/services/submission.server.js";
 import { DEFAULT_TEMPLATE_VARS, marketValidationQuestions } from "../../app/surveys/template.js";
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
 
@@ -217,7 +218,7 @@ describe.each(DATABASE_KINDS)("response listing on %s", (kind) => {
   });
 
   it("imports valid CSV rows as complete responses through the write path, in one go", async () => {
-    const questions = importQuestions(s.questionsB);
+    const questions = publicQuestions(s.questionsB);
     const prompt = (role: string) => s.questionsB.find((q) => q.role === role)!.prompt;
     const text = [
       `"${prompt("pain_story")}","${prompt("pain_severity")}",Budget,Email,Company,Nurture,Date`,
