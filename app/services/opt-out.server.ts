@@ -1,10 +1,9 @@
-import crypto from "node:crypto";
 import type { Kysely } from "kysely";
-import { recordUnsubscribe, UNSUBSCRIBE_STAFF_WORDING, UNSUBSCRIBE_WORDING, useTokenOnce } from "../../db/queries/consents.js";
+import { isTokenUsed, recordUnsubscribe, UNSUBSCRIBE_STAFF_WORDING, UNSUBSCRIBE_WORDING, useTokenOnce } from "../../db/queries/consents.js";
 import { personExists } from "../../db/queries/prospects.js";
 import type { Database } from "../../db/schema.js";
 import { sign } from "../utils/secrets.server.js";
-import { safeEqual } from "../utils/tokens.server.js";
+import { randomToken, safeEqual } from "../utils/tokens.server.js";
 
 /**
  * One-click opt-out links (DESIGN.md principle 4). The token is `payload.signature`: payload is
@@ -23,7 +22,7 @@ interface Payload {
 }
 
 export function createOptOutToken(personId: number, now: Date = new Date(), ttlDays = OPT_OUT_TTL_DAYS): string {
-  const payload: Payload = { personId, purpose: OPT_OUT_PURPOSE, exp: Math.floor(now.getTime() / 1000) + ttlDays * 86400, jti: crypto.randomBytes(12).toString("base64url") };
+  const payload: Payload = { personId, purpose: OPT_OUT_PURPOSE, exp: Math.floor(now.getTime() / 1000) + ttlDays * 86400, jti: randomToken(12) };
   const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
   return `${body}.${sign(OPT_OUT_PURPOSE, body)}`;
 }
@@ -59,8 +58,7 @@ export type OptOutOutcome = { ok: true } | { ok: false };
 export async function checkOptOutToken(db: Kysely<Database>, token: string, now: Date = new Date()): Promise<OptOutOutcome> {
   const payload = verifyOptOutToken(token, now);
   if (!payload) return { ok: false };
-  const used = await db.selectFrom("used_tokens").select("jti").where("jti", "=", payload.jti).executeTakeFirst();
-  if (used || !(await personExists(db, payload.personId))) return { ok: false };
+  if ((await isTokenUsed(db, payload.jti)) || !(await personExists(db, payload.personId))) return { ok: false };
   return { ok: true };
 }
 

@@ -97,14 +97,17 @@ export async function recordUnsubscribe(db: Kysely<Database>, args: { personId: 
     .execute();
 }
 
-/** A token's id, once: false when it was used before. Pass the same transaction as the opt-out. */
+/** Whether a token's id was spent already. */
+export async function isTokenUsed(db: Kysely<Database>, jti: string): Promise<boolean> {
+  return (await db.selectFrom("used_tokens").select("jti").where("jti", "=", jti).executeTakeFirst()) !== undefined;
+}
+
+/**
+ * A token's id, once: false when it was used before. Pass the same transaction as the opt-out.
+ * One insert that yields on the key: a concurrent use of the same token loses here, and any other
+ * database error still surfaces instead of reading as "already used".
+ */
 export async function useTokenOnce(db: Kysely<Database>, jti: string, purpose: string, now: string): Promise<boolean> {
-  const existing = await db.selectFrom("used_tokens").select("jti").where("jti", "=", jti).executeTakeFirst();
-  if (existing) return false;
-  try {
-    await db.insertInto("used_tokens").values({ jti, purpose, used_at: now }).execute();
-    return true;
-  } catch {
-    return false; // a concurrent use won the primary key
-  }
+  const inserted = await db.insertInto("used_tokens").values({ jti, purpose, used_at: now }).onConflict((oc) => oc.column("jti").doNothing()).returning("jti").executeTakeFirst();
+  return inserted !== undefined;
 }
