@@ -304,8 +304,11 @@ export async function recomputeAggregates(db: Db, runId: number, themeIds: numbe
     .where("theme_id", "in", ids)
     .groupBy("theme_id")
     .execute();
+  // Only themes someone belongs to get a stats row; merged and emptied themes need no mix or quotes.
+  const withStats = perTheme.filter((row) => Number(row.respondents) > 0);
+  const statIds = withStats.map((row) => row.theme_id);
   const mix = new Map<number, Record<string, number>>();
-  for (const idChunk of chunks(ids, 200)) {
+  for (const idChunk of chunks(statIds, 200)) {
     const rows = await db
       .selectFrom("theme_members as tm")
       .innerJoin("answers as a", "a.id", "tm.answer_id")
@@ -321,11 +324,10 @@ export async function recomputeAggregates(db: Db, runId: number, themeIds: numbe
     }
   }
   const quotes = new Map<number, number[]>();
-  for (const idChunk of chunks(ids, 200)) {
+  for (const idChunk of chunks(statIds, 200)) {
     // Best quotes: the analysis' most central answers (highest similarity), then the longest.
     const rows = await db
       .selectFrom("theme_members as tm")
-      .innerJoin("answers as a", "a.id", "tm.answer_id")
       .select(["tm.theme_id", "tm.answer_id", "tm.similarity"])
       .where("tm.theme_id", "in", idChunk)
       .where("tm.similarity", ">=", 0.8)
@@ -338,7 +340,7 @@ export async function recomputeAggregates(db: Db, runId: number, themeIds: numbe
       quotes.set(row.theme_id, list);
     }
   }
-  for (const id of ids) {
+  for (const id of statIds) {
     if ((quotes.get(id)?.length ?? 0) >= 3) continue;
     const have = quotes.get(id) ?? [];
     const more = await db
@@ -355,18 +357,16 @@ export async function recomputeAggregates(db: Db, runId: number, themeIds: numbe
   }
 
   const now = new Date().toISOString();
-  const statRows = perTheme
-    .filter((row) => Number(row.respondents) > 0)
-    .map((row) => ({
-      run_id: runId,
-      theme_id: row.theme_id,
-      member_count: Number(row.respondents),
-      share: total > 0 ? Number(row.respondents) / total : 0,
-      avg_severity: averageSeverity(row),
-      trigger_mix: JSON.stringify(mix.get(row.theme_id) ?? {}),
-      quote_answer_ids: JSON.stringify(quotes.get(row.theme_id) ?? []),
-      created_at: now,
-    }));
+  const statRows = withStats.map((row) => ({
+    run_id: runId,
+    theme_id: row.theme_id,
+    member_count: Number(row.respondents),
+    share: total > 0 ? Number(row.respondents) / total : 0,
+    avg_severity: averageSeverity(row),
+    trigger_mix: JSON.stringify(mix.get(row.theme_id) ?? {}),
+    quote_answer_ids: JSON.stringify(quotes.get(row.theme_id) ?? []),
+    created_at: now,
+  }));
   for (const chunk of chunks(statRows, 200)) await db.insertInto("theme_stats").values(chunk).execute();
 }
 
