@@ -32,7 +32,9 @@ export async function editTheme(db: Kysely<Database>, theme: Theme, version: num
   if (theme.status === "merged") throw new ThemeConflict("This theme was merged into another one; reload the board.");
   if (theme.version !== version) throw new ThemeConflict("Someone else changed this theme (or a new analysis run replaced it); reload to see the change.");
   const run = await latestDoneRun(db, theme.survey_id);
-  let touched = [theme.id];
+  // The themes whose members changed: only their figures need recomputing (a label, the status or a
+  // pin is not part of any figure).
+  let touched: number[] = [];
   let result = theme.id;
   switch (edit.intent) {
     case "rename":
@@ -73,7 +75,7 @@ export async function editTheme(db: Kysely<Database>, theme: Theme, version: num
       break;
     }
   }
-  if (run) await recomputeAggregates(db, run.id, touched);
+  if (run && touched.length) await recomputeAggregates(db, run.id, touched);
   return { themeId: result };
 }
 
