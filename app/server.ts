@@ -35,6 +35,8 @@ export async function createServer(options: { mode?: string } = {}) {
   const mode = options.mode ?? process.env.NODE_ENV ?? "production";
   const build = (await import(pathToFileURL(path.join(buildDir, "index.js")).href)) as ServerBuild;
   const handle = createRequestHandler(build, mode);
+  // public/ is fixed at deploy time: knowing its top-level names spares every page request a stat().
+  const publicNames = new Set(fs.existsSync(publicDir) ? fs.readdirSync(publicDir) : []);
 
   return http.createServer(async (req, res) => {
     const nonce = crypto.randomBytes(16).toString("base64");
@@ -43,7 +45,7 @@ export async function createServer(options: { mode?: string } = {}) {
       const method = req.method ?? "GET";
       const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
 
-      if ((method === "GET" || method === "HEAD") && (await serveStatic(url.pathname, req, res))) return;
+      if ((method === "GET" || method === "HEAD") && (await serveStatic(url.pathname, req, res, publicNames))) return;
 
       if (isCrossSiteWrite(method, { origin: req.headers.origin, host: req.headers.host, fetchSite: req.headers["sec-fetch-site"] as string | undefined })) {
         res.writeHead(403, { "Content-Type": "text/plain; charset=utf-8" }).end("Cross-site requests are not allowed.");
@@ -110,15 +112,17 @@ async function toFetchRequest(req: http.IncomingMessage, url: URL, method: strin
   } as RequestInit & { duplex?: "half" });
 }
 
-async function serveStatic(pathname: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
+async function serveStatic(pathname: string, req: http.IncomingMessage, res: http.ServerResponse, publicNames: ReadonlySet<string>): Promise<boolean> {
   if (pathname === "/" || pathname.includes("..") || pathname.includes("\0")) return false;
-  const base = pathname.startsWith("/build/") ? assetsDir : publicDir;
+  const fromBuild = pathname.startsWith("/build/");
+  const base = fromBuild ? assetsDir : publicDir;
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
   } catch {
     return false; // not a file name; the app answers it (a 404)
   }
+  if (!fromBuild && !publicNames.has(decoded.split("/")[1])) return false;
   const file = path.join(base, decoded);
   if (!file.startsWith(base + path.sep)) return false;
   let stat: fs.Stats;
@@ -128,11 +132,10 @@ async function serveStatic(pathname: string, req: http.IncomingMessage, res: htt
     return false;
   }
   if (!stat.isFile()) return false;
-  const fingerprinted = pathname.startsWith("/build/");
   res.writeHead(200, {
     "Content-Type": MIME[path.extname(file)] ?? "application/octet-stream",
     "Content-Length": stat.size,
-    "Cache-Control": fingerprinted ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+    "Cache-Control": fromBuild ? "public, max-age=31536000, immutable" : "public, max-age=3600",
   });
   if (req.method === "HEAD") res.end();
   else await pipeline(fs.createReadStream(file), res);

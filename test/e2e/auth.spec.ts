@@ -55,3 +55,14 @@ test("an admin adds a user who can then log in with their role", async ({ asAdmi
   await expect(page).toHaveURL(/\/prospects$/);
   await expect(page.getByRole("banner").getByText("sales", { exact: true })).toBeVisible();
 });
+
+test("files in public/ are served as files with the security headers; other paths reach the app", async ({ request }) => {
+  const favicon = await request.get("/favicon.ico");
+  expect(favicon.status()).toBe(200);
+  expect(favicon.headers()["content-type"]).toBe("image/x-icon");
+  expect(favicon.headers()["cache-control"]).toBe("public, max-age=3600");
+  expect(favicon.headers()["x-content-type-options"]).toBe("nosniff");
+  const missing = await request.get("/no-such-file.ico");
+  expect(missing.status()).toBe(404);
+  expect(missing.headers()["content-type"]).toContain("text/html");
+});
