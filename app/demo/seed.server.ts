@@ -4,7 +4,7 @@ import { createSurvey } from "../../db/queries/surveys.js";
 import { findUserByEmail } from "../../db/queries/users.js";
 import type { Database } from "../../db/schema.js";
 import { flushCompletions } from "../services/after-completion.server.js";
-import { loadAnsweringSurvey, pageQuestions, submitPage } from "../services/submission.server.js";
+import { loadAnsweringSurvey, pageQuestions, personSource, submitPage } from "../services/submission.server.js";
 import { OTHER_VALUE, fieldName, otherFieldName, parsePageAnswers, type FormValues, type PublicQuestion } from "../surveys/answer-schema.js";
 import {
   BUYING_ROLE_OPTIONS,
@@ -412,7 +412,7 @@ export async function seedDemoData(db: Kysely<Database>, options: { now?: number
       if (outcome.outcome === "complete") complete++;
       at += (40 + rng.int(200)) * 1000;
     }
-    const source = prospect.attribution.src ?? (prospect.attribution.utm_source ? "marketing" : "unknown");
+    const source = personSource(prospect.attribution);
     sources.set(source, (sources.get(source) ?? 0) + 1);
   }
   // The completion path queued each person's readiness score; do it now so the demo is ready.
