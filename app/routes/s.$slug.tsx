@@ -14,6 +14,7 @@ import {
   resumeTokenFor,
   resumeTokenHash,
   submitPage,
+  SURVEY_NOT_FOUND,
   surveyAvailability,
   type AnsweringSurvey,
 } from "~/services/submission.server";
@@ -23,7 +24,7 @@ import { env, secureCookies } from "~/utils/env.server";
 import { formDataToObject, type FieldErrors } from "~/utils/forms";
 import { HONEYPOT_FIELD } from "~/utils/honeypot";
 import { isHoneypotFilled } from "~/utils/honeypot.server";
-import { badRequest, publicOrigin } from "~/utils/http.server";
+import { badRequest, notFound, publicOrigin } from "~/utils/http.server";
 import { clientAddress, createRateLimiter, tooManyRequests } from "~/utils/rate-limit.server";
 import { randomToken } from "~/utils/tokens.server";
 
@@ -41,14 +42,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 /** The answering cookie and no-store (a resumed page holds the prospect's answers) reach the document. */
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
-/** Draft and unknown surveys are the same 404: a link says nothing about surveys that are not public. */
-function surveyNotFound(): Response {
-  return new Response("This survey does not exist or is not open yet.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-}
-
 async function openSurvey(slug: string | undefined) {
   const s = await loadAnsweringSurvey(db(), slug ?? "");
-  if (!s) throw surveyNotFound();
+  if (!s) throw notFound(SURVEY_NOT_FOUND);
   return s;
 }
 

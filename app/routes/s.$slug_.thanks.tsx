@@ -1,14 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { loadAnsweringSurvey } from "~/services/submission.server";
+import { loadAnsweringSurvey, SURVEY_NOT_FOUND } from "~/services/submission.server";
+import { notFound } from "~/utils/http.server";
 import { db } from "~/utils/db.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Thank you · ${data.title}` : "Thank you" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const s = await loadAnsweringSurvey(db(), params.slug ?? "");
-  if (!s) throw new Response("This survey does not exist or is not open yet.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!s) throw notFound(SURVEY_NOT_FOUND);
   return json({ title: s.survey.title });
 }
 

@@ -68,6 +68,9 @@ export function toPublicQuestion(q: Question): PublicQuestion | null {
 const answeringCache = new WeakMap<Kysely<Database>, Map<string, AnsweringSurvey>>();
 const ANSWERING_CACHE_LIMIT = 200;
 
+/** What a draft and an unknown slug both answer (a 404): a link says nothing about surveys that are not public. */
+export const SURVEY_NOT_FOUND = "This survey does not exist or is not open yet.";
+
 /** An open or closed survey with its questions; a draft or unknown slug gives undefined (the same 404). */
 export async function loadAnsweringSurvey(db: Kysely<Database>, slug: string): Promise<AnsweringSurvey | undefined> {
   if (!slug || slug.length > 100) return undefined;
