@@ -10,8 +10,6 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  useLoaderData,
-  useLocation,
   useNavigation,
   useRouteError,
   useRouteLoaderData,
@@ -63,7 +61,6 @@ function Document({ children }: { children: ReactNode }) {
 function StaffHeader() {
   const data = useRouteLoaderData<RootData>("root");
   const user = data?.user;
-  const location = useLocation();
   if (!user) return null;
   return (
     <header className="topbar">
@@ -82,7 +79,6 @@ function StaffHeader() {
         <span>
           {user.name} <span className="badge">{user.role}</span>
         </span>
-        <input type="hidden" name="redirectTo" value={location.pathname} />
         <button type="submit" className="button button--quiet">Log out</button>
       </Form>
     </header>
@@ -95,7 +91,6 @@ function GlobalProgress() {
 }
 
 export default function App() {
-  useLoaderData<typeof loader>();
   return (
     <Document>
       <GlobalProgress />

@@ -43,7 +43,6 @@ function flatten(errors: Record<string, string[]>): Record<string, string[]> {
   for (const [path, messages] of Object.entries(errors)) {
     const parts = path.split(".");
     if (parts[0] === "thresholds" || parts[0] === "gates") put(parts[1] ?? "", messages);
-    else if (parts[0] === "criteria" && parts.length >= 3) put("criteria", messages);
     else if (parts[0] === "criteria") put("criteria", messages);
     else put("", messages);
   }

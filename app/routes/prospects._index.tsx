@@ -48,7 +48,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     owners,
     triggerTypes: triggerTypes.map((type) => ({ type, label: triggerLabel(type) })),
     themes: [...themes].map(([id, label]) => ({ id, label })).sort((a, b) => a.label.localeCompare(b.label)),
-    canAct: me.role !== "marketer",
     prospects: list.slice(0, 500).map((p) => ({
       personId: p.personId,
       name: p.name,

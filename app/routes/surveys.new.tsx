@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { Field, FormErrors } from "~/components/Field";
 import { createSurvey } from "../../db/queries/surveys";
@@ -22,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: "New survey · Painmap" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, MARKETING_ROLES);
-  return json({ defaults: DEFAULT_TEMPLATE_VARS, title: MARKET_VALIDATION_TITLE });
+  return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -66,7 +66,6 @@ export const NewSurveySchema = z.discriminatedUnion(
   ],
   { message: "Choose the template or a blank survey." },
 );
-export type NewSurveyInput = z.infer<typeof NewSurveySchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Questions
@@ -236,5 +235,3 @@ export const SurveyEditSchema = z.discriminatedUnion(
   ],
   { message: "Unknown action." },
 );
-export type SurveyEditInput = z.infer<typeof SurveyEditSchema>;
-export type SurveyEditIntent = SurveyEditInput["intent"];
