@@ -207,31 +207,21 @@ function parseMeta(text: string): Record<string, unknown> {
 
 export async function getResponseDetail(db: Kysely<Database>, id: number): Promise<ResponseDetail | undefined> {
   const row = await baseRows(db)
-    .select(["responses.person_id as personId", "responses.updated_at as updatedAt"])
+    .select([
+      "responses.person_id as personId",
+      "responses.updated_at as updatedAt",
+      "people.job_title as personJobTitle",
+      "people.source as personSource",
+      "companies.industry as companyIndustry",
+      "companies.region as companyRegion",
+      "companies.site_count as companySiteCount",
+    ])
     .where("responses.id", "=", id)
     .executeTakeFirst();
   if (!row) return undefined;
-  const [questions, answers, person, consents] = await Promise.all([
+  const [questions, answers, consents] = await Promise.all([
     db.selectFrom("questions").selectAll().where("survey_id", "=", row.surveyId).orderBy("position").execute(),
     db.selectFrom("answers").selectAll().where("response_id", "=", id).execute(),
-    row.personId === null
-      ? Promise.resolve(undefined)
-      : db
-          .selectFrom("people")
-          .leftJoin("companies", "companies.id", "people.company_id")
-          .select([
-            "people.id as id",
-            "people.name as name",
-            "people.email as email",
-            "people.job_title as jobTitle",
-            "people.source as source",
-            "companies.name as companyName",
-            "companies.industry as industry",
-            "companies.region as region",
-            "companies.site_count as siteCount",
-          ])
-          .where("people.id", "=", row.personId)
-          .executeTakeFirst(),
     db
       .selectFrom("consents")
       .selectAll()
@@ -243,7 +233,7 @@ export async function getResponseDetail(db: Kysely<Database>, id: number): Promi
       .execute(),
   ]);
   const byQuestion = new Map(answers.map((a) => [a.question_id, a]));
-  const { meta, ...rest } = row;
+  const { meta, personJobTitle, personSource, companyIndustry, companyRegion, companySiteCount, ...rest } = row;
   return {
     response: {
       ...rest,
@@ -252,11 +242,8 @@ export async function getResponseDetail(db: Kysely<Database>, id: number): Promi
       meta: parseMeta(meta),
       pageCount: questions.reduce((max, q) => Math.max(max, q.page), 0),
     },
-    person: person ? { id: person.id, name: person.name, email: person.email, jobTitle: person.jobTitle, source: person.source } : null,
-    company:
-      person && person.companyName !== null
-        ? { name: person.companyName, industry: person.industry, region: person.region, siteCount: person.siteCount }
-        : null,
+    person: row.personId !== null ? { id: row.personId, name: row.personName, email: row.personEmail, jobTitle: personJobTitle, source: personSource ?? "unknown" } : null,
+    company: row.company !== null ? { name: row.company, industry: companyIndustry, region: companyRegion, siteCount: companySiteCount } : null,
     answers: questions.map((q) => {
       const value = answerValue(q.kind, byQuestion.get(q.id));
       return {
