@@ -3,6 +3,15 @@ import type { AnalysisRun, Database } from "../schema.js";
 
 export type RunScope = number | null;
 
+/**
+ * The rows of one run scope (runs, themes): null is the all-surveys scope, stored as a null
+ * survey_id. Not for responses, where "no survey filter" means every survey.
+ */
+export function scopeFilter(scope: RunScope, column = "survey_id") {
+  // Untyped builder: the same filter serves several tables and aliases.
+  return (eb: any) => (scope === null ? eb(column, "is", null) : eb(column, "=", scope));
+}
+
 export async function createRun(
   db: Kysely<Database>,
   run: { surveyId: RunScope; trigger: "manual" | "auto"; createdBy: number | null; parameters?: Record<string, unknown> },
@@ -40,7 +49,7 @@ export async function doneRuns(db: Kysely<Database>, scope: RunScope, limit = 8)
     .selectFrom("analysis_runs")
     .selectAll()
     .where("status", "=", "done")
-    .where((eb) => (scope === null ? eb("survey_id", "is", null) : eb("survey_id", "=", scope)))
+    .where(scopeFilter(scope))
     .orderBy("id", "desc")
     .limit(limit)
     .execute();
@@ -48,7 +57,7 @@ export async function doneRuns(db: Kysely<Database>, scope: RunScope, limit = 8)
 
 export async function latestDoneRun(db: Kysely<Database>, scope?: RunScope): Promise<AnalysisRun | undefined> {
   let query = db.selectFrom("analysis_runs").selectAll().where("status", "=", "done");
-  if (scope !== undefined) query = query.where((eb) => (scope === null ? eb("survey_id", "is", null) : eb("survey_id", "=", scope)));
+  if (scope !== undefined) query = query.where(scopeFilter(scope));
   return query.orderBy("id", "desc").executeTakeFirst();
 }
 

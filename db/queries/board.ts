@@ -1,6 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { AnalysisRun, Database } from "../schema.js";
-import { doneRuns, type RunScope } from "./analysis-runs.js";
+import { doneRuns, scopeFilter, type RunScope } from "./analysis-runs.js";
 import { unseenNoteCounts } from "./notes.js";
 import { averageSeverity, facetRollup, namablePeople, themeLabel } from "./themes.js";
 import { parseJson } from "./util.js";
@@ -94,7 +94,7 @@ export async function loadBoard(
     .selectFrom("themes")
     .select(["id", "label", "custom_label", "keywords", "status", "pinned", "version", "created_run_id"])
     .where("kind", "=", "pain")
-    .where((eb) => (input.scope === null ? eb("survey_id", "is", null) : eb("survey_id", "=", input.scope)))
+    .where(scopeFilter(input.scope))
     .where("status", "<>", "merged")
     .execute();
   const runIds = runs.map((r) => r.id);

@@ -1,19 +1,13 @@
 import { sql, type Kysely } from "kysely";
 import type { Database, Theme } from "../schema.js";
-import type { RunScope } from "./analysis-runs.js";
+import { scopeFilter, type RunScope } from "./analysis-runs.js";
 import { chunks, parseJson } from "./util.js";
 
 type Db = Kysely<Database>;
 
-function scopeFilter(scope: RunScope) {
-  return (eb: any) => (scope === null ? eb("survey_id", "is", null) : eb("survey_id", "=", scope));
-}
-
 export function themeLabel(theme: Pick<Theme, "label" | "custom_label">): string {
   return theme.custom_label?.trim() || theme.label;
 }
-
-/** Re-exported for existing callers; new code imports it from `./util.js`. */
 
 // ---------------------------------------------------------------------------------------------
 // What an analysis run reads
@@ -77,7 +71,7 @@ export async function loadScopeThemes(db: Db, scope: RunScope): Promise<ScopeThe
     .innerJoin("themes as t", "t.id", "tm.theme_id")
     .select(["tm.theme_id", "tm.answer_id", "tm.assigned_by"])
     .where("t.kind", "=", "pain")
-    .where((eb) => (scope === null ? eb("t.survey_id", "is", null) : eb("t.survey_id", "=", scope)))
+    .where(scopeFilter(scope, "t.survey_id"))
     .execute();
   const byTheme = new Map<number, ScopeTheme["members"]>();
   for (const m of members) {
