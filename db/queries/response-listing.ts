@@ -1,6 +1,6 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from "kysely";
 import type { Answer, Database, PersonSource, Question, ResponseStatus } from "../schema.js";
-import { parseStringList } from "./util.js";
+import { parseJson, parseStringList } from "./util.js";
 
 /**
  * The marketer's read side of responses: the filtered table, one response in full, and the export.
@@ -197,12 +197,8 @@ export interface ResponseDetail {
 }
 
 function parseMeta(text: string): Record<string, unknown> {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+  const parsed = parseJson<unknown>(text, {});
+  return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
 }
 
 export async function getResponseDetail(db: Kysely<Database>, id: number): Promise<ResponseDetail | undefined> {

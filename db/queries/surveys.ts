@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, Question, Survey, SurveyStatus } from "../schema.js";
+import { parseJson } from "./util.js";
 
 export interface QuestionInput {
   page: number;
@@ -89,12 +90,8 @@ export async function listQuestions(db: Kysely<Database>, surveyId: number): Pro
 
 /** Options are stored as JSON text; a question with none gives []. */
 export function questionOptions(question: Pick<Question, "options">): string[] {
-  try {
-    const parsed: unknown = JSON.parse(question.options);
-    return Array.isArray(parsed) ? parsed.filter((o): o is string => typeof o === "string") : [];
-  } catch {
-    return [];
-  }
+  const parsed = parseJson<unknown>(question.options, []);
+  return Array.isArray(parsed) ? parsed.filter((o): o is string => typeof o === "string") : [];
 }
 
 // ---------------------------------------------------------------------------------------------
