@@ -7,8 +7,6 @@ export interface Embedding {
   vectors: Float32Array;
   rows: number;
   dimensions: number;
-  /** Singular values of the kept directions, descending. */
-  singularValues: Float64Array;
 }
 
 export interface SvdSettings {
@@ -33,17 +31,13 @@ export function truncatedSvd(matrix: CsrMatrix, settings: SvdSettings, rng: Rng)
     const rank = Math.min(matrix.rows, matrix.cols);
     const width = Math.max(1, Math.min(settings.dimensions, rank));
     const { basis, width: kept } = rangeBasis(matrix, width, settings.powerIterations, rng);
-    if (kept === 0) return normalisedEmbedding(new Float64Array(0), matrix.rows, 0, new Float64Array(0));
-    const embedded = multiplyDense(matrix, basis, kept);
-    const energy = new Float64Array(kept);
-    for (let r = 0; r < matrix.rows; r++) for (let j = 0; j < kept; j++) energy[j] += embedded[r * kept + j] ** 2;
-    const singularValues = energy.map(Math.sqrt).sort().reverse();
-    return normalisedEmbedding(embedded, matrix.rows, kept, singularValues);
+    if (kept === 0) return normalisedEmbedding(new Float64Array(0), matrix.rows, 0);
+    return normalisedEmbedding(multiplyDense(matrix, basis, kept), matrix.rows, kept);
   }
   // Fewer texts than terms: the right singular vectors of A^T are A's left ones, U; U*Sigma is the embedding.
   const { rightSingular, singularValues, kept } = rightSingularSubspace(transpose(matrix), settings, rng);
   for (let r = 0; r < matrix.rows; r++) for (let j = 0; j < kept; j++) rightSingular[r * kept + j] *= singularValues[j];
-  return normalisedEmbedding(rightSingular, matrix.rows, kept, singularValues);
+  return normalisedEmbedding(rightSingular, matrix.rows, kept);
 }
 
 /** Orthonormal basis (cols x width) of the dominant right singular subspace: (A^T A)^(q+1) * Gaussian, re-orthonormalised every pass. */
@@ -83,8 +77,8 @@ function rightSingularSubspace(matrix: CsrMatrix, settings: SvdSettings, rng: Rn
   return { rightSingular, singularValues, kept };
 }
 
-function normalisedEmbedding(embedded: Float64Array, rows: number, kept: number, singularValues: Float64Array): Embedding {
-  if (kept === 0) return { vectors: new Float32Array(rows), rows, dimensions: 1, singularValues: new Float64Array(1) };
+function normalisedEmbedding(embedded: Float64Array, rows: number, kept: number): Embedding {
+  if (kept === 0) return { vectors: new Float32Array(rows), rows, dimensions: 1 };
   const out = new Float32Array(rows * kept);
   for (let r = 0; r < rows; r++) {
     let norm = 0;
@@ -93,5 +87,5 @@ function normalisedEmbedding(embedded: Float64Array, rows: number, kept: number,
     const scale = 1 / Math.sqrt(norm);
     for (let j = 0; j < kept; j++) out[r * kept + j] = embedded[r * kept + j] * scale;
   }
-  return { vectors: out, rows, dimensions: kept, singularValues };
+  return { vectors: out, rows, dimensions: kept };
 }
