@@ -2,6 +2,8 @@
  * npm run analyze -- cluster  --input FILE.csv [--text-column text] [--k N] [--seed S] [--out FILE.json]
  * npm run analyze -- triggers --input FILE.csv [--text-column text] [--out FILE.json]
  * npm run analyze -- score    --input FILE.csv --truth-column label [--text-column text] [--k N] [--seed S]
+ * npm run analyze -- triggers-score --input FILE.csv   (columns text,type,timing; type "none" or "a;b",
+ *                                                      timing aligned "past;upcoming")
  *
  * JSON results go to stdout (or --out), progress to stderr. Bad input: one line on stderr, exit 2.
  */
@@ -9,19 +11,23 @@ import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { columnOf, CsvError, parseCsv } from "./csv.js";
 import { scoreClustering } from "./metrics.js";
 import { analyzeThemesTimed } from "./themes.js";
-import { detectTriggers } from "./triggers.js";
+import { detectTriggers } from "./triggers/index.js";
+import { labelsFromColumns } from "./triggers/labels.js";
+import { formatScores, scoreTriggers } from "./triggers/score.js";
 
 export class UsageError extends Error {}
 
 const USAGE = `usage:
   analyze cluster  --input FILE.csv [--text-column text] [--k N] [--seed S] [--out FILE.json]
   analyze triggers --input FILE.csv [--text-column text] [--out FILE.json]
-  analyze score    --input FILE.csv --truth-column label [--text-column text] [--k N] [--seed S]`;
+  analyze score    --input FILE.csv --truth-column label [--text-column text] [--k N] [--seed S]
+  analyze triggers-score --input FILE.csv   (columns text,type,timing)`;
 
 const FLAGS: Record<string, readonly string[]> = {
   cluster: ["input", "text-column", "k", "seed", "out"],
   triggers: ["input", "text-column", "out"],
   score: ["input", "text-column", "truth-column", "k", "seed"],
+  "triggers-score": ["input"],
 };
 
 /** Texts at or above this count get progress lines on stderr. */
@@ -80,6 +86,12 @@ export function run(argv: readonly string[], io: Io): number {
     const started = performance.now();
     const table = readTable(flags.get("input")!);
     const texts = columnOf(table, flags.get("text-column") ?? "text");
+    if (command === "triggers-score") {
+      const truth = labelsFromColumns(columnOf(table, "type"), columnOf(table, "timing"));
+      const predicted = detectTriggers(texts).map((found) => ({ types: found.map((m) => m.type), timings: found.map((m) => m.timing) }));
+      io.stdout(`n=${texts.length}\n${formatScores(scoreTriggers(truth, predicted))}\n`);
+      return 0;
+    }
     const readMs = performance.now() - started;
     const progress = texts.length >= PROGRESS_THRESHOLD
       ? (fraction: number, stage: string) => io.stderr(`[analyze] ${stage} done (${Math.round(fraction * 100)}%)\n`)

@@ -3,8 +3,8 @@
  * Pure and deterministic: plain data in, plain data out, no I/O, nothing from app/ or db/.
  */
 export { analyzeThemes } from "./themes.js";
-export { detectTriggers, detectTriggersInText, TRIGGER_TYPES } from "./triggers.js";
-export type { TriggerMention, TriggerType, Timing } from "./triggers.js";
+export { applyCorrections, detectTriggers, detectTriggersInText, isTriggerType, TRIGGER_TYPES, TIMINGS } from "./triggers/index.js";
+export type { CorrectedMention, TriggerCorrection, TriggerMention, TriggerType, Timing } from "./triggers/index.js";
 export type { AnalyzeOptions, ProgressCallback } from "./options.js";
 export { DEFAULT_OPTIONS } from "./options.js";
 export type { Cluster, ThemeResult, ThemeQuality, KSelectionReport } from "./types.js";

@@ -192,7 +192,23 @@ export interface TriggerMentionsTable {
   trigger_type: string;
   timing: "past" | "upcoming" | "unknown";
   phrase: string;
-  origin: "text" | "choice";
+  /** "correction": added by a marketer (trigger_corrections), never by a run. */
+  origin: "text" | "choice" | "correction";
+  /** The detector's probability; 1 for ticked choices and marketers' corrections. */
+  confidence: ColumnType<number, number | undefined, number>;
+}
+
+export type TriggerCorrectionAction = "reject" | "add";
+
+export interface TriggerCorrectionsTable {
+  id: Generated<number>;
+  answer_id: number;
+  trigger_type: string;
+  action: TriggerCorrectionAction;
+  /** For "add": the timing the marketer gave. */
+  timing: "past" | "upcoming" | "unknown" | null;
+  author_id: number | null;
+  created_at: Timestamp;
 }
 
 export interface ValuePropositionsTable {
@@ -284,6 +300,7 @@ export interface Database {
   themes: ThemesTable;
   theme_members: ThemeMembersTable;
   trigger_mentions: TriggerMentionsTable;
+  trigger_corrections: TriggerCorrectionsTable;
   value_propositions: ValuePropositionsTable;
   board_notes: BoardNotesTable;
   qualification_profiles: QualificationProfilesTable;

@@ -12,6 +12,8 @@ import { addNote, markNotesSeen, noteSeenAt, themeNotes } from "../../db/queries
 import { answersByRole, getTheme, siblingThemes, themeLabel, themeMembers } from "../../db/queries/themes";
 import { saveValueProposition, valuePropositionHistory, VersionConflict } from "../../db/queries/value-propositions";
 import { editTheme, ThemeConflict } from "~/services/board.server";
+import { answerTriggers } from "~/services/trigger-corrections.server";
+import { TriggerPanel } from "~/components/triggers/TriggerPanel";
 import { ALL_ROLES, MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/body.server";
 import { db } from "~/utils/db.server";
@@ -60,7 +62,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const facts = await answersByRole(database, [...new Set(members.map((m) => m.response_id))], ["buying_role", "pain_severity", "company_name", "industry"]);
   if (canEdit) await markNotesSeen(database, user.id, theme.id);
   const card = board.cards.find((c) => c.themeId === theme.id) ?? null;
+  const triggers = await answerTriggers(database, members.map((m) => ({ answerId: m.answer_id, text: m.text })));
   return json({
+    triggers,
     canEdit,
     theme: { id: theme.id, label: themeLabel(theme), analysisLabel: theme.label, customLabel: theme.custom_label, status: theme.status, pinned: theme.pinned === 1, version: theme.version, keywords: JSON.parse(theme.keywords || "[]") as string[] },
     card,
@@ -123,7 +127,7 @@ function conflict(message: string) {
 }
 
 export default function ThemePage() {
-  const { theme, card, members, history, notes, siblings, canEdit } = useLoaderData<typeof loader>();
+  const { theme, card, members, history, notes, siblings, canEdit, triggers } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.errors : undefined;
   const navigation = useNavigation();
@@ -275,7 +279,10 @@ export default function ThemePage() {
                   {canEdit ? (
                     <td><input type="checkbox" name="answerIds" value={m.answerId} form="split-form" aria-label={`Split out: ${m.text.slice(0, 60)}`} /></td>
                   ) : null}
-                  <td>{m.text}{m.by === "user" ? <span className="muted"> (placed by a marketer)</span> : null}</td>
+                  <td>
+                    {m.text}{m.by === "user" ? <span className="muted"> (placed by a marketer)</span> : null}
+                    {triggers[m.answerId] ? <TriggerPanel answerId={m.answerId} {...triggers[m.answerId]} back={{ to: "theme", id: theme.id }} canEdit={canEdit} /> : null}
+                  </td>
                   <td>{m.company ?? "–"}</td>
                   <td>{m.role ?? "–"}</td>
                   <td>{m.pain ?? "–"}</td>

@@ -176,7 +176,8 @@ export default function ProspectPage() {
             <ul>
               {p.triggers.map((t) => (
                 <li key={t.type}>
-                  <strong>{t.label}</strong> ({t.timing}){t.phrase && t.phrase !== t.label ? <> — <q>{t.phrase}</q></> : null}
+                  <strong>{t.label}</strong> ({t.timing}, <span className={t.corrected ? "badge badge--accent" : undefined}>{t.certainty}</span>)
+                  {t.phrase && t.phrase !== t.label ? <> — <q>{t.phrase}</q></> : null}
                 </li>
               ))}
             </ul>

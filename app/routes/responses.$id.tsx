@@ -7,6 +7,9 @@ import { getResponseDetail } from "../../db/queries/response-listing";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { idParam, notFound } from "~/utils/http.server";
+import { TriggerPanel } from "~/components/triggers/TriggerPanel";
+import { answerTriggers } from "~/services/trigger-corrections.server";
+import { TRIGGER_TEXT_ROLES, type QuestionRole } from "~/surveys/questions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Response #${data?.detail.response.id ?? ""} · Painmap` }];
 
@@ -14,7 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, MARKETING_ROLES);
   const detail = await getResponseDetail(db(), idParam(params.id));
   if (!detail) throw notFound("We could not find that response.");
-  return json({ detail });
+  const triggers = await answerTriggers(db(), detail.answers.filter((a) => a.answered && a.answerId !== null && TRIGGER_TEXT_ROLES.has(a.role as QuestionRole)).map((a) => ({ answerId: a.answerId!, text: String(a.value) })));
+  return json({ detail, triggers });
 }
 
 const PURPOSE_LABELS: Record<string, string> = {
@@ -29,7 +33,7 @@ function metaText(value: unknown): string {
 }
 
 export default function ResponseDetailPage() {
-  const { detail } = useLoaderData<typeof loader>();
+  const { detail, triggers } = useLoaderData<typeof loader>();
   const { response: r, person, company, answers, consents } = detail;
   const metaEntries = Object.entries(r.meta).filter(([, v]) => v !== null && v !== undefined && v !== "");
   return (
@@ -121,6 +125,9 @@ export default function ResponseDetailPage() {
                   {a.kind === "scale_0_10" ? <span className="muted"> / 10</span> : a.kind === "rating_1_5" ? <span className="muted"> / 5</span> : null}
                 </p>
               )}
+              {a.answerId !== null && triggers[a.answerId] ? (
+                <TriggerPanel answerId={a.answerId} {...triggers[a.answerId]} back={{ to: "response", id: r.id }} canEdit />
+              ) : null}
             </li>
           ))}
         </ol>

@@ -23,6 +23,18 @@ export interface TriggerInput {
   timing: Timing;
   phrase: string;
   origin?: "text" | "choice";
+  /** The detector's probability for text triggers (1 for ticked choices and corrections). */
+  confidence?: number;
+  /** A marketer added or confirmed it. */
+  corrected?: boolean;
+}
+
+/** Confidence in words, for sales: what a 0.98 and a 0.55 mean. */
+export function confidenceLabel(t: Pick<TriggerInput, "confidence" | "corrected" | "origin">): string {
+  if (t.corrected) return "corrected by marketing";
+  if (t.origin === "choice") return "ticked";
+  const c = t.confidence ?? 1;
+  return c >= 0.85 ? "stated" : c >= 0.65 ? "likely" : "possible";
 }
 
 export type ReasonTone = "plus" | "minus" | "gate";
@@ -104,8 +116,9 @@ const YES_NO_SCORES: Record<string, number> = { Yes: 1, "Not sure": 0.3, No: 0 }
 
 /** Urgency per trigger: a dated event (recent or upcoming) is high, a ticked box a little less, unknown timing medium. */
 export function triggerUrgency(t: TriggerInput): number {
-  if (t.timing === "past" || t.timing === "upcoming") return 1;
-  return t.origin === "choice" ? 0.8 : 0.5;
+  const base = t.timing === "past" || t.timing === "upcoming" ? 1 : t.origin === "choice" ? 0.8 : 0.5;
+  // A "maybe a renewal" at 0.55 must not weigh like "our contract ends in June" at 0.98.
+  return Math.round(base * Math.min(1, Math.max(0, t.confidence ?? 1)) * 1000) / 1000;
 }
 
 function first(answers: AnswersByRole, role: string): RoleAnswer | undefined {
@@ -197,7 +210,8 @@ export function readiness(answersByRole: AnswersByRole, triggers: readonly Trigg
   for (const t of ranked.slice(0, 3)) {
     const when = t.timing === "past" ? "recent" : t.timing === "upcoming" ? "upcoming" : t.origin === "choice" ? "in the last 12 months or next 6" : "timing unclear";
     const quote = t.origin === "text" && t.phrase ? `: “${t.phrase}”` : "";
-    (t.urgency >= 0.8 ? plus : minus)(`${triggerLabel(t.type)}, ${when}${quote}`);
+    const how = t.origin === "text" ? ` (${confidenceLabel(t)})` : "";
+    (t.urgency >= 0.8 ? plus : minus)(`${triggerLabel(t.type)}, ${when}${how}${quote}`);
   }
   if (!ranked.length) minus("No buying trigger");
 

@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
-import { detectTriggers } from "../../analysis/index.js";
+import { applyCorrections, detectTriggers } from "../../analysis/index.js";
+import { correctionsForAnswers, type TriggerCorrectionRow } from "../../db/queries/trigger-corrections.js";
+import { toCorrection } from "./trigger-corrections.server.js";
 import {
   answersForPeople,
   companyFactsForPeople,
@@ -14,7 +16,7 @@ import { insertProfileVersion, latestProfile } from "../../db/queries/profiles.j
 import { listProspectRows, type ProspectQuery, type ProspectRow } from "../../db/queries/prospects.js";
 import type { Database } from "../../db/schema.js";
 import { DEFAULT_PROFILE, ProfileSchema, type Profile } from "../scoring/profile.js";
-import { missedChecks, readiness, timingLabel, triggerLabel, type AnswersByRole, type Band, type ReadinessResult, type Reason, type TriggerInput } from "../scoring/readiness.js";
+import { confidenceLabel, missedChecks, readiness, timingLabel, triggerLabel, type AnswersByRole, type Band, type ReadinessResult, type Reason, type TriggerInput } from "../scoring/readiness.js";
 import { TRIGGER_TEXT_ROLES, type QuestionRole } from "../surveys/questions.js";
 import { choiceTriggers } from "../surveys/template.js";
 import { toCsv, type CsvCell } from "../utils/csv.js";
@@ -85,15 +87,21 @@ export function answersByRoleOf(answers: readonly PersonAnswer[], company?: Comp
   return byRole;
 }
 
-export function triggersOf(answers: readonly PersonAnswer[]): TriggerInput[] {
+/** Triggers from a person's answers; a marketer's corrections of an answer override the detector there. */
+export function triggersOf(answers: readonly PersonAnswer[], corrections: ReadonlyMap<number, readonly TriggerCorrectionRow[]> = new Map()): TriggerInput[] {
   const out: TriggerInput[] = [];
-  const texts: string[] = [];
+  const textual: PersonAnswer[] = [];
   for (const a of answers) {
     if (!a.role) continue;
     if (a.role === "trigger_events" && a.choices) out.push(...choiceTriggers(a.choices));
-    if (TRIGGER_TEXT_ROLES.has(a.role as QuestionRole) && a.text && !a.choices) texts.push(a.text);
+    if (TRIGGER_TEXT_ROLES.has(a.role as QuestionRole) && a.text && !a.choices) textual.push(a);
   }
-  for (const mentions of detectTriggers(texts)) for (const m of mentions) out.push({ type: m.type, timing: m.timing, phrase: m.phrase, origin: "text" });
+  detectTriggers(textual.map((a) => a.text ?? "")).forEach((mentions, i) => {
+    const own = (corrections.get(textual[i].answerId) ?? []).map(toCorrection);
+    for (const m of applyCorrections(mentions, own, textual[i].text ?? "")) {
+      out.push({ type: m.type, timing: m.timing, phrase: m.phrase, origin: "text", confidence: m.confidence, corrected: m.corrected });
+    }
+  });
   return out;
 }
 
@@ -108,9 +116,15 @@ function factsOf(byRole: AnswersByRole): AssessmentFacts {
   };
 }
 
-export function assess(answers: readonly PersonAnswer[], company: CompanyFacts | undefined, current: CurrentProfile, now: Date) {
+export function assess(
+  answers: readonly PersonAnswer[],
+  company: CompanyFacts | undefined,
+  current: CurrentProfile,
+  now: Date,
+  corrections: ReadonlyMap<number, readonly TriggerCorrectionRow[]> = new Map(),
+) {
   const byRole = answersByRoleOf(answers, company);
-  const result = readiness(byRole, triggersOf(answers), current.profile, now);
+  const result = readiness(byRole, triggersOf(answers, corrections), current.profile, now);
   const parts: StoredParts = {
     ...result.parts,
     checks: result.checks,
@@ -127,12 +141,13 @@ async function reassessMany(db: Kysely<Database>, personIds: readonly number[], 
   let done = 0;
   for (const ids of chunks(personIds, 200)) {
     const [answers, companies] = await Promise.all([answersForPeople(db, ids), companyFactsForPeople(db, ids)]);
+    const corrections = await correctionsForAnswers(db, [...answers.values()].flatMap((list) => list.map((a) => a.answerId)));
     const now = new Date();
     await db.transaction().execute(async (trx) => {
       for (const id of ids) {
         const list = answers.get(id);
         if (!list?.length) continue;
-        const { result, parts } = assess(list, companies.get(id), current, now);
+        const { result, parts } = assess(list, companies.get(id), current, now, corrections);
         await upsertAssessment(trx, { personId: id, profileId: current.id, score: result.score, band: result.band, reasons: result.reasons, parts, now: now.toISOString() });
         done++;
       }
@@ -185,8 +200,8 @@ export interface ProspectView {
   reasons: Reason[];
   topTheme: { id: number; label: string } | null;
   themes: Array<{ id: number; label: string }>;
-  trigger: { type: string; label: string; timing: string; phrase: string } | null;
-  triggers: Array<{ type: string; label: string; timing: string; phrase: string }>;
+  trigger: { type: string; label: string; timing: string; phrase: string; certainty: string; corrected: boolean } | null;
+  triggers: Array<{ type: string; label: string; timing: string; phrase: string; certainty: string; corrected: boolean }>;
   quote: string | null;
   budget: string | null;
   timeline: string | null;
@@ -204,7 +219,14 @@ function isReasonList(value: unknown): value is Reason[] {
 
 export function toProspectView(row: ProspectRow, themes: Array<{ themeId: number; label: string }> = []): ProspectView {
   const parts = (row.parts && typeof row.parts === "object" ? row.parts : {}) as Partial<StoredParts>;
-  const triggers = (Array.isArray(parts.triggers) ? parts.triggers : []).map((t) => ({ type: t.type, label: triggerLabel(t.type), timing: timingLabel(t), phrase: t.phrase }));
+  const triggers = (Array.isArray(parts.triggers) ? parts.triggers : []).map((t) => ({
+    type: t.type,
+    label: triggerLabel(t.type),
+    timing: timingLabel(t),
+    phrase: t.phrase,
+    certainty: confidenceLabel(t),
+    corrected: t.corrected === true,
+  }));
   const facts = parts.facts ?? { quote: null, buyingRole: null, budget: null, timeline: null };
   const effectiveBand: Band = row.pipelineStatus === "rejected" && row.band === "ready_now" ? "nurture" : row.band;
   const reasons = isReasonList(row.reasons) ? [...row.reasons] : [];

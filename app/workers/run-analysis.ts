@@ -5,7 +5,9 @@
  * changes nothing else. Used by the worker thread, the demo loader and the tests alike.
  */
 import type { Kysely } from "kysely";
-import { analyzeThemes, detectTriggers } from "../../analysis/index.js";
+import { analyzeThemes, applyCorrections, detectTriggers } from "../../analysis/index.js";
+import { correctionsForAnswers } from "../../db/queries/trigger-corrections.js";
+import { toCorrection } from "../services/trigger-corrections.server.js";
 import { completeResponsesSince, createRun, getRun, latestRun, markFailed, markRunning, setProgress } from "../../db/queries/analysis-runs.js";
 import { answerDisplay, loadRoleAnswers, loadScopeResponses, loadScopeThemes, saveRunResults, type RunResults } from "../../db/queries/themes.js";
 import { parseJson, parseStringList } from "../../db/queries/util.js";
@@ -66,15 +68,18 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
   const mentions: RunResults["triggerMentions"] = [];
   const textual = triggerAnswers.filter((a) => !CHOICE_KINDS.has(a.kind as QuestionKind) && a.value_text && a.value_text.trim());
   const detected = detectTriggers(textual.map((a) => a.value_text ?? ""));
+  // Marketers' corrections outlive every run: applied to what the detector found, answer by answer.
+  const corrections = await correctionsForAnswers(db, textual.map((a) => a.answer_id));
   textual.forEach((answer, i) => {
-    for (const m of detected[i] ?? []) {
-      mentions.push({ answerId: answer.answer_id, responseId: answer.response_id, type: m.type, timing: m.timing, phrase: m.phrase, origin: "text" });
+    const own = (corrections.get(answer.answer_id) ?? []).map(toCorrection);
+    for (const m of applyCorrections(detected[i] ?? [], own, answer.value_text ?? "")) {
+      mentions.push({ answerId: answer.answer_id, responseId: answer.response_id, type: m.type, timing: m.timing, phrase: m.phrase, origin: m.corrected ? "correction" : "text", confidence: m.confidence });
     }
   });
   for (const answer of triggerAnswers) {
     if (!CHOICE_KINDS.has(answer.kind as QuestionKind)) continue;
     const options = parseStringList(answer.value_json) ?? (answer.value_text ? [answer.value_text] : []);
-    for (const t of choiceTriggers(options)) mentions.push({ answerId: answer.answer_id, responseId: answer.response_id, ...t });
+    for (const t of choiceTriggers(options)) mentions.push({ answerId: answer.answer_id, responseId: answer.response_id, ...t, confidence: 1 });
   }
 
   await setProgress(db, runId, 0.85, "matching themes");

@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as m0001 from "./0001_initial.js";
 import * as m0002 from "./0002_board.js";
 import * as m0003 from "./0003_readiness.js";
+import * as m0004 from "./0004_trigger_corrections.js";
 
 /**
  * A static list rather than FileMigrationProvider: it works the same under tsx, vitest and the
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
   "0002_board": m0002,
   "0003_readiness": m0003,
+  "0004_trigger_corrections": m0004,
 };

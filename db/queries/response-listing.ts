@@ -177,6 +177,7 @@ export interface ResponseDetail {
   company: { name: string; industry: string | null; region: string | null; siteCount: number | null } | null;
   answers: Array<{
     questionId: number;
+    answerId: number | null;
     position: number;
     page: number;
     kind: string;
@@ -244,6 +245,7 @@ export async function getResponseDetail(db: Kysely<Database>, id: number): Promi
       const value = answerValue(q.kind, byQuestion.get(q.id));
       return {
         questionId: q.id,
+        answerId: byQuestion.get(q.id)?.id ?? null,
         position: q.position,
         page: q.page,
         kind: q.kind,

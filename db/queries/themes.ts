@@ -96,7 +96,7 @@ export interface RunResults {
   /** Clusters that are new themes, keyed by cluster index. */
   newThemes: Array<{ cluster: number; label: string; keywords: string[] }>;
   members: Array<{ answerId: number; target: { themeId: number } | { newCluster: number }; similarity: number; by: "analysis" | "user" }>;
-  triggerMentions: Array<{ answerId: number; responseId: number; type: string; timing: "past" | "upcoming" | "unknown"; phrase: string; origin: "text" | "choice" }>;
+  triggerMentions: Array<{ answerId: number; responseId: number; type: string; timing: "past" | "upcoming" | "unknown"; phrase: string; origin: "text" | "choice" | "correction"; confidence: number }>;
   facts: Array<{ responseId: number; surveyId: number; industry: string; region: string; buyingRole: string; source: string; severity: number | null }>;
 }
 
@@ -159,6 +159,7 @@ export async function saveRunResults(db: Db, results: RunResults): Promise<Map<n
       timing: m.timing,
       phrase: m.phrase.slice(0, 300),
       origin: m.origin,
+      confidence: m.confidence,
     }));
     for (const chunk of chunks(mentionRows)) await trx.insertInto("trigger_mentions").values(chunk).execute();
 

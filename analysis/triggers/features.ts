@@ -1,0 +1,103 @@
+/**
+ * What the model sees of one answer: lexicon hits per type with the scope of each hit, and the
+ * answer's words (stemmed unigrams and bigrams) tagged with the scope of their clause, so that
+ * "breach" in "no breach so far" is a different feature from "breach" in "we had a breach".
+ */
+import { createStemmer } from "../stem.js";
+import { STOP_WORDS } from "../stopwords.js";
+import { LEXICON } from "./lexicon.js";
+import { parseClauses, type Clause } from "./parse.js";
+import { clauseScope, hasModal, scopeAt, type Scope } from "./scope.js";
+import { TRIGGER_TYPES, type TriggerType } from "./types.js";
+
+export interface Hit {
+  type: TriggerType;
+  pattern: number;
+  /** The matched lemmas, as a feature key. */
+  matched: string;
+  clause: number;
+  /** First and last token index of the match in its clause. */
+  first: number;
+  last: number;
+  scope: Scope;
+  modal: boolean;
+}
+
+export interface AnswerFeatures {
+  clauses: Clause[];
+  /** Features every type's model reads: scoped word unigrams and bigrams. */
+  shared: string[];
+  /** Word features of each clause, for choosing the evidence clause of a model-only finding. */
+  clauseWords: string[][];
+  hits: Hit[];
+  /** Per type: features read only by that type's model (its lexicon hits). */
+  byType: Map<TriggerType, string[]>;
+}
+
+const COMPILED: { type: TriggerType; pattern: number; regex: RegExp }[] = TRIGGER_TYPES.flatMap((type) =>
+  LEXICON[type].map((source, pattern) => ({ type, pattern, regex: new RegExp(`(?<![^ ])(?:${source})(?![^ ])`, "g") })),
+);
+
+const stem = createStemmer();
+const WORD = /^[\p{L}\p{N}][\p{L}\p{N}'&.-]*$/u;
+
+function wordKey(lemma: string): string | null {
+  if (!WORD.test(lemma) || STOP_WORDS.has(lemma) || /^\d+$/.test(lemma)) return null;
+  return stem(lemma.replace(/[^\p{L}\p{N}]/gu, ""));
+}
+
+/** Scope letters keep feature keys short. */
+const SCOPE_TAG: Record<Scope, string> = { fact: "f", negated: "n", hypothetical: "h", other: "o", wish: "w" };
+
+export function extractFeatures(text: string): AnswerFeatures {
+  const clauses = parseClauses(text);
+  const shared = new Set<string>();
+  const clauseWords: string[][] = [];
+  const openers = new Map<number, string>();
+  for (const clause of clauses) if (!openers.has(clause.sentence)) openers.set(clause.sentence, clause.lemmaText.split(" ").slice(0, 3).join(" "));
+  clauses.forEach((clause) => {
+    const tag = SCOPE_TAG[clauseScope(clause, openers.get(clause.sentence) ?? "")];
+    const words: string[] = [];
+    let previous: string | null = null;
+    for (const token of clause.tokens) {
+      const key = wordKey(token.lemma);
+      if (key === null) continue;
+      words.push(`w${tag}:${key}`);
+      if (previous !== null) words.push(`b${tag}:${previous}_${key}`);
+      previous = key;
+    }
+    for (const w of words) shared.add(w);
+    clauseWords.push(words);
+  });
+
+  const hits: Hit[] = [];
+  clauses.forEach((clause, c) => {
+    for (const { type, pattern, regex } of COMPILED) {
+      regex.lastIndex = 0;
+      for (let m = regex.exec(clause.lemmaText); m !== null; m = regex.exec(clause.lemmaText)) {
+        if (m[0].length === 0) {
+          regex.lastIndex++;
+          continue;
+        }
+        const first = clause.tokenAt[m.index];
+        const last = clause.tokenAt[m.index + m[0].length - 1];
+        const opener = openers.get(clause.sentence) ?? "";
+        hits.push({ type, pattern, matched: m[0], clause: c, first, last, scope: scopeAt(clause, first, opener), modal: hasModal(clause, first) });
+      }
+    }
+  });
+
+  const byType = new Map<TriggerType, string[]>();
+  for (const type of TRIGGER_TYPES) byType.set(type, []);
+  for (const hit of hits) {
+    const list = byType.get(hit.type)!;
+    const tag = SCOPE_TAG[hit.scope];
+    list.push(`L${tag}`, `P${tag}:${hit.pattern}`);
+    if (hit.scope === "fact") list.push(`M:${hit.matched}`, hit.modal ? "Lmodal" : "Lplain");
+  }
+  for (const [type, list] of byType) byType.set(type, [...new Set(list)]);
+  // How many types the lexicon saw as facts: a long answer naming three events differs from one.
+  const factTypes = new Set(hits.filter((h) => h.scope === "fact").map((h) => h.type)).size;
+  shared.add(`nfact:${Math.min(factTypes, 3)}`);
+  return { clauses, shared: [...shared], clauseWords, hits, byType };
+}

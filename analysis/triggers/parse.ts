@@ -1,0 +1,95 @@
+/**
+ * Sentences, clauses and lemmas from wink-nlp (wink-eng-lite-web-model): tokenisation that knows
+ * contractions ("didn't" -> "do not"), lemmas for every tense, and universal part-of-speech tags.
+ * Measured against compromise on the same answers: 32 µs against 1,300 µs per answer (ADR 0102).
+ */
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+
+export interface Token {
+  /** As written. */
+  value: string;
+  lower: string;
+  lemma: string;
+  pos: string;
+  /** The whitespace before the token as written, so a clause can be shown as the prospect typed it. */
+  space: string;
+}
+
+export interface Clause {
+  tokens: Token[];
+  /** Lemmas joined by one space, lower case: what lexicon patterns match. */
+  lemmaText: string;
+  /** Char offset in lemmaText -> token index. */
+  tokenAt: Int32Array;
+  /** Index of the sentence the clause belongs to. */
+  sentence: number;
+}
+
+let nlp: ReturnType<typeof winkNLP> | null = null;
+function engine() {
+  nlp ??= winkNLP(model);
+  return nlp;
+}
+
+/** Words that start a new clause: what follows them is judged on its own (scope, timing). */
+const CLAUSE_WORDS = new Set(["but", "however", "although", "though", "whereas", "yet", "while", "whilst", "because", "cause", "cuz", "since", "so", "and", "plus", "also", "then", "meanwhile", "otherwise", "unless", "until", "after", "before", "when", "once"]);
+/** Clause words that begin a time expression, not a clause, when a time word follows ("since spring"). */
+const TIME_AFTER = /^(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter|last|the|then|q[1-4]|monday|tuesday|wednesday|thursday|friday|weekend|year|month|week|christmas|easter|covid|go-live|launch)/;
+
+export function parseClauses(text: string): Clause[] {
+  const { its } = engine();
+  const doc = engine().readDoc(text);
+  const clauses: Clause[] = [];
+  let sentenceIndex = 0;
+  doc.sentences().each((sentence: any) => {
+    const values: string[] = sentence.tokens().out(its.value);
+    const lemmas: string[] = sentence.tokens().out(its.lemma);
+    const pos: string[] = sentence.tokens().out(its.pos);
+    const spaces: string[] = sentence.tokens().out(its.precedingSpaces);
+    let current: Token[] = [];
+    const flush = () => {
+      if (current.length > 0) clauses.push(makeClause(current, sentenceIndex));
+      current = [];
+    };
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      const lower = value.toLowerCase();
+      const token: Token = { value, lower, lemma: normaliseLemma(lemmas[i].toLowerCase(), lower), pos: pos[i], space: spaces[i] };
+      if (pos[i] === "PUNCT") {
+        // A hyphen inside a word ("data-residency") joins; one between spaces breaks a clause.
+        if (/^[,;:()\[\]!?.…–—]+$/.test(value) || (value === "-" && spaces[i].length > 0)) flush();
+        continue;
+      }
+      if (current.length > 0 && CLAUSE_WORDS.has(lower) && (pos[i] === "CCONJ" || pos[i] === "SCONJ" || pos[i] === "ADV")) {
+        const next = values[i + 1]?.toLowerCase() ?? "";
+        if (!((lower === "since" || lower === "until" || lower === "after" || lower === "before") && TIME_AFTER.test(next))) flush();
+      }
+      current.push(token);
+    }
+    flush();
+    sentenceIndex++;
+  });
+  return clauses;
+}
+
+/** wink lemmatises "n't" to "not" but leaves "ca"/"wo" (can't, won't): map them to their verbs. */
+function normaliseLemma(lemma: string, lower: string): string {
+  if (lower === "ca") return "can";
+  if (lower === "wo") return "will";
+  if (lower === "n't" || lower === "nt") return "not";
+  if (lower === "cannot") return "can not";
+  return lemma;
+}
+
+function makeClause(tokens: Token[], sentence: number): Clause {
+  const parts = tokens.map((t) => t.lemma);
+  const lemmaText = parts.join(" ");
+  const tokenAt = new Int32Array(lemmaText.length + 1);
+  let pos = 0;
+  parts.forEach((part, i) => {
+    tokenAt.fill(i, pos, pos + part.length + 1);
+    pos += part.length + 1;
+  });
+  return { tokens, lemmaText, tokenAt, sentence };
+}

@@ -1,0 +1,63 @@
+/**
+ * Is a mention a fact about the speaker's own organisation? Four scopes that make it not a
+ * trigger, judged on the tokens before the mention inside its clause (and the clause's sentence
+ * opener for conditionals): negated ("no incidents so far"), hypothetical or feared ("should the
+ * inspectors ever turn up", "worried about ransomware"), someone else's ("our neighbour's plant
+ * flooded"), and wishes ("faster reports would be great", "we'd love to grow").
+ */
+import type { Clause } from "./parse.js";
+
+export type Scope = "fact" | "negated" | "hypothetical" | "other" | "wish";
+
+const NEGATION = new Set(["not", "no", "never", "none", "nobody", "nothing", "without", "zero", "neither", "nor", "hardly", "barely", "nope", "nah", "lack"]);
+/** Negation words that do not negate what follows ("no longer supported" is the event itself). */
+const NOT_NEGATING_NEXT = new Set(["longer", "only", "just", "matter", "doubt", "question", "sooner", "end", "less", "more"]);
+const NEGATION_WINDOW = 6;
+
+const HYPOTHETICAL = new Set(["if", "unless", "whether", "ever", "worry", "worried", "afraid", "fear", "scare", "scared", "terrify", "terrified", "nervous", "anxious", "paranoid", "dread", "nightmare", "concern", "concerned", "risk", "prevent", "avoid", "protect", "guard", "hypothetically", "hypothetical", "imagine", "suppose", "potential", "potentially", "possible", "possibly", "someday", "eventually", "forbid", "threat", "vulnerable", "exposed", "susceptible", "prepare", "preparedness", "contingency", "mitigate", "hedge"]);
+const HYPOTHETICAL_PHRASES = [/\bin case\b/, /\bwhat if\b/, /\bin the event\b/, /\bone day\b/, /\bsooner or later\b/, /\bat some point\b/, /\bjust a matter of time\b/, /\bonly a matter of time\b/, /\bkeep me up\b/, /\bkeep (?:me|us) awake\b/, /\bfingers cross\b/, /\bknock on wood\b/, /\btouch wood\b/, /\bgod forbid\b/, /\bheaven forbid\b/, /\bworst case\b/, /\bwould be (?:a |the )?(?:disaster|catastroph|end|nightmare)/];
+const WISH = new Set(["hope", "hoping", "wish", "dream", "ideally", "aspire", "aspiration", "ambition", "goal", "love", "like", "want", "need", "great", "nice", "cool", "awesome", "helpful", "amazing", "wonderful", "someday"]);
+const WISH_PHRASES = [/\bwould (?:be )?(?:love|like|great|nice|amazing|awesome|good|helpful|cool|ideal)\b/, /\bd (?:love|like)\b/, /\bwant to\b/, /\bwanna\b/, /\baim to\b/, /\bhope to\b/, /\bwish we\b/, /\bif only\b/, /\bit would be\b/];
+const THIRD_PARTY = new Set(["competitor", "rival", "neighbour", "neighbor", "peer", "friend", "colleague", "acquaintance", "cousin", "brother", "sister", "uncle", "industry", "news", "headline", "article", "everyone", "everybody", "somebody", "someone", "many", "lot", "other", "another", "elsewhere", "customer", "client", "counterpart"]);
+const OWN = new Set(["we", "us", "our", "ours", "i", "my", "me", "mine"]);
+
+export function scopeAt(clause: Clause, tokenIndex: number, sentenceOpener: string): Scope {
+  const tokens = clause.tokens;
+  const before = tokens.slice(0, tokenIndex);
+  const lemmaBefore = before.map((t) => t.lemma).join(" ");
+  // Negation: a cue within six words before the mention.
+  for (let i = Math.max(0, tokenIndex - NEGATION_WINDOW); i < tokenIndex; i++) {
+    const lemma = tokens[i].lemma;
+    if (!NEGATION.has(lemma) && lemma !== "free") continue;
+    if (lemma === "free" && tokens[i + 1]?.lemma !== "of") continue;
+    if (NOT_NEGATING_NEXT.has(tokens[i + 1]?.lemma ?? "")) continue;
+    return "negated";
+  }
+  const opener = `${sentenceOpener} ${lemmaBefore}`;
+  if (before.some((t) => HYPOTHETICAL.has(t.lemma) || HYPOTHETICAL.has(t.lower)) || HYPOTHETICAL_PHRASES.some((r) => r.test(opener))) return "hypothetical";
+  if (tokens[0] && (tokens[0].lemma === "should" || tokens[0].lemma === "were") && tokenIndex > 0 && tokens[1]?.pos !== "VERB") return "hypothetical";
+  if (WISH_PHRASES.some((r) => r.test(lemmaBefore)) || before.some((t) => WISH.has(t.lemma) && (t.lemma === "hope" || t.lemma === "wish" || t.lemma === "dream" || t.lemma === "ideally"))) return "wish";
+  // Someone else's event: a third-party noun before the mention with no "we/our" after it.
+  for (let i = tokenIndex - 1; i >= 0; i--) {
+    const lemma = tokens[i].lemma;
+    if (OWN.has(lemma) && !(tokens[i + 1] && THIRD_PARTY.has(tokens[i + 1].lemma))) break;
+    if (THIRD_PARTY.has(lemma)) {
+      // "another site", "other plants" of our own are growth, not someone else's.
+      if ((lemma === "another" || lemma === "other") && !/^(?:company|companies|firm|business|hospital|bank|school|practice|org|organisation|organization|retailer|manufacturer|agency|team|customer|client|council|trust)$/.test(tokens[i + 1]?.lemma ?? "")) continue;
+      if ((lemma === "lot" || lemma === "many") && !/^(?:company|firm|business|hospital|bank|school|practice|org|organisation|organization|retailer|peer|people|of)$/.test(tokens[i + 1]?.lemma ?? "")) continue;
+      if ((lemma === "someone" || lemma === "somebody") && i < tokenIndex - 1 && !/^(?:at|in|from)$/.test(tokens[i + 1]?.lemma ?? "")) continue;
+      return "other";
+    }
+  }
+  return "fact";
+}
+
+/** The whole clause's scope, for word features: the first non-fact scope of any position. */
+export function clauseScope(clause: Clause, sentenceOpener: string): Scope {
+  return scopeAt(clause, clause.tokens.length, sentenceOpener);
+}
+
+/** Weak modal hint ("would", "could", "might") kept as a feature for the model, not a rule. */
+export function hasModal(clause: Clause, tokenIndex: number): boolean {
+  return clause.tokens.slice(0, tokenIndex).some((t) => t.lemma === "would" || t.lemma === "could" || t.lemma === "might" || t.lower === "d");
+}

@@ -1,0 +1,70 @@
+/**
+ * When did (or will) the trigger happen? Features of the evidence clause and its sentence: tense
+ * and aspect from wink-nlp's lemmas and tags ("fell" is a past form of "fall"), auxiliaries
+ * ("will", "going to", "have" + participle), and time expressions from chrono-node ("next
+ * quarter", "in 60 days", "three weeks ago") plus the business ones chrono does not read ("by
+ * Q3", "end of the fiscal year", "since spring"). A small softmax model (model.ts) weighs them.
+ */
+import * as chrono from "chrono-node";
+import type { Clause, Token } from "./parse.js";
+
+/** Fixed reference date: only the direction of relative expressions is used, never the date. */
+const REFERENCE = new Date(Date.UTC(2026, 0, 15));
+const PAST_RELATIVE = /\b(?:ago|last|previous|past|yesterday|earlier|prior|since|recent|recently|already)\b/i;
+const FUTURE_RELATIVE = /\b(?:next|in \d+|in (?:a|an|one|two|three|four|five|six|few|several|the next|the coming)|within|tomorrow|coming|upcoming|from now|later|this coming)\b/i;
+const BUSINESS_FUTURE = /\b(?:by (?:q[1-4]|h[12]|the end|end of|year[- ]end|ye|fy|next|\w+ \d{4}|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)|(?:end|close) of (?:the |this |our )?(?:fiscal |financial )?(?:year|quarter|fy|month|term)|before (?:the )?(?:end|deadline|summer|winter|spring|fall|autumn|christmas|year)|(?:starting|from|effective|as of|come|coming) (?:jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|next|q[1-4]|monday|the new year|20\d\d)|deadline|due|expires?|countdown|t-minus|looming|approaching|around the corner|imminent|pending|scheduled|slated|on the horizon|any day now|go-live)\b/i;
+const BUSINESS_PAST = /\b(?:since (?:jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|spring|summer|fall|autumn|winter|last|the|then|covid|20\d\d|q[1-4])|last (?:spring|summer|fall|autumn|winter|year|quarter|month|week|time|fy)|back in|this past|over the (?:last|past)|(?:earlier|already) this|in 20(?:1\d|2[0-5])\b|post-)/i;
+const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|spring|summer|autumn|fall|winter)\b/i;
+const IRREGULAR_PAST = new Set(["was", "were", "had", "did", "went", "got", "came", "left", "lost", "hit", "took", "fell", "broke", "ran", "saw", "made", "began", "became", "told", "found", "gave", "brought", "bought", "sold", "paid", "spent", "won", "kept", "put", "quit", "cut", "shut", "sat", "stood", "felt", "thought", "heard", "held", "led", "met", "sent", "set", "stole", "woke", "wrote", "blew", "drew", "grew", "knew", "threw", "flew", "rose", "froze", "chose", "drove", "shook", "spoke", "struck", "swore", "tore", "wore", "dealt", "meant", "burnt", "learnt", "'d"]);
+
+function verbFeatures(tokens: readonly Token[], prefix: string, out: Set<string>): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    if (t.lemma === "will" || t.lower === "'ll" || t.lower === "shall" || t.lower === "gonna") out.add(`${prefix}will`);
+    if (t.lemma === "go" && t.lower.endsWith("ing") && next?.lower === "to") out.add(`${prefix}goingto`);
+    if ((t.lower === "have" || t.lower === "has" || t.lower === "'ve" || t.lower === "'s") && next && (next.pos === "VERB" || next.lower === "been")) out.add(`${prefix}perfect`);
+    if (t.pos !== "VERB" && t.pos !== "AUX") continue;
+    if (IRREGULAR_PAST.has(t.lower) || (t.lower.endsWith("ed") && t.lower !== t.lemma)) out.add(`${prefix}pastform`);
+    else if (t.lower.endsWith("ing")) out.add(`${prefix}ing`);
+    else if (t.lower === t.lemma || t.lower === `${t.lemma}s` || t.lower === `${t.lemma}es` || t.lower === "is" || t.lower === "are" || t.lower === "am" || t.lower === "'re" || t.lower === "'m") out.add(`${prefix}present`);
+    else if (t.lower !== t.lemma) out.add(`${prefix}pastform`);
+  }
+}
+
+function expressionFeatures(raw: string, prefix: string, out: Set<string>): void {
+  for (const result of chrono.parse(raw, REFERENCE)) {
+    const expr = result.text;
+    if (PAST_RELATIVE.test(expr)) out.add(`${prefix}chrono:past`);
+    else if (FUTURE_RELATIVE.test(expr)) out.add(`${prefix}chrono:future`);
+    else if (/\b20\d\d\b/.test(expr)) out.add(`${prefix}chrono:year`);
+    else out.add(`${prefix}chrono:date`);
+    const year = /\b(20\d\d)\b/.exec(expr)?.[1];
+    if (year) out.add(`${prefix}year:${Number(year) <= 2025 ? "old" : "new"}`);
+  }
+  if (BUSINESS_FUTURE.test(raw)) out.add(`${prefix}biz:future`);
+  if (BUSINESS_PAST.test(raw)) out.add(`${prefix}biz:past`);
+  if (MONTH.test(raw)) out.add(`${prefix}month`);
+}
+
+/** The raw words of a clause, as written, for chrono and the business patterns. */
+export function clauseRaw(clause: Clause): string {
+  return clause.tokens.map((t) => t.value).join(" ");
+}
+
+export function timingFeatures(clauses: readonly Clause[], evidence: number, firstToken: number): string[] {
+  const out = new Set<string>(["bias"]);
+  const clause = clauses[evidence];
+  verbFeatures(clause.tokens, "c:", out);
+  expressionFeatures(clauseRaw(clause), "c:", out);
+  // The rest of the sentence, weaker: "Our contract, signed in 2021, ends next June".
+  const sentence = clauses.filter((c, i) => c.sentence === clause.sentence && i !== evidence);
+  for (const other of sentence) {
+    verbFeatures(other.tokens, "s:", out);
+    expressionFeatures(clauseRaw(other), "s:", out);
+  }
+  for (const t of clause.tokens) out.add(`t:${t.lemma}`);
+  for (let i = Math.max(0, firstToken - 3); i < firstToken; i++) out.add(`pre:${clause.tokens[i].lemma}`);
+  if (sentence.length === 0 && out.size < 6) out.add("terse");
+  return [...out];
+}
