@@ -2,7 +2,7 @@
  * detectTriggers: lexicon hits and scoped words (features.ts) -> one logistic model per type
  * (model.ts) -> for each type found, the evidence clause, its timing and the model's confidence.
  */
-import shippedModel from "./model.json";
+import shippedModel from "./model.json" with { type: "json" };
 import { extractFeatures, type AnswerFeatures, type Hit } from "./features.js";
 import type { TriggerModel } from "./model.js";
 import { scoreBinary, scoreSoftmax } from "./model.js";

@@ -28,10 +28,16 @@ export interface TriggerModel {
 export interface TrainOptions {
   epochs: number;
   learningRate: number;
+  /** L2 penalty on word and bigram features. */
   l2: number;
+  /** Multiplier of `l2` for lexicon features (hit scopes, patterns, matched lemmas): concept-level
+   *  evidence should carry more of the decision than any one word seen in the corpus. */
+  lexiconL2Scale: number;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { epochs: 400, learningRate: 0.5, l2: 0.002 };
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 400, learningRate: 0.5, l2: 0.002, lexiconL2Scale: 0.25 };
+
+const isLexiconFeature = (f: string) => f.startsWith("L") || f.startsWith("P") || f.startsWith("M:");
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -66,6 +72,8 @@ export function fitBinary(examples: readonly (readonly string[])[], labels: read
   const rows = examples.map((ex) => [...new Set(ex)].map((f) => vocab.get(f)).filter((i): i is number => i !== undefined));
   const w = new Float64Array(vocab.size);
   const g2 = new Float64Array(vocab.size).fill(1e-8);
+  const l2 = new Float64Array(vocab.size);
+  for (const [f, i] of vocab) l2[i] = options.l2 * (isLexiconFeature(f) ? options.lexiconL2Scale : 1);
   let bias = 0;
   let biasG2 = 1e-8;
   const n = rows.length;
@@ -84,7 +92,7 @@ export function fitBinary(examples: readonly (readonly string[])[], labels: read
       for (const i of rows[r]) grad[i] += err;
     }
     for (let i = 0; i < w.length; i++) {
-      const g = grad[i] / n + options.l2 * w[i];
+      const g = grad[i] / n + l2[i] * w[i];
       g2[i] += g * g;
       w[i] -= (options.learningRate / Math.sqrt(g2[i])) * g;
     }
