@@ -65,7 +65,11 @@ export function detectWith(model: TriggerModel, input: unknown): Detection[] {
   if (typeof input !== "string") return [];
   const text = input.length > MAX_SCAN_CHARS ? input.slice(0, MAX_SCAN_CHARS) : input;
   if (text.trim().length === 0 || !HAS_LETTER.test(text)) return [];
-  const f = extractFeatures(text);
+  return decide(model, extractFeatures(text));
+}
+
+/** The model's decisions on one answer's features (split from detectWith so training reuses features). */
+export function decide(model: TriggerModel, f: AnswerFeatures): Detection[] {
   const out: Detection[] = [];
   for (const type of TRIGGER_TYPES) {
     const p = scoreBinary(model.types[type], typeFeatures(f, type));

@@ -72,17 +72,28 @@ export function extractFeatures(text: string): AnswerFeatures {
 
   const hits: Hit[] = [];
   clauses.forEach((clause, c) => {
+    const opener = openers.get(clause.sentence) ?? "";
+    const seen = new Set<string>();
     for (const { type, pattern, regex } of COMPILED) {
-      regex.lastIndex = 0;
-      for (let m = regex.exec(clause.lemmaText); m !== null; m = regex.exec(clause.lemmaText)) {
-        if (m[0].length === 0) {
-          regex.lastIndex++;
-          continue;
+      // Lemmas first (every tense), then the words as written (patterns in surface forms).
+      for (const [text, at] of [[clause.lemmaText, clause.tokenAt], [clause.surfaceText, clause.surfaceAt]] as const) {
+        regex.lastIndex = 0;
+        for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+          if (m[0].length === 0) {
+            regex.lastIndex++;
+            continue;
+          }
+          const first = at[m.index];
+          const last = at[m.index + m[0].length - 1];
+          const key = `${type}:${pattern}:${first}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          // Lemmas cannot tell "we were bought" from "we're buying": a passive needs a participle.
+          if (type === "merger_acquisition" && /^(?:be|get) /.test(m[0]) && /ing$/.test(clause.tokens[first + 1]?.lower ?? "")) continue;
+          // "the account was taken over" is an account takeover, not a new boss or a buyer.
+          if ((type === "leadership_change" || type === "merger_acquisition") && /take over|taken over/.test(m[0]) && /\b(?:account|mailbox|login|credential|inbox|tenant|admin)\b/.test(clause.lemmaText)) continue;
+          hits.push({ type, pattern, matched: clause.tokens.slice(first, last + 1).map((t) => t.lemma).join(" "), clause: c, first, last, scope: scopeAt(clause, first, opener, type), modal: hasModal(clause, first) });
         }
-        const first = clause.tokenAt[m.index];
-        const last = clause.tokenAt[m.index + m[0].length - 1];
-        const opener = openers.get(clause.sentence) ?? "";
-        hits.push({ type, pattern, matched: m[0], clause: c, first, last, scope: scopeAt(clause, first, opener), modal: hasModal(clause, first) });
       }
     }
   });

@@ -35,7 +35,7 @@ export interface TrainOptions {
   lexiconL2Scale: number;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { epochs: 400, learningRate: 0.5, l2: 0.002, lexiconL2Scale: 0.25 };
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 400, learningRate: 0.5, l2: 0.001, lexiconL2Scale: 0.3 };
 
 const isLexiconFeature = (f: string) => f.startsWith("L") || f.startsWith("P") || f.startsWith("M:");
 

@@ -22,6 +22,10 @@ export interface Clause {
   lemmaText: string;
   /** Char offset in lemmaText -> token index. */
   tokenAt: Int32Array;
+  /** The words as written, lower case, one space apart: patterns written in surface forms
+   *  ("hiring freeze", "spending cuts") match here, since the lemma of "hiring" is "hire". */
+  surfaceText: string;
+  surfaceAt: Int32Array;
   /** Index of the sentence the clause belongs to. */
   sentence: number;
 }
@@ -82,14 +86,19 @@ function normaliseLemma(lemma: string, lower: string): string {
   return lemma;
 }
 
-function makeClause(tokens: Token[], sentence: number): Clause {
-  const parts = tokens.map((t) => t.lemma);
-  const lemmaText = parts.join(" ");
-  const tokenAt = new Int32Array(lemmaText.length + 1);
+function joined(parts: readonly string[]): { text: string; at: Int32Array } {
+  const text = parts.join(" ");
+  const at = new Int32Array(text.length + 1);
   let pos = 0;
   parts.forEach((part, i) => {
-    tokenAt.fill(i, pos, pos + part.length + 1);
+    at.fill(i, pos, pos + part.length + 1);
     pos += part.length + 1;
   });
-  return { tokens, lemmaText, tokenAt, sentence };
+  return { text, at };
+}
+
+function makeClause(tokens: Token[], sentence: number): Clause {
+  const lemmas = joined(tokens.map((t) => t.lemma));
+  const surface = joined(tokens.map((t) => t.lower));
+  return { tokens, lemmaText: lemmas.text, tokenAt: lemmas.at, surfaceText: surface.text, surfaceAt: surface.at, sentence };
 }

@@ -14,14 +14,23 @@ const NEGATION = new Set(["not", "no", "never", "none", "nobody", "nothing", "wi
 const NOT_NEGATING_NEXT = new Set(["longer", "only", "just", "matter", "doubt", "question", "sooner", "end", "less", "more"]);
 const NEGATION_WINDOW = 6;
 
-const HYPOTHETICAL = new Set(["if", "unless", "whether", "ever", "worry", "worried", "afraid", "fear", "scare", "scared", "terrify", "terrified", "nervous", "anxious", "paranoid", "dread", "nightmare", "concern", "concerned", "risk", "prevent", "avoid", "protect", "guard", "hypothetically", "hypothetical", "imagine", "suppose", "potential", "potentially", "possible", "possibly", "someday", "eventually", "forbid", "threat", "vulnerable", "exposed", "susceptible", "prepare", "preparedness", "contingency", "mitigate", "hedge"]);
+const HYPOTHETICAL = new Set(["if", "hate", "unless", "whether", "ever", "worry", "worried", "afraid", "fear", "scare", "scared", "terrify", "terrified", "nervous", "anxious", "paranoid", "dread", "nightmare", "concern", "concerned", "risk", "prevent", "avoid", "protect", "guard", "hypothetically", "hypothetical", "imagine", "suppose", "potential", "potentially", "possible", "possibly", "someday", "eventually", "forbid", "threat", "vulnerable", "exposed", "susceptible", "prepare", "preparedness", "contingency", "mitigate", "hedge"]);
 const HYPOTHETICAL_PHRASES = [/\bin case\b/, /\bwhat if\b/, /\bin the event\b/, /\bone day\b/, /\bsooner or later\b/, /\bat some point\b/, /\bjust a matter of time\b/, /\bonly a matter of time\b/, /\bkeep me up\b/, /\bkeep (?:me|us) awake\b/, /\bfingers cross\b/, /\bknock on wood\b/, /\btouch wood\b/, /\bgod forbid\b/, /\bheaven forbid\b/, /\bworst case\b/, /\bwould be (?:a |the )?(?:disaster|catastroph|end|nightmare)/];
+/** Fear and dread make an event feared, wherever they stand in its clause. */
+const FEAR = new Set(["dread", "fear", "afraid", "scare", "scared", "terrify", "terrified", "nightmare", "paranoid", "hate", "worry", "worried", "nervous"]);
 const WISH = new Set(["hope", "hoping", "wish", "dream", "ideally", "aspire", "aspiration", "ambition", "goal", "love", "like", "want", "need", "great", "nice", "cool", "awesome", "helpful", "amazing", "wonderful", "someday"]);
-const WISH_PHRASES = [/\bwould (?:be )?(?:love|like|great|nice|amazing|awesome|good|helpful|cool|ideal)\b/, /\bd (?:love|like)\b/, /\bwant to\b/, /\bwanna\b/, /\baim to\b/, /\bhope to\b/, /\bwish we\b/, /\bif only\b/, /\bit would be\b/];
+/** Wishes are the speaker's own: "we want to grow" is a wish, "the CFO wants to cut costs" an event. */
+const WISH_PHRASES = [/\bwould (?:be )?(?:love|like|great|nice|amazing|awesome|good|helpful|cool|ideal)\b/, /\bd (?:love|like)\b/, /\b(?:we|i) (?:\S+ )?(?:want to|wanna|aim to|hope to|would like to)\b/, /\bwish we\b/, /\bif only\b/, /\bit would be\b/];
 const THIRD_PARTY = new Set(["competitor", "rival", "neighbour", "neighbor", "peer", "friend", "colleague", "acquaintance", "cousin", "brother", "sister", "uncle", "industry", "news", "headline", "article", "everyone", "everybody", "somebody", "someone", "many", "lot", "other", "another", "elsewhere", "customer", "client", "counterpart"]);
 const OWN = new Set(["we", "us", "our", "ours", "i", "my", "me", "mine"]);
+/** Organisations that, named with an article and no "our", are someone else ("a firm down the road"). */
+const ORG_NOUNS = new Set(["company", "firm", "business", "hospital", "clinic", "practice", "bank", "school", "district", "council", "carrier", "retailer", "store", "shop", "chain", "manufacturer", "plant", "factory", "supplier", "vendor", "agency", "startup", "insurer", "trust", "university", "college", "operator", "provider", "player", "brand", "restaurant", "hotel", "group", "org", "organisation", "organization", "credit union", "lab", "pharmacy", "dealer", "distributor", "logistics", "warehouse"]);
+/** Hearsay: "heard a dental practice got hacked", "read that ...", "saw on LinkedIn". */
+const HEARSAY = new Set(["hear", "heard", "read", "saw", "see", "rumour", "rumor", "apparently", "news"]);
+/** Whose event a vendor's acquisition or funding is: the vendor's, so not our merger or our round. */
+const VENDOR_NOUNS = new Set(["vendor", "provider", "supplier", "partner", "client", "customer", "competitor", "rival", "maker", "developer", "reseller", "msp"]);
 
-export function scopeAt(clause: Clause, tokenIndex: number, sentenceOpener: string): Scope {
+export function scopeAt(clause: Clause, tokenIndex: number, sentenceOpener: string, type?: string): Scope {
   const tokens = clause.tokens;
   const before = tokens.slice(0, tokenIndex);
   const lemmaBefore = before.map((t) => t.lemma).join(" ");
@@ -34,10 +43,44 @@ export function scopeAt(clause: Clause, tokenIndex: number, sentenceOpener: stri
     return "negated";
   }
   const opener = `${sentenceOpener} ${lemmaBefore}`;
+  const after = tokens.slice(tokenIndex);
+  // "A hack is the thing I dread most": a fear named after the event still makes it feared.
+  if (after.some((t) => FEAR.has(t.lemma))) return "hypothetical";
+  // "Should we lose the account, ...", "Had we known, ...": an inverted conditional opens the sentence.
+  if (/^(?:should|were|had) (?:we|i|they|it|the|our|you|he|she)\b/.test(sentenceOpener)) return "hypothetical";
+  // "The ISO cert isn't due", "the core system hasn't gone down": a negated verb right after.
+  for (let i = tokenIndex + 1; i < Math.min(tokens.length, tokenIndex + 6); i++) {
+    if (tokens[i].lemma === "not" || tokens[i].lemma === "never") {
+      if (NOT_NEGATING_NEXT.has(tokens[i + 1]?.lemma ?? "")) break;
+      const between = tokens.slice(tokenIndex + 1, i);
+      if (between.every((t) => t.pos === "AUX" || t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "ADJ" || t.pos === "DET" || t.pos === "ADP" || t.pos === "PART")) return "negated";
+    }
+  }
+  if (after.slice(1, 8).some((t) => t.lemma === "would" || t.lemma === "might" || t.lower === "could")) return "hypothetical";
   if (before.some((t) => HYPOTHETICAL.has(t.lemma) || HYPOTHETICAL.has(t.lower)) || HYPOTHETICAL_PHRASES.some((r) => r.test(opener))) return "hypothetical";
   if (tokens[0] && (tokens[0].lemma === "should" || tokens[0].lemma === "were") && tokenIndex > 0 && tokens[1]?.pos !== "VERB") return "hypothetical";
   if (WISH_PHRASES.some((r) => r.test(lemmaBefore)) || before.some((t) => WISH.has(t.lemma) && (t.lemma === "hope" || t.lemma === "wish" || t.lemma === "dream" || t.lemma === "ideally"))) return "wish";
   // Someone else's event: a third-party noun before the mention with no "we/our" after it.
+  if (before.some((t) => HEARSAY.has(t.lemma) || HEARSAY.has(t.lower)) || /^(?:hear|heard|read|saw|apparently)\b/.test(sentenceOpener)) return "other";
+  if (type === "merger_acquisition" || type === "funding" || type === "leadership_change") {
+    if (before.some((t) => VENDOR_NOUNS.has(t.lemma))) return "other";
+  }
+  // "a dental practice in our area", "another hospital", "the firm down the road": indefinite or
+  // located elsewhere. "The trust", "the firm" alone are usually the speaker's own organisation.
+  if (type !== "growth") {
+    for (let i = 0; i < tokenIndex; i++) {
+      if (!ORG_NOUNS.has(tokens[i].lemma)) continue;
+      const prev = tokens[i - 1]?.lemma ?? "";
+      const prev2 = tokens[i - 2]?.lemma ?? "";
+      if (OWN.has(prev) || OWN.has(prev2)) continue;
+      const vendorish = tokens[i].lemma === "supplier" || tokens[i].lemma === "vendor" || tokens[i].lemma === "provider";
+      if (vendorish && (type === "vendor_change" || type === "outage" || type === "cost_pressure" || type === "contract_renewal")) continue;
+      const indefinite = /^(?:a|an|another|some|several|many|other)$/.test(prev) || (/^(?:a|an|another)$/.test(prev2) && !/^(?:new|second|third|own)$/.test(prev));
+      const elsewhere = /\b(?:across town|down the road|up the road|next door|nearby|in (?:our|the) area|in town|across the street|over the road|in the next town)\b/.test(lemmaBefore);
+      if (indefinite || elsewhere) return "other";
+    }
+  }
+  if (/^one of (?:our|the) (?:client|customer|partner|peer|competitor|neighbour|neighbor)/.test(lemmaBefore)) return "other";
   for (let i = tokenIndex - 1; i >= 0; i--) {
     const lemma = tokens[i].lemma;
     if (OWN.has(lemma) && !(tokens[i + 1] && THIRD_PARTY.has(tokens[i + 1].lemma))) break;

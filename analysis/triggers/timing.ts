@@ -25,6 +25,7 @@ function verbFeatures(tokens: readonly Token[], prefix: string, out: Set<string>
     if (t.lemma === "go" && t.lower.endsWith("ing") && next?.lower === "to") out.add(`${prefix}goingto`);
     if ((t.lower === "have" || t.lower === "has" || t.lower === "'ve" || t.lower === "'s") && next && (next.pos === "VERB" || next.lower === "been")) out.add(`${prefix}perfect`);
     if (t.pos !== "VERB" && t.pos !== "AUX") continue;
+    if (SCHEDULED.has(t.lemma) && (t.lower === t.lemma || t.lower === `${t.lemma}s` || t.lower === `${t.lemma}es`)) out.add(`${prefix}scheduled`);
     if (IRREGULAR_PAST.has(t.lower) || (t.lower.endsWith("ed") && t.lower !== t.lemma)) out.add(`${prefix}pastform`);
     else if (t.lower.endsWith("ing")) out.add(`${prefix}ing`);
     else if (t.lower === t.lemma || t.lower === `${t.lemma}s` || t.lower === `${t.lemma}es` || t.lower === "is" || t.lower === "are" || t.lower === "am" || t.lower === "'re" || t.lower === "'m") out.add(`${prefix}present`);
@@ -32,7 +33,16 @@ function verbFeatures(tokens: readonly Token[], prefix: string, out: Set<string>
   }
 }
 
+/** Scheduled-future verbs in the present ("starts on Monday", "the law applies from July"). */
+const SCHEDULED = new Set(["start", "begin", "join", "arrive", "kick", "take", "land", "open", "close", "complete", "go", "apply", "expire", "end", "renew", "finish", "lapse", "launch", "come"]);
+const SOON = /\b(?:coming up|coming due|comes up|come up|about to|is being|are being|'re being|'s being|is due|are due|up for|looming|approaching|on the horizon|around the corner|in the pipeline|in the works|planned|planning|plan to|expected|expecting|set to|slated|scheduled|will|gonna|going to|next)\b/i;
+const DONE = /\b(?:already|just|recently|ago|last|previous|was|were|had|did|has been|have been|happened|since|after the|after we|following the|back in|earlier)\b/i;
+const ONGOING = /\b(?:again|keep|keeps|kept|recurring|repeated|constant|constantly|every (?:week|month|day|time)|all the time|ongoing|regularly|always)\b/i;
+
 function expressionFeatures(raw: string, prefix: string, out: Set<string>): void {
+  if (SOON.test(raw)) out.add(`${prefix}soon`);
+  if (DONE.test(raw)) out.add(`${prefix}done`);
+  if (ONGOING.test(raw)) out.add(`${prefix}ongoing`);
   for (const result of chrono.parse(raw, REFERENCE)) {
     const expr = result.text;
     if (PAST_RELATIVE.test(expr)) out.add(`${prefix}chrono:past`);
@@ -65,6 +75,7 @@ export function timingFeatures(clauses: readonly Clause[], evidence: number, fir
   }
   for (const t of clause.tokens) out.add(`t:${t.lemma}`);
   for (let i = Math.max(0, firstToken - 3); i < firstToken; i++) out.add(`pre:${clause.tokens[i].lemma}`);
+  for (let i = firstToken + 1; i < Math.min(clause.tokens.length, firstToken + 4); i++) out.add(`post:${clause.tokens[i].lemma}`);
   if (sentence.length === 0 && out.size < 6) out.add("terse");
   return [...out];
 }

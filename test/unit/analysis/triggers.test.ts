@@ -38,6 +38,10 @@ describe("detectTriggers: negation and hypotheticals", () => {
     "There was not a single security incident.",
     "Without any price increase we are fine.",
     "What if we get hacked?",
+    "Ransomware is a worry for every hospital.",
+    "Our neighbour's plant flooded last spring.",
+    "Faster reports would be great.",
+    "Nothing happened, we are just curious.",
     "Our customer acquisition cost is too high for marketing.",
   ])("%s -> nothing", (text) => {
     expect(only(text)).toEqual([]);
@@ -60,17 +64,18 @@ describe("detectTriggers: timing", () => {
     ["The audit is due next month.", "upcoming"],
     ["We will be migrating to a new platform.", "upcoming"],
     ["Our licence expires at the end of this year.", "upcoming"],
-    ["Ransomware is a worry for every hospital.", "unknown"],
+    ["Vendor end of life is forcing our hand.", "unknown"],
   ])("%s -> %s", (text, timing) => {
     expect(only(text)[0]?.timing).toBe(timing);
   });
 
   it("times two triggers in one answer from their own time expressions", () => {
     const mentions = only("We were acquired last year, and the contract renews next month.");
-    expect(mentions).toEqual([
+    expect(mentions.map(({ type, timing, phrase }) => ({ type, timing, phrase }))).toEqual([
       { type: "contract_renewal", timing: "upcoming", phrase: "and the contract renews next month" },
       { type: "merger_acquisition", timing: "past", phrase: "We were acquired last year" },
     ]);
+    for (const m of mentions) expect(m.confidence).toBeGreaterThan(0.5);
   });
 });
 
@@ -86,5 +91,33 @@ describe("detectTriggers: shape and robustness", () => {
   it("is deterministic", () => {
     const texts = ["We were hacked last year.", "Contract renews in May, budget cuts too."];
     expect(detectTriggers(texts)).toEqual(detectTriggers(texts));
+  });
+});
+
+describe("detectTriggers: bad input yields nothing and no error", () => {
+  it.each([
+    ["empty", ""],
+    ["whitespace", "   \n\t  "],
+    ["emoji only", "😀🔥💥🙈"],
+    ["HTML", "<script>alert('x')</script><b>hello</b>"],
+    ["German", "Wir möchten einfach nur bessere Berichte haben."],
+    ["Japanese", "レポートの作成に時間がかかりすぎます。"],
+    ["1 MB of one word", "lorem ".repeat(170_000)],
+  ])("%s", (_name, text) => {
+    expect(detectTriggersInText(text)).toEqual([]);
+  });
+
+  it("a trigger in the first 20,000 characters of a huge answer is still found", () => {
+    const mentions = detectTriggersInText(`We were hacked last month. ${"blah ".repeat(200_000)}`);
+    expect(mentions.map((m) => m.type)).toEqual(["security_incident"]);
+  });
+
+  it("every mention carries a confidence in [0, 1] and words from the answer", () => {
+    const text = "Our contract ends in June and the new CFO wants 20% savings.";
+    for (const m of detectTriggersInText(text)) {
+      expect(m.confidence).toBeGreaterThanOrEqual(0);
+      expect(m.confidence).toBeLessThanOrEqual(1);
+      expect(text).toContain(m.phrase);
+    }
   });
 });
