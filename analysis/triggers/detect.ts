@@ -50,8 +50,20 @@ export function evidenceOf(model: TriggerModel, f: AnswerFeatures, type: Trigger
   return bestClause < 0 ? null : { clause: bestClause, first: 0 };
 }
 
+const FUTURE_CUES = ["c:will", "c:goingto", "c:chrono:future", "c:biz:future"];
+const PAST_CUES = ["c:chrono:past", "c:biz:past", "c:pastform", "c:perfect"];
+
 export function timingOf(model: TriggerModel, f: AnswerFeatures, type: TriggerType, clause: number, first: number): Timing {
-  return scoreSoftmax(model.timing, [...timingFeatures(f.clauses, clause, first), `type:${type}`]);
+  const features = timingFeatures(f.clauses, clause, first);
+  const timing = scoreSoftmax(model.timing, [...features, `type:${type}`]);
+  if (timing !== "unknown") return timing;
+  // An explicit auxiliary or time expression in the clause outranks a learned "unknown":
+  // "the vendor will sunset it" is upcoming whatever the corpus said of bare "sunset".
+  const future = FUTURE_CUES.some((c) => features.includes(c));
+  const past = PAST_CUES.some((c) => features.includes(c));
+  if (future && !past) return "upcoming";
+  if (past && !future && (features.includes("c:chrono:past") || features.includes("c:biz:past"))) return "past";
+  return timing;
 }
 
 function phraseOf(clause: Clause, first: number): string {

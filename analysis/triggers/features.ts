@@ -54,7 +54,8 @@ export function extractFeatures(text: string): AnswerFeatures {
   const shared = new Set<string>();
   const clauseWords: string[][] = [];
   const openers = new Map<number, string>();
-  for (const clause of clauses) if (!openers.has(clause.sentence)) openers.set(clause.sentence, clause.lemmaText.split(" ").slice(0, 3).join(" "));
+  // The first words of each sentence as written (lemmas would turn "Were we to..." into "be we to").
+  for (const clause of clauses) if (!openers.has(clause.sentence)) openers.set(clause.sentence, clause.surfaceText.split(" ").slice(0, 3).join(" "));
   clauses.forEach((clause) => {
     const tag = SCOPE_TAG[clauseScope(clause, openers.get(clause.sentence) ?? "")];
     const words: string[] = [];

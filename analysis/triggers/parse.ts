@@ -14,6 +14,8 @@ export interface Token {
   pos: string;
   /** The whitespace before the token as written, so a clause can be shown as the prospect typed it. */
   space: string;
+  /** Right after an opening quote mark: the word is being mentioned ("the 'breach' of SLA"), not used. */
+  quoted: boolean;
 }
 
 export interface Clause {
@@ -52,6 +54,7 @@ export function parseClauses(text: string): Clause[] {
     const pos: string[] = sentence.tokens().out(its.pos);
     const spaces: string[] = sentence.tokens().out(its.precedingSpaces);
     let current: Token[] = [];
+    let quoteOpen = false;
     const flush = () => {
       if (current.length > 0) clauses.push(makeClause(current, sentenceIndex));
       current = [];
@@ -59,7 +62,11 @@ export function parseClauses(text: string): Clause[] {
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
       const lower = value.toLowerCase();
-      const token: Token = { value, lower, lemma: normaliseLemma(lemmas[i].toLowerCase(), lower), pos: pos[i], space: spaces[i] };
+      const token: Token = { value, lower, lemma: normaliseLemma(lemmas[i].toLowerCase(), lower), pos: pos[i], space: spaces[i], quoted: quoteOpen };
+      if (/^["'“”‘’`]+$/.test(value)) {
+        quoteOpen = !quoteOpen;
+        continue;
+      }
       if (pos[i] === "PUNCT") {
         // A hyphen inside a word ("data-residency") joins; one between spaces breaks a clause.
         if (/^[,;:()\[\]!?.…–—]+$/.test(value) || (value === "-" && spaces[i].length > 0)) flush();

@@ -24,7 +24,7 @@ const WISH_PHRASES = [/\bwould (?:be )?(?:love|like|great|nice|amazing|awesome|g
 const THIRD_PARTY = new Set(["competitor", "rival", "neighbour", "neighbor", "peer", "friend", "colleague", "acquaintance", "cousin", "brother", "sister", "uncle", "industry", "news", "headline", "article", "everyone", "everybody", "somebody", "someone", "many", "lot", "other", "another", "elsewhere", "customer", "client", "counterpart"]);
 const OWN = new Set(["we", "us", "our", "ours", "i", "my", "me", "mine"]);
 /** Organisations that, named with an article and no "our", are someone else ("a firm down the road"). */
-const ORG_NOUNS = new Set(["company", "firm", "business", "hospital", "clinic", "practice", "bank", "school", "district", "council", "carrier", "retailer", "store", "shop", "chain", "manufacturer", "plant", "factory", "supplier", "vendor", "agency", "startup", "insurer", "trust", "university", "college", "operator", "provider", "player", "brand", "restaurant", "hotel", "group", "org", "organisation", "organization", "credit union", "lab", "pharmacy", "dealer", "distributor", "logistics", "warehouse"]);
+const ORG_NOUNS = new Set(["subsidiary", "portfolio", "sister", "company", "firm", "business", "hospital", "clinic", "practice", "bank", "school", "district", "council", "carrier", "retailer", "store", "shop", "chain", "manufacturer", "plant", "factory", "supplier", "vendor", "agency", "startup", "insurer", "trust", "university", "college", "operator", "provider", "player", "brand", "restaurant", "hotel", "group", "org", "organisation", "organization", "credit union", "lab", "pharmacy", "dealer", "distributor", "logistics", "warehouse"]);
 /** Hearsay: "heard a dental practice got hacked", "read that ...", "saw on LinkedIn". */
 const HEARSAY = new Set(["hear", "heard", "read", "saw", "see", "rumour", "rumor", "apparently", "news"]);
 /** Whose event a vendor's acquisition or funding is: the vendor's, so not our merger or our round. */
@@ -32,6 +32,9 @@ const VENDOR_NOUNS = new Set(["vendor", "provider", "supplier", "partner", "clie
 
 export function scopeAt(clause: Clause, tokenIndex: number, sentenceOpener: string, type?: string): Scope {
   const tokens = clause.tokens;
+  // A word in quotes, or named as a term, is talked about, not reported: "the 'breach' of SLA".
+  if (tokens[tokenIndex]?.quoted) return "other";
+  if (/\b(?:the (?:term|word|phrase)|we call|we use the|so-called|so called)\b/.test(clause.surfaceText)) return "other";
   const before = tokens.slice(0, tokenIndex);
   const lemmaBefore = before.map((t) => t.lemma).join(" ");
   // Negation: a cue within six words before the mention.
@@ -79,6 +82,10 @@ export function scopeAt(clause: Clause, tokenIndex: number, sentenceOpener: stri
       const elsewhere = /\b(?:across town|down the road|up the road|next door|nearby|in (?:our|the) area|in town|across the street|over the road|in the next town)\b/.test(lemmaBefore);
       if (indefinite || elsewhere) return "other";
     }
+  }
+  // "the retailer we sell through opened 30 stores", "a haulier we sub to got taken over".
+  for (let i = 0; i + 2 < tokenIndex; i++) {
+    if ((tokens[i].pos === "NOUN" || tokens[i].pos === "PROPN") && !OWN.has(tokens[i - 1]?.lemma ?? "") && tokens[i + 1].lemma === "we" && tokens[i + 2].pos === "VERB") return "other";
   }
   if (/^one of (?:our|the) (?:client|customer|partner|peer|competitor|neighbour|neighbor)/.test(lemmaBefore)) return "other";
   for (let i = tokenIndex - 1; i >= 0; i--) {

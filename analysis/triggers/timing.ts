@@ -73,7 +73,7 @@ export function timingFeatures(clauses: readonly Clause[], evidence: number, fir
     verbFeatures(other.tokens, "s:", out);
     expressionFeatures(clauseRaw(other), "s:", out);
   }
-  for (const t of clause.tokens) out.add(`t:${t.lemma}`);
+  for (const t of clause.tokens) if (t.pos === "VERB" || t.pos === "AUX" || t.pos === "ADV" || t.pos === "ADP" || t.pos === "NUM") out.add(`t:${t.lemma}`);
   for (let i = Math.max(0, firstToken - 3); i < firstToken; i++) out.add(`pre:${clause.tokens[i].lemma}`);
   for (let i = firstToken + 1; i < Math.min(clause.tokens.length, firstToken + 4); i++) out.add(`post:${clause.tokens[i].lemma}`);
   if (sentence.length === 0 && out.size < 6) out.add("terse");
