@@ -34,9 +34,41 @@ export interface AnswerFeatures {
   byType: Map<TriggerType, string[]>;
 }
 
-const COMPILED: { type: TriggerType; pattern: number; regex: RegExp }[] = TRIGGER_TYPES.flatMap((type) =>
+export const COMPILED: { type: TriggerType; pattern: number; regex: RegExp }[] = TRIGGER_TYPES.flatMap((type) =>
   LEXICON[type].map((source, pattern) => ({ type, pattern, regex: new RegExp(`(?<![^ ])(?:${source})(?![^ ])`, "g") })),
 );
+
+/**
+ * Which patterns can match a clause at all: every pattern needs one of its literal words, so
+ * patterns are indexed by the first three letters of their content literals and a clause runs
+ * only those whose literals it might contain (a few instead of ~300 regexes per clause).
+ */
+const INDEX_STOP = new Set(["the", "a", "an", "our", "we", "of", "to", "in", "for", "by", "with", "on", "at", "it", "and", "or", "us", "my", "as"]);
+const PATTERN_INDEX = new Map<string, number[]>();
+const ALWAYS: number[] = [];
+COMPILED.forEach(({ regex }, i) => {
+  const literals = new Set((regex.source.replace(/\\[a-zA-Z]/g, " ").match(/[a-z0-9][a-z0-9&'-]*/g) ?? []).filter((w) => !INDEX_STOP.has(w) && /[a-z]/.test(w)));
+  if (literals.size === 0) ALWAYS.push(i);
+  for (const w of literals) {
+    const key = w.slice(0, 3);
+    const list = PATTERN_INDEX.get(key) ?? [];
+    if (list[list.length - 1] !== i) list.push(i);
+    PATTERN_INDEX.set(key, list);
+  }
+});
+
+export function candidatePatterns(clause: Clause): number[] {
+  const found = new Set<number>(ALWAYS);
+  for (const t of clause.tokens) {
+    for (const word of t.lemma === t.lower ? [t.lemma] : [t.lemma, t.lower]) {
+      for (const part of [word, ...word.split(/[ -]/)]) {
+        const list = PATTERN_INDEX.get(part.slice(0, 3));
+        if (list) for (const i of list) found.add(i);
+      }
+    }
+  }
+  return [...found].sort((a, b) => a - b);
+}
 
 const stem = createStemmer();
 const WORD = /^[\p{L}\p{N}][\p{L}\p{N}'&.-]*$/u;
@@ -75,7 +107,8 @@ export function extractFeatures(text: string): AnswerFeatures {
   clauses.forEach((clause, c) => {
     const opener = openers.get(clause.sentence) ?? "";
     const seen = new Set<string>();
-    for (const { type, pattern, regex } of COMPILED) {
+    for (const index of candidatePatterns(clause)) {
+      const { type, pattern, regex } = COMPILED[index];
       // Lemmas first (every tense), then the words as written (patterns in surface forms).
       for (const [text, at] of [[clause.lemmaText, clause.tokenAt], [clause.surfaceText, clause.surfaceAt]] as const) {
         regex.lastIndex = 0;

@@ -85,11 +85,32 @@ describe("analyze CLI: output shape", () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
       rows: [
-        { triggers: [{ type: "security_incident", timing: "past", phrase: "We were hacked last year" }] },
+        { triggers: [{ type: "security_incident", timing: "past", phrase: "We were hacked last year", confidence: expect.any(Number) }] },
         { triggers: [] },
-        { triggers: [{ type: "contract_renewal", timing: "upcoming", phrase: "Our contract renews in March" }] },
+        { triggers: [{ type: "contract_renewal", timing: "upcoming", phrase: "Our contract renews in March", confidence: expect.any(Number) }] },
       ],
     });
+    for (const row of JSON.parse(stdout).rows) for (const t of row.triggers) expect(t.confidence).toBeGreaterThan(0.6);
+  });
+
+  it("triggers-score prints precision, recall and F1 per type and micro, and timing accuracy", () => {
+    const csv = file(
+      "labelled.csv",
+      'text,type,timing\n"We were hacked last year",security_incident,past\n"nothing to see",none,\n"Our contract renews in March and we opened two new sites last month",contract_renewal;growth,upcoming;past\n',
+    );
+    const { code, stdout } = invoke(["triggers-score", "--input", csv]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^n=3\n/);
+    expect(stdout).toMatch(/^security_incident\s+1\.000\s+1\.000\s+1\.000\s+1\s+0\s+0$/m);
+    expect(stdout).toMatch(/^micro\s+1\.000\s+1\.000\s+1\.000\s+3\s+0\s+0$/m);
+    expect(stdout).toMatch(/^timing accuracy\s+1\.000 \(3\/3 found triggers\)$/m);
+  });
+
+  it("triggers-score answers a malformed label with one error line and exit code 2", () => {
+    const csv = file("bad-labels.csv", "text,type,timing\nhello,alien_invasion,past\n");
+    const { code, stderr } = invoke(["triggers-score", "--input", csv]);
+    expect(code).toBe(2);
+    expect(stderr).toBe('error: row 2: unknown trigger type "alien_invasion"\n');
   });
 
   it("score prints NMI, ARI, ACC and time", () => {
