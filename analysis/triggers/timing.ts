@@ -5,7 +5,7 @@
  * quarter", "in 60 days", "three weeks ago") plus the business ones chrono does not read ("by
  * Q3", "end of the fiscal year", "since spring"). A small softmax model (model.ts) weighs them.
  */
-import * as chrono from "chrono-node";
+import * as chrono from "chrono-node/en";
 import type { Clause, Token } from "./parse.js";
 
 /** Fixed reference date: only the direction of relative expressions is used, never the date. */

@@ -64,7 +64,21 @@ describe("readiness score and parts", () => {
     expect(upcoming.parts.trigger).toBe(1);
     expect(choice.parts.trigger).toBe(0.8);
     expect(vague.parts.trigger).toBe(0.5);
-    expect(upcoming.reasons.map((r) => r.text)).toContain("Contract renewal, upcoming: “renewal in March”");
+    expect(upcoming.reasons.map((r) => r.text)).toContain("Contract renewal, upcoming (stated): “renewal in March”");
+  });
+
+  it("weighs a text trigger by the detector's confidence, and says how sure it is", () => {
+    const maybe = readiness(ideal(), [{ type: "contract_renewal", timing: "upcoming", phrase: "renewal is probably soon", origin: "text", confidence: 0.55 }], DEFAULT_PROFILE);
+    const stated = readiness(ideal(), [{ type: "contract_renewal", timing: "upcoming", phrase: "our contract ends in June", origin: "text", confidence: 0.98 }], DEFAULT_PROFILE);
+    const likely = readiness(ideal(), [{ type: "outage", timing: "past", phrase: "the ERP fell over", origin: "text", confidence: 0.7 }], DEFAULT_PROFILE);
+    const corrected = readiness(ideal(), [{ type: "outage", timing: "past", phrase: "the ERP fell over", origin: "text", confidence: 1, corrected: true }], DEFAULT_PROFILE);
+    expect(maybe.parts.trigger).toBe(0.55);
+    expect(stated.parts.trigger).toBe(0.98);
+    expect(maybe.score).toBeLessThan(stated.score);
+    expect(maybe.reasons.map((r) => r.text)).toContain("Contract renewal, upcoming (possible): “renewal is probably soon”");
+    expect(stated.reasons.map((r) => r.text)).toContain("Contract renewal, upcoming (stated): “our contract ends in June”");
+    expect(likely.reasons.map((r) => r.text)).toContain("Outage, recent (likely): “the ERP fell over”");
+    expect(corrected.reasons.map((r) => r.text)).toContain("Outage, recent (corrected by marketing): “the ERP fell over”");
   });
 
   it("normalises by the total weight so the score stays within 0..100", () => {
