@@ -2,7 +2,9 @@
  * detectTriggers: lexicon hits and scoped words (features.ts) -> one logistic model per type
  * (model.ts) -> for each type found, the evidence clause, its timing and the model's confidence.
  */
-import shippedModel from "./model.json" with { type: "json" };
+// A plain JSON import: esbuild (the Remix build), tsx and vitest inline it. (Node's own ESM loader would
+// want `with { type: "json" }`, which the Remix compiler cannot parse, so Playwright specs must not import this.)
+import shippedModel from "./model.json";
 import { extractFeatures, type AnswerFeatures, type Hit } from "./features.js";
 import type { TriggerModel } from "./model.js";
 import { scoreBinary, scoreSoftmax } from "./model.js";

@@ -26,7 +26,7 @@ async function next(page: Page, label = "Next") {
   await page.getByRole("button", { name: label }).click();
 }
 
-/** A prospect answers the template as someone ready to buy, with their trigger in words only. */
+/** A prospect answers the template as someone nearly ready to buy, with their trigger in words only. */
 async function seedProspect(browser: Browser, name: string) {
   const slug = crypto.randomBytes(18).toString("base64url");
   const surveyId = await createSurvey(handle.db, { slug, title: "Trigger study", intro: "", template: "market_validation", status: "open", createdBy: null }, marketValidationQuestions(DEFAULT_TEMPLATE_VARS));
@@ -43,10 +43,11 @@ async function seedProspect(browser: Browser, name: string) {
   await next(page);
   await expect(page.getByText("Page 3 of 6")).toBeVisible();
   await next(page);
-  await page.getByRole("group", { name: /budget/ }).getByLabel("Allocated").check();
+  // Budget that "could be found" and no executive sponsor: ready now only with a buying trigger.
+  await page.getByRole("group", { name: /budget/ }).getByLabel("Could be found").check();
   await page.getByRole("group", { name: /decision/ }).getByLabel("Less than 3 months").check();
   await page.getByRole("group", { name: /named project leader/ }).getByLabel("Yes").check();
-  await page.getByRole("group", { name: /executive sponsor/ }).getByLabel("Yes").check();
+  await page.getByRole("group", { name: /executive sponsor/ }).getByLabel("No", { exact: true }).check();
   await next(page);
   await page.getByRole("group", { name: /How compelling/ }).getByLabel("4", { exact: true }).check();
   await next(page);
@@ -71,8 +72,10 @@ test("a marketer marks a trigger wrong and adds a missed one; sales sees the pro
     await sales.goto(`/prospects/${personId}`);
     await expect(reasons).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
-  await expect(reasons).toContainText(/Security incident, (recent|upcoming|timing unclear) \((stated|likely|possible)\)/);
+  await expect(reasons).toContainText(/Security incident, recent \((stated|likely|possible)\)/);
   const scoreBefore = Number(await score.textContent());
+  const band = sales.locator(".prospect-score .badge").first();
+  await expect(band).toHaveText("Ready now");
 
   await marketer.goto(`/responses/${responseId}`);
   const panel = marketer.locator(".trigger-panel").filter({ hasText: "Security incident" }).first();
@@ -85,6 +88,7 @@ test("a marketer marks a trigger wrong and adds a missed one; sales sees the pro
   await expect(reasons).toContainText("No buying trigger");
   const scoreWithout = Number(await score.textContent());
   expect(scoreWithout).toBeLessThan(scoreBefore);
+  await expect(band).toHaveText("Nurture");
 
   await panel.getByLabel("Add a missed trigger").selectOption({ label: "Contract renewal" });
   await panel.getByLabel("When").selectOption("upcoming");
@@ -95,6 +99,7 @@ test("a marketer marks a trigger wrong and adds a missed one; sales sees the pro
   await sales.reload();
   await expect(reasons).toContainText("Contract renewal, upcoming (corrected by marketing)");
   expect(Number(await score.textContent())).toBeGreaterThan(scoreWithout);
+  await expect(band).toHaveText("Ready now");
   await expect(sales.locator("#signals")).toBeVisible();
   await expect(sales.getByText("corrected by marketing").first()).toBeVisible();
 });
