@@ -36,7 +36,6 @@ const EXEC = alt(
 const CONTRACT = alt("commit", "contract", "licence", "license", "subscription", "agreement", "term", "deal", "lease", "sla", "plan", "seat", "commitment", "support contract", "maintenance", "renewal", "msa", "enterprise agreement", "po");
 const PREMISES = alt("town", "area", "county", "postcode", "scheme", "project", "job", "contract", "site", "office", "location", "store", "shop", "branch", "plant", "warehouse", "factory", "clinic", "practice", "hospital", "hub", "depot", "dc", "distribution center", "distribution centre", "fulfilment center", "fulfillment center", "restaurant", "hotel", "property", "campus", "school", "facility", "lab", "center", "centre", "market", "country", "region", "territory", "state", "city", "line", "shift", "outlet", "franchise", "kitchen", "unit", "ward", "bed", "route", "lane", "team", "department", "division", "product line");
 const AMOUNT = "(?:\\$|€|£)?\\d[\\d.,]*(?:\\s?(?:k|m|mm|mn|million|bn|billion))?";
-const VENDOR = alt("vendor", "provider", "supplier", "partner", "tool", "product", "platform", "software", "system", "solution", "app", "service", "they", "it", "\\S+");
 const PRICE = alt("bill", "energy bill", "drug cost", "staff cost", "labour cost", "labor cost", "wage", "payroll", "price", "pricing", "cost", "fee", "rate", "premium", "bill", "quote", "invoice", "licence cost", "license cost", "subscription", "renewal", "tariff", "spend", "expense");
 
 export const LEXICON: Record<TriggerType, string[]> = {
