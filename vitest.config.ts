@@ -3,7 +3,11 @@ import { fileURLToPath } from "node:url";
 
 export default defineConfig({
   resolve: {
-    alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) },
+    alias: {
+      "~": fileURLToPath(new URL("./app", import.meta.url)),
+      // Vite's resolver misreads chrono-node's "./*" subpath export; Node, tsx and esbuild read it right.
+      "chrono-node/en": fileURLToPath(new URL("./node_modules/chrono-node/dist/esm/locales/en/index.js", import.meta.url)),
+    },
   },
   test: {
     include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts"],

@@ -23,6 +23,7 @@ import { readCookie } from "../utils/cookies.server.js";
 import { sign } from "../utils/secrets.server.js";
 import { sha256 } from "../utils/tokens.server.js";
 import { afterCompletion } from "./after-completion.server.js";
+import { siteCountOf } from "../surveys/site-count.js";
 
 /**
  * The prospect's side of a survey: which page to show, and one page post written in one
@@ -117,15 +118,6 @@ export function personSource(attribution: Attribution): PersonSource {
   if (attribution.src) return attribution.src;
   if (attribution.utm_source) return "marketing";
   return "unknown";
-}
-
-/** "2-5" -> 5, "More than 100" -> 101, "12" -> 12: the upper bound of the band as a representative count. */
-export function siteCountOf(answer: string | null): number | null {
-  if (!answer) return null;
-  const numbers = answer.match(/\d+/g)?.map(Number) ?? [];
-  if (!numbers.length) return null;
-  const top = Math.max(...numbers);
-  return /more than|over|\+/i.test(answer) ? top + 1 : top;
 }
 
 const CONSENT_PURPOSES: Record<string, ConsentPurpose> = {

@@ -5,7 +5,8 @@ import { seedDemoUsers } from "../../app/demo/users.server.js";
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
 
 process.env.SESSION_SECRET ??= "integration-test-secret-that-is-long-enough-000";
-const { loadAnsweringSurvey, pageQuestions, resumeTokenFor, resumeTokenHash, siteCountOf, submitPage, surveyAvailability } = await import("../../app/services/submission.server.js");
+const { loadAnsweringSurvey, pageQuestions, resumeTokenFor, resumeTokenHash, submitPage, surveyAvailability } = await import("../../app/services/submission.server.js");
+const { siteCountOf } = await import("../../app/surveys/site-count.js");
 const { parseDraftAnswers, parsePageAnswers, OTHER_VALUE } = await import("../../app/surveys/answer-schema.js");
 const { seedDemoData } = await import("../../app/demo/seed.server.js");
 const { flushCompletions } = await import("../../app/services/after-completion.server.js");
@@ -201,7 +202,7 @@ describe.each(DATABASE_KINDS)("public form write path on %s", (kind) => {
   });
 
   it("maps site-count bands to a representative integer", () => {
-    expect([siteCountOf("1"), siteCountOf("2-5"), siteCountOf("21-100"), siteCountOf("More than 100"), siteCountOf(null), siteCountOf("many")]).toEqual([1, 5, 100, 101, null, null]);
+    expect([siteCountOf("1"), siteCountOf("2-5"), siteCountOf("21-100"), siteCountOf("More than 100"), siteCountOf(null), siteCountOf("many")]).toEqual([1, 2, 21, 101, null, null]);
   });
 });
 
