@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormErrors } from "~/components/Field";
 import { findUserByEmail } from "../../db/queries/users";
@@ -28,8 +28,10 @@ const loginLimiter = () => (limiter ??= createRateLimiter({ limit: env().LOGIN_R
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await sessionUser(request);
-  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
-  return null;
+  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
+  if (user) throw redirect(safeRedirect(redirectTo));
+  // The form's hidden field carries only a sanitised value (never the raw query text).
+  return json({ redirectTo: safeRedirect(redirectTo, "") });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -53,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Login() {
   const result = useActionData<typeof action>();
   const errors = result && "errors" in result ? result.errors : undefined;
-  const [params] = useSearchParams();
+  const { redirectTo } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   return (
     <div className="page--narrow">
@@ -61,7 +63,7 @@ export default function Login() {
         <h1>Log in to Painmap</h1>
         <FormErrors errors={errors?.[""]} />
         <Form method="post" noValidate>
-          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+          <input type="hidden" name="redirectTo" value={redirectTo} />
           <Field id="email" label="Email" error={firstError(errors, "email")} required>
             {(aria) => <input {...aria} name="email" type="email" autoComplete="username" required autoFocus />}
           </Field>
