@@ -23,8 +23,17 @@ export const LoginSchema = z.object({
 export const meta: MetaFunction = () => [{ title: "Log in · Painmap" }];
 
 const WRONG_CREDENTIALS = "That email and password do not match an account.";
-let limiter: ReturnType<typeof createRateLimiter> | undefined;
-const loginLimiter = () => (limiter ??= createRateLimiter({ limit: env().LOGIN_RATE_LIMIT, windowMs: 60_000 }));
+/**
+ * Two sliding one-minute limits: every attempt counts against the source address, and every failed
+ * attempt counts against the account, so spreading guesses over many addresses gains nothing.
+ * The account check comes before the password is checked and answers alike for unknown emails.
+ */
+let limiters: { ip: ReturnType<typeof createRateLimiter>; account: ReturnType<typeof createRateLimiter> } | undefined;
+const loginLimiters = () =>
+  (limiters ??= {
+    ip: createRateLimiter({ limit: env().LOGIN_RATE_LIMIT, windowMs: 60_000 }),
+    account: createRateLimiter({ limit: env().LOGIN_RATE_LIMIT, windowMs: 60_000 }),
+  });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await sessionUser(request);
@@ -35,17 +44,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const ip = clientAddress(request);
-  if (!loginLimiter().hit(`ip:${ip}`)) return tooManyRequests(loginLimiter().retryAfter(`ip:${ip}`));
+  const limit = loginLimiters();
+  const ip = `ip:${clientAddress(request)}`;
+  if (!limit.ip.hit(ip)) return tooManyRequests(limit.ip.retryAfter(ip));
 
   const parsed = parseWith(LoginSchema, await readFormData(request, 16 * 1024));
   if (!parsed.success) return badRequest(parsed.errors);
   const { email, password, redirectTo } = parsed.data;
+  const account = `account:${email.toLowerCase()}`;
+  if (!limit.account.allows(account)) return tooManyRequests(limit.account.retryAfter(account), "Too many attempts for this account. Please wait a minute and try again.");
 
   const user = await findUserByEmail(db(), email);
   // Unknown user and wrong password take the same time and get the same answer.
   const valid = await verifyPassword(password, user?.password_hash ?? (await decoyHash()));
-  if (!user || !valid || user.disabled_at) return badRequest({ "": [WRONG_CREDENTIALS] });
+  if (!user || !valid || user.disabled_at) {
+    limit.account.hit(account);
+    return badRequest({ "": [WRONG_CREDENTIALS] });
+  }
+  limit.account.reset(account);
 
   const cookie = await startSession(user.id);
   const fallback = user.role === "sales" ? "/prospects" : "/surveys";

@@ -82,6 +82,29 @@ describe("createRateLimiter", () => {
     limiter.reset("a");
     expect(limiter.hit("a")).toBe(true);
   });
+  it("slides: no double burst across a window boundary (finding 6)", () => {
+    let t = 0;
+    const limiter = createRateLimiter({ limit: 3, windowMs: 60_000, now: () => t });
+    t = 59_000;
+    expect([1, 2, 3].map(() => limiter.hit("a"))).toEqual([true, true, true]);
+    t = 61_000; // a fixed window starting at 0 would have reset here
+    expect(limiter.hit("a")).toBe(false);
+    expect(limiter.allows("a")).toBe(false);
+    expect(limiter.retryAfter("a")).toBe(58);
+    t = 119_000; // one window after the counted hits
+    expect([1, 2, 3, 4].map(() => limiter.hit("a"))).toEqual([true, true, true, false]);
+  });
+  it("does not count refused hits, and allows() counts nothing", () => {
+    let t = 0;
+    const limiter = createRateLimiter({ limit: 1, windowMs: 1000, now: () => t });
+    expect(limiter.allows("k")).toBe(true);
+    expect(limiter.allows("k")).toBe(true);
+    expect(limiter.hit("k")).toBe(true);
+    t = 500;
+    expect(limiter.hit("k")).toBe(false);
+    t = 1000;
+    expect(limiter.hit("k")).toBe(true);
+  });
   it("opens a new window once the old one has passed", async () => {
     const limiter = createRateLimiter({ limit: 1, windowMs: 20 });
     expect(limiter.hit("k")).toBe(true);
