@@ -4,14 +4,19 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { logRefusal } from "./utils/log.server";
 import { NonceProvider } from "./utils/nonce";
 
 const ABORT_DELAY = 5_000;
 
-/** 404s and aborted requests are normal traffic, not errors worth a stack trace. */
+/** 404s and aborted requests are normal traffic; other 4xx are one line (log.server.ts); only the rest gets a stack. */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) && error.status === 404) return;
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    logRefusal(error.status, request, typeof error.data === "string" ? error.data : error.statusText);
+    return;
+  }
   console.error(error);
 }
 
