@@ -7,6 +7,7 @@ import { pipeline } from "node:stream/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { BodyTooLarge, readNodeBody } from "./utils/body.server.js";
+import { serviceUnavailable, type FailureMark } from "./utils/db-errors.server.js";
 import { requestOrigin, requestPath, type OriginConfig } from "./utils/origin.server.js";
 import { isCrossSiteWrite, securityHeaders } from "./utils/security-headers.server.js";
 
@@ -82,7 +83,13 @@ export async function createServer(options: { mode?: string; origin?: OriginConf
         refuse(res, 413, "Request body too large. Nothing was saved.", true);
         return;
       }
-      const response = await handle(request, { nonce });
+      const context: Record<string, unknown> & FailureMark = { nonce };
+      let response = await handle(request, context);
+      // A database that cannot write now: 503 + Retry-After instead of the error page's 500.
+      if (response.status === 500 && context.databaseUnavailable) {
+        await response.body?.cancel().catch(() => {});
+        response = serviceUnavailable();
+      }
       res.statusCode = response.status;
       res.statusMessage = response.statusText || http.STATUS_CODES[response.status] || "";
       for (const [name, value] of response.headers) {
