@@ -7,7 +7,7 @@
  *
  * One process serves the app (DESIGN.md, Scale); with several app servers the limit applies per
  * server, which still bounds a guesser. rate-limiter-flexible's memory store was considered: it
- * counts fixed windows, the very weakness being fixed (ADR 0008).
+ * counts fixed windows, the very weakness being fixed (ADR 0400).
  */
 export interface RateLimiter {
   /** Counts one hit; true when the key is still within its limit (a refused hit is not counted). */
