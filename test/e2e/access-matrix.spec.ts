@@ -5,6 +5,8 @@ import { test, expect, type APIRequestContext, type APIResponse } from "@playwri
 import type { ServerBuild } from "@remix-run/node";
 import { connect, type DatabaseHandle } from "../../db/client.js";
 import { startResponse } from "../../db/queries/responses.js";
+import { createSurvey } from "../../db/queries/surveys.js";
+import { DEFAULT_TEMPLATE_VARS, marketValidationQuestions } from "../../app/surveys/template.js";
 import { ACCESS, ROLES, expectedAction, expectedPage, type ActionOutcome, type Outcome, type Role } from "./access-table";
 import { DEMO } from "./fixtures";
 
@@ -45,14 +47,16 @@ test("every role against every route, page, loader JSON and action intent", asyn
   // Fixtures from the demo data the server was started with.
   const handle: DatabaseHandle = connect(`file:${DB_FILE}`);
   const { db } = handle;
-  const survey = await db.selectFrom("surveys").select(["id", "slug"]).where("status", "=", "open").orderBy("id").executeTakeFirstOrThrow();
+  const survey = await db.selectFrom("surveys").select("id").where("status", "=", "open").orderBy("id").executeTakeFirstOrThrow();
   const response = await db.selectFrom("responses").select("id").where("survey_id", "=", survey.id).orderBy("id").executeTakeFirstOrThrow();
   const theme = await db.selectFrom("themes").select("id").where("kind", "=", "pain").where("status", "!=", "merged").orderBy("id").executeTakeFirstOrThrow();
   const person = await db.selectFrom("people").select("id").orderBy("id").executeTakeFirstOrThrow();
   const run = await db.selectFrom("analysis_runs").select("id").orderBy("id").executeTakeFirstOrThrow();
-  // A prospect part-way through the survey, holding its resume token.
+  // A prospect part-way through a survey of the matrix's own (the demo survey's counts stay as seeded).
+  const ownSlug = crypto.randomBytes(18).toString("base64url");
+  const ownSurveyId = await createSurvey(db, { slug: ownSlug, title: "Access matrix", intro: "", template: "market_validation", status: "open", createdBy: null }, marketValidationQuestions(DEFAULT_TEMPLATE_VARS));
   const resumeToken = crypto.randomBytes(32).toString("base64url");
-  await startResponse(db, { surveyId: survey.id, idempotencyKey: `matrix-${resumeToken.slice(0, 12)}`, resumeTokenHash: crypto.createHash("sha256").update(resumeToken).digest("hex"), source: "unknown", utmSource: null, utmCampaign: null, rep: null, origin: "web", now: new Date().toISOString() });
+  await startResponse(db, { surveyId: ownSurveyId, idempotencyKey: `matrix-${resumeToken.slice(0, 12)}`, resumeTokenHash: crypto.createHash("sha256").update(resumeToken).digest("hex"), source: "unknown", utmSource: null, utmCampaign: null, rep: null, origin: "web", now: new Date().toISOString() });
   await handle.close();
   const fill = (p: string) =>
     p
@@ -61,7 +65,7 @@ test("every role against every route, page, loader JSON and action intent", asyn
       .replace("{themeId}", String(theme.id))
       .replace("{personId}", String(person.id))
       .replace("{runId}", String(run.id))
-      .replace("{slug}", survey.slug)
+      .replace("{slug}", ownSlug)
       .replace("{token}", "not-a-real-token");
 
   const staffContext = async (role: "sales" | "marketer" | "admin") => {

@@ -17,6 +17,9 @@ const { loadAnsweringSurvey, pageQuestions, submitPage } = await import("../../a
 const { parsePageAnswers } = await import("../../app/surveys/answer-schema.js");
 const { isDatabaseUnavailable } = await import("../../app/utils/db-errors.server.js");
 const { flushCompletions } = await import("../../app/services/after-completion.server.js");
+const { executeRun } = await import("../../app/workers/run-analysis.js");
+const { createRun, getRun } = await import("../../db/queries/analysis-runs.js");
+const { addResponse, makeSurvey, TOPICS } = await import("../integration/board-fixtures.js");
 
 /** Fails the k-th query it sees (1-based) with a database-unavailable error of the given code. */
 class FailKthCall implements KyselyPlugin {
@@ -89,6 +92,40 @@ describe.each(DATABASE_KINDS)("write faults on %s", (kind) => {
       // Recovery without a restart: the retried post is stored once, whole.
       expect((await submit(db, key)).outcome).toBe("complete");
       expect(await stored(key)).toEqual({ responses: 1, answers: 2, complete: true });
+    }
+  });
+
+  it("the k-th database call failing, for every k along an analysis run: the run ends done or failed, and a failed one leaves no themes", async () => {
+    const board = await makeSurvey(handle.db, `Faults board ${kind}`);
+    const topics = Object.keys(TOPICS);
+    for (let i = 0; i < 12; i++) await addResponse(handle.db, board, { topic: topics[i % topics.length], index: i });
+    const plugin = new FailKthCall(kind === "sqlite" ? "SQLITE_BUSY" : "40001");
+    const db = handle.db.withPlugin(plugin);
+    // A run's results: its theme figures and facts (themes themselves persist across runs).
+    const themesOf = async (runId: number) => {
+      const stats = Number((await handle.db.selectFrom("theme_stats").select((eb) => eb.fn.countAll().as("n")).where("run_id", "=", runId).executeTakeFirstOrThrow()).n);
+      const facts = Number((await handle.db.selectFrom("response_facts").select((eb) => eb.fn.countAll().as("n")).where("run_id", "=", runId).executeTakeFirstOrThrow()).n);
+      return stats === 0 && facts === 0 ? 0 : stats > 0 && facts > 0 ? stats : -1; // -1: half a result
+    };
+
+    const clean = await createRun(handle.db, { surveyId: board.surveyId, trigger: "manual", createdBy: null });
+    plugin.calls = 0;
+    await executeRun(db, clean, { seed: 7, k: 3 });
+    const callsPerRun = plugin.calls;
+    expect((await getRun(handle.db, clean))?.status).toBe("done");
+    const cleanThemes = await themesOf(clean);
+    expect(cleanThemes).toBeGreaterThan(0);
+
+    for (let k = 1; k <= callsPerRun; k++) {
+      const runId = await createRun(handle.db, { surveyId: board.surveyId, trigger: "manual", createdBy: null });
+      plugin.calls = 0;
+      plugin.failAt = k;
+      await executeRun(db, runId, { seed: 7, k: 3 });
+      plugin.failAt = Number.POSITIVE_INFINITY;
+      const run = await getRun(handle.db, runId);
+      expect(["done", "failed"], `call ${k} of ${callsPerRun}: run left ${run?.status}`).toContain(run?.status);
+      if (run?.status === "failed") expect(await themesOf(runId), `call ${k}: a failed run wrote themes`).toBe(0);
+      else expect(await themesOf(runId), `call ${k}: a done run has all its themes`).toBeGreaterThan(0);
     }
   });
 
