@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts"],
+    include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts", "test/security/**/*.test.ts"],
     environment: "node",
     env: { DOTENV_CONFIG_QUIET: "true", NODE_ENV: "test" },
     testTimeout: 30_000,

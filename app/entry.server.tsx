@@ -4,14 +4,26 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { isDatabaseUnavailable, type FailureMark } from "./utils/db-errors.server";
+import { logRefusal } from "./utils/log.server";
 import { NonceProvider } from "./utils/nonce";
 
 const ABORT_DELAY = 5_000;
 
-/** 404s and aborted requests are normal traffic, not errors worth a stack trace. */
-export function handleError(error: unknown, { request }: { request: Request }) {
+/** 404s and aborted requests are normal traffic; other 4xx are one line (log.server.ts); only the rest gets a stack. */
+export function handleError(error: unknown, { request, context }: { request: Request; context?: unknown }) {
   if (request.signal.aborted) return;
+  if (isDatabaseUnavailable(error)) {
+    // The adapter turns this request's 500 into a 503 with Retry-After (db-errors.server.ts).
+    if (context && typeof context === "object") (context as FailureMark).databaseUnavailable = true;
+    console.warn(`503 ${request.method} ${new URL(request.url).pathname} database unavailable: ${(error as Error).message}`);
+    return;
+  }
   if (isRouteErrorResponse(error) && error.status === 404) return;
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    logRefusal(error.status, request, typeof error.data === "string" ? error.data : error.statusText);
+    return;
+  }
   console.error(error);
 }
 

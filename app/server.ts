@@ -6,6 +6,9 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { BodyTooLarge, readNodeBody } from "./utils/body.server.js";
+import { serviceUnavailable, type FailureMark } from "./utils/db-errors.server.js";
+import { requestOrigin, requestPath, type OriginConfig } from "./utils/origin.server.js";
 import { isCrossSiteWrite, securityHeaders } from "./utils/security-headers.server.js";
 
 /**
@@ -31,8 +34,16 @@ const MIME: Record<string, string> = {
   ".woff2": "font/woff2",
 };
 
-export async function createServer(options: { mode?: string } = {}) {
+/** Dynamic responses are per user (sessions, resume tokens, prospects' emails): no browser or proxy may keep them. */
+const PRIVATE_CACHE = "private, no-store";
+
+function refuse(res: http.ServerResponse, status: number, message: string, close = false) {
+  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": PRIVATE_CACHE, ...(close ? { Connection: "close" } : {}) }).end(message);
+}
+
+export async function createServer(options: { mode?: string; origin?: OriginConfig } = {}) {
   const mode = options.mode ?? process.env.NODE_ENV ?? "production";
+  const originConfig: OriginConfig = options.origin ?? { publicUrl: process.env.PUBLIC_URL, listenHost: process.env.HOST ?? "127.0.0.1" };
   const build = (await import(pathToFileURL(path.join(buildDir, "index.js")).href)) as ServerBuild;
   const handle = createRequestHandler(build, mode);
   // public/ is fixed at deploy time: knowing its top-level names spares every page request a stat().
@@ -43,7 +54,15 @@ export async function createServer(options: { mode?: string } = {}) {
     for (const [name, value] of Object.entries(securityHeaders(nonce))) res.setHeader(name, value);
     try {
       const method = req.method ?? "GET";
-      const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
+      const origin = requestOrigin(req.headers.host, originConfig);
+      const target = requestPath(req.url);
+      if (!origin || target === null) {
+        console.warn(`400 ${method} refused: Host ${JSON.stringify(req.headers.host ?? "")} is not this site's`);
+        refuse(res, 400, "This site is not served under that host name.", true);
+        req.resume();
+        return;
+      }
+      const url = new URL(target, origin);
 
       if ((method === "GET" || method === "HEAD") && (await serveStatic(url.pathname, req, res, publicNames))) return;
 
@@ -51,19 +70,34 @@ export async function createServer(options: { mode?: string } = {}) {
         res.writeHead(403, { "Content-Type": "text/plain; charset=utf-8" }).end("Cross-site requests are not allowed.");
         return;
       }
-      if (Number(req.headers["content-length"] ?? 0) > HARD_BODY_LIMIT) {
-        res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" }).end("Request body too large.");
-        req.resume();
+      let request: Request;
+      try {
+        request = await toFetchRequest(req, url, method);
+      } catch (error) {
+        if (!(error instanceof BodyTooLarge)) throw error;
+        // Sized or chunked alike: answer now, read no further, and drop the connection (the rest
+        // of the body would otherwise be parsed as the next request).
+        console.warn(`413 ${method} ${url.pathname} body over ${HARD_BODY_LIMIT} bytes`);
+        const socket = req.socket;
+        res.once("finish", () => socket?.destroySoon());
+        refuse(res, 413, "Request body too large. Nothing was saved.", true);
         return;
       }
-
-      const response = await handle(await toFetchRequest(req, url, method), { nonce });
+      const context: Record<string, unknown> & FailureMark = { nonce };
+      let response = await handle(request, context);
+      // A database that cannot write now: 503 + Retry-After instead of the error page's 500.
+      if (response.status === 500 && context.databaseUnavailable) {
+        await response.body?.cancel().catch(() => {});
+        response = serviceUnavailable();
+      }
       res.statusCode = response.status;
       res.statusMessage = response.statusText || http.STATUS_CODES[response.status] || "";
       for (const [name, value] of response.headers) {
         if (name === "set-cookie") continue;
         res.setHeader(name, value);
       }
+      if (!response.headers.has("cache-control")) res.setHeader("Cache-Control", PRIVATE_CACHE);
+      if (response.status === 413) res.setHeader("Connection", "close");
       const cookies = response.headers.getSetCookie();
       if (cookies.length) res.setHeader("Set-Cookie", cookies);
       if (!response.body || method === "HEAD") {
@@ -81,9 +115,11 @@ export async function createServer(options: { mode?: string } = {}) {
   });
 }
 
-/** Bodies up to this size are read whole: cheaper than bridging a Node stream to a web stream. */
-const BUFFERED_BODY_LIMIT = 1024 * 1024;
-
+/**
+ * Every body is read here, whole, through one capped reader: a chunked body past the cap used to
+ * reach the route as a stream, whose cancel aborted the request (a 500 with no log line, the
+ * connection left open). Routes then apply their own, smaller caps to the bytes read.
+ */
 async function toFetchRequest(req: http.IncomingMessage, url: URL, method: string): Promise<Request> {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
@@ -95,21 +131,11 @@ async function toFetchRequest(req: http.IncomingMessage, url: URL, method: strin
   const controller = new AbortController();
   req.once("aborted", () => controller.abort());
   if (method === "GET" || method === "HEAD") return new Request(url.href, { method, headers, signal: controller.signal });
-
-  const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared <= BUFFERED_BODY_LIMIT) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    return new Request(url.href, { method, headers, body: Buffer.concat(chunks) as unknown as BodyInit, signal: controller.signal });
-  }
-  return new Request(url.href, {
-    method,
-    headers,
-    body: Readable.toWeb(req) as unknown as ReadableStream,
-    signal: controller.signal,
-    // Node's fetch needs duplex for a streamed body
-    duplex: "half",
-  } as RequestInit & { duplex?: "half" });
+  const body = await readNodeBody(req, HARD_BODY_LIMIT);
+  // The body is whole now: its length is what the route sees, whatever the client declared.
+  headers.delete("transfer-encoding");
+  headers.set("content-length", String(body.byteLength));
+  return new Request(url.href, { method, headers, body: body as unknown as BodyInit, signal: controller.signal });
 }
 
 async function serveStatic(pathname: string, req: http.IncomingMessage, res: http.ServerResponse, publicNames: ReadonlySet<string>): Promise<boolean> {
@@ -148,7 +174,7 @@ if (isMain) {
   const { prepareDatabase } = await import("./services/startup.server.js");
   const config = env();
   await prepareDatabase();
-  const server = await createServer({ mode: config.NODE_ENV });
+  const server = await createServer({ mode: config.NODE_ENV, origin: { publicUrl: config.PUBLIC_URL, listenHost: config.HOST } });
   server.keepAliveTimeout = 65_000;
   server.listen(config.PORT, config.HOST, () => {
     console.log(`Painmap is listening on http://${config.HOST === "127.0.0.1" ? "localhost" : config.HOST}:${config.PORT}`);

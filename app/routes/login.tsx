@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormErrors } from "~/components/Field";
 import { findUserByEmail } from "../../db/queries/users";
@@ -23,27 +23,45 @@ export const LoginSchema = z.object({
 export const meta: MetaFunction = () => [{ title: "Log in · Painmap" }];
 
 const WRONG_CREDENTIALS = "That email and password do not match an account.";
-let limiter: ReturnType<typeof createRateLimiter> | undefined;
-const loginLimiter = () => (limiter ??= createRateLimiter({ limit: env().LOGIN_RATE_LIMIT, windowMs: 60_000 }));
+/**
+ * Two sliding one-minute limits: every attempt counts against the source address, and every failed
+ * attempt counts against the account, so spreading guesses over many addresses gains nothing.
+ * The account check comes before the password is checked and answers alike for unknown emails.
+ */
+let limiters: { ip: ReturnType<typeof createRateLimiter>; account: ReturnType<typeof createRateLimiter> } | undefined;
+const loginLimiters = () =>
+  (limiters ??= {
+    ip: createRateLimiter({ limit: env().LOGIN_RATE_LIMIT, windowMs: 60_000 }),
+    account: createRateLimiter({ limit: env().LOGIN_RATE_LIMIT, windowMs: 60_000 }),
+  });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await sessionUser(request);
-  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
-  return null;
+  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
+  if (user) throw redirect(safeRedirect(redirectTo));
+  // The form's hidden field carries only a sanitised value (never the raw query text).
+  return json({ redirectTo: safeRedirect(redirectTo, "") });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const ip = clientAddress(request);
-  if (!loginLimiter().hit(`ip:${ip}`)) return tooManyRequests(loginLimiter().retryAfter(`ip:${ip}`));
+  const limit = loginLimiters();
+  const ip = `ip:${clientAddress(request)}`;
+  if (!limit.ip.hit(ip)) return tooManyRequests(limit.ip.retryAfter(ip));
 
   const parsed = parseWith(LoginSchema, await readFormData(request, 16 * 1024));
   if (!parsed.success) return badRequest(parsed.errors);
   const { email, password, redirectTo } = parsed.data;
+  const account = `account:${email.toLowerCase()}`;
+  if (!limit.account.allows(account)) return tooManyRequests(limit.account.retryAfter(account), "Too many attempts for this account. Please wait a minute and try again.");
 
   const user = await findUserByEmail(db(), email);
   // Unknown user and wrong password take the same time and get the same answer.
   const valid = await verifyPassword(password, user?.password_hash ?? (await decoyHash()));
-  if (!user || !valid || user.disabled_at) return badRequest({ "": [WRONG_CREDENTIALS] });
+  if (!user || !valid || user.disabled_at) {
+    limit.account.hit(account);
+    return badRequest({ "": [WRONG_CREDENTIALS] });
+  }
+  limit.account.reset(account);
 
   const cookie = await startSession(user.id);
   const fallback = user.role === "sales" ? "/prospects" : "/surveys";
@@ -53,7 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Login() {
   const result = useActionData<typeof action>();
   const errors = result && "errors" in result ? result.errors : undefined;
-  const [params] = useSearchParams();
+  const { redirectTo } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   return (
     <div className="page--narrow">
@@ -61,7 +79,7 @@ export default function Login() {
         <h1>Log in to Painmap</h1>
         <FormErrors errors={errors?.[""]} />
         <Form method="post" noValidate>
-          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+          <input type="hidden" name="redirectTo" value={redirectTo} />
           <Field id="email" label="Email" error={firstError(errors, "email")} required>
             {(aria) => <input {...aria} name="email" type="email" autoComplete="username" required autoFocus />}
           </Field>

@@ -148,6 +148,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (outcome.outcome) {
     case "bad_link":
       return badRequest({ "": ["That resume link is not valid. Please start the survey again from its link."] }, { values: pageFormValues(questions, input) });
+    case "start_over":
+      return badRequest({ "": ["Please start the survey from its first page."] }, { values: pageFormValues(questions, input) });
     case "complete":
       return redirect(thanksUrl(s));
     case "ahead":

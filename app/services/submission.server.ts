@@ -171,7 +171,9 @@ export type PageOutcome =
   | { outcome: "saved"; token: string; nextPage: number; responseId: number }
   | { outcome: "complete"; token: string; responseId: number; changed: boolean; personId: number | null }
   | { outcome: "ahead"; token: string; currentPage: number }
-  | { outcome: "bad_link" };
+  | { outcome: "bad_link" }
+  /** A later page came with an idempotency key and no resume token: only page 1 may start a response. */
+  | { outcome: "start_over" };
 
 /**
  * One page post. The caller has checked that the survey is open and parsed the page's answers
@@ -195,6 +197,9 @@ export async function submitPage(
   const token = identity.kind === "key" ? resumeTokenFor(s.survey.id, identity.idempotencyKey) : identity.token;
   const tokenHash = resumeTokenHash(token);
   const lastPage = s.pages.length;
+  // Only a valid first page starts a response: a later page with a fresh key would otherwise leave
+  // an empty partial row behind (it inflated partial counts) before being sent back to page 1.
+  if (identity.kind === "key" && pageIndex !== 1) return { outcome: "start_over" };
 
   // SQLite: through the app's group committer (several posts share one COMMIT; each still settles
   // only after that COMMIT). Elsewhere a plain transaction.

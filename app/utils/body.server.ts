@@ -1,3 +1,5 @@
+import type { IncomingMessage } from "node:http";
+
 /** `request.formData()` reads any size; every action reads its body through here instead. */
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
 
@@ -54,4 +56,31 @@ export async function readFormData(request: Request, limit = DEFAULT_BODY_LIMIT)
   } catch {
     throw new Response("The form data could not be read. Please try again.", { status: 400 });
   }
+}
+
+/** Thrown by readNodeBody past its cap; the server adapter answers 413 and closes the connection. */
+export class BodyTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`Request body over ${limit} bytes`);
+  }
+}
+
+/**
+ * The server adapter's reader (app/server.ts): the whole body of a Node request, sized or chunked,
+ * counted as it arrives. A declared Content-Length past the cap is refused before reading a byte.
+ */
+export async function readNodeBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > limit) throw new BodyTooLarge(limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).byteLength;
+    if (size > limit) {
+      req.pause();
+      throw new BodyTooLarge(limit);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks, size);
 }

@@ -189,6 +189,16 @@ describe.each(DATABASE_KINDS)("public form write path on %s", (kind) => {
     expect(await submitPage(handle.db, { survey, pageIndex: 1, answers: [], identity: { kind: "token", token: "x".repeat(43) } })).toEqual({ outcome: "bad_link" });
   });
 
+  it("a later page posted with a fresh key and no resume token creates no response (finding 5)", async () => {
+    const key = `key-${kind}-later-page-fresh-0001`;
+    const before = Number((await handle.db.selectFrom("responses").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const outcome = await submitPage(handle.db, { survey, pageIndex: 2, answers: answers(survey, 2, { pain_story: "Skipped page one." }), identity: { kind: "key", idempotencyKey: key, attribution: {} } });
+    expect(outcome).toEqual({ outcome: "start_over" });
+    const after = Number((await handle.db.selectFrom("responses").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    expect(after).toBe(before);
+    expect(await handle.db.selectFrom("responses").select("id").where("idempotency_key", "=", key).execute()).toHaveLength(0);
+  });
+
   it("a full survey says so once complete responses reach max_responses", async () => {
     const s = (await loadAnsweringSurvey(handle.db, await makeSurvey({ maxResponses: 1 })))!;
     expect(await surveyAvailability(handle.db, s)).toBe("open");

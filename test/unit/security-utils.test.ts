@@ -15,6 +15,19 @@ describe("safeRedirect", () => {
   it.each(["//evil.example", "/\\evil.example", "https://evil.example", "evil", "", null, undefined])("refuses %s", (to) => {
     expect(safeRedirect(to as string | null | undefined, "/home")).toBe("/home");
   });
+  // Finding 1: browsers strip tab/CR/LF, so "/\t/evil.example" is "//evil.example" to them.
+  // Finding 2: CR, LF or a character above Latin-1 made Headers.set throw (a 500 after login).
+  it.each(["/\t/evil.example/phish", "/\n/evil.example", "/\r\nSet-Cookie: x=1", "/a b", "/\u0100", "/caf\u00e9", "/\u0000", "/\x7f", "/..//evil.example", "/" + "a".repeat(2001)])(
+    "refuses control characters, non-ASCII and paths that normalise off-site: %j",
+    (to) => {
+      expect(safeRedirect(to, "/home")).toBe("/home");
+      // Whatever comes out must be a valid header value.
+      expect(() => new Headers({ Location: safeRedirect(to, "/home") })).not.toThrow();
+    },
+  );
+  it("keeps an encoded path as it is", () => {
+    expect(safeRedirect("/responses?survey=2&q=caf%C3%A9#top")).toBe("/responses?survey=2&q=caf%C3%A9#top");
+  });
 });
 
 describe("isCrossSiteWrite", () => {
@@ -68,6 +81,29 @@ describe("createRateLimiter", () => {
     expect(limiter.retryAfter("a")).toBeGreaterThan(0);
     limiter.reset("a");
     expect(limiter.hit("a")).toBe(true);
+  });
+  it("slides: no double burst across a window boundary (finding 6)", () => {
+    let t = 0;
+    const limiter = createRateLimiter({ limit: 3, windowMs: 60_000, now: () => t });
+    t = 59_000;
+    expect([1, 2, 3].map(() => limiter.hit("a"))).toEqual([true, true, true]);
+    t = 61_000; // a fixed window starting at 0 would have reset here
+    expect(limiter.hit("a")).toBe(false);
+    expect(limiter.allows("a")).toBe(false);
+    expect(limiter.retryAfter("a")).toBe(58);
+    t = 119_000; // one window after the counted hits
+    expect([1, 2, 3, 4].map(() => limiter.hit("a"))).toEqual([true, true, true, false]);
+  });
+  it("does not count refused hits, and allows() counts nothing", () => {
+    let t = 0;
+    const limiter = createRateLimiter({ limit: 1, windowMs: 1000, now: () => t });
+    expect(limiter.allows("k")).toBe(true);
+    expect(limiter.allows("k")).toBe(true);
+    expect(limiter.hit("k")).toBe(true);
+    t = 500;
+    expect(limiter.hit("k")).toBe(false);
+    t = 1000;
+    expect(limiter.hit("k")).toBe(true);
   });
   it("opens a new window once the old one has passed", async () => {
     const limiter = createRateLimiter({ limit: 1, windowMs: 20 });
