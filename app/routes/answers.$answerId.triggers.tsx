@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { TriggerCorrectionSchema } from "~/components/triggers/correction-schema";
@@ -13,6 +13,13 @@ import { badRequest, idParam } from "~/utils/http.server";
 export const meta: MetaFunction = () => [{ title: "Trigger correction · Painmap" }];
 
 const BODY_LIMIT = 8 * 1024;
+
+/** Opened directly, the page only says where corrections are made; it shows no answer. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, MARKETING_ROLES);
+  idParam(params.answerId);
+  return json(null);
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, MARKETING_ROLES);
@@ -46,7 +53,7 @@ export default function TriggerCorrectionResult() {
           {messages.map((m) => <p key={m}>{m}</p>)}
         </div>
       ) : (
-        <p>Saved.</p>
+        <p>Buying triggers are corrected under each answer on a response's page or a theme's page.</p>
       )}
       <p>
         <Link to="/responses">Back to responses</Link> · <Link to="/board">Back to the board</Link>

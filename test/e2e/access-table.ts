@@ -93,6 +93,8 @@ export const ACCESS: Record<string, RouteAccess> = {
   "routes/responses._index": { page: "/responses", level: "marketing" },
   "routes/responses.$id": { page: "/responses/{responseId}", level: "marketing" },
   "routes/responses.export": { page: "/responses/export", level: "marketing" },
+  // Trigger corrections: posted from a response's or a theme's page; its own page only explains that.
+  "routes/answers.$answerId.triggers": { page: "/answers/1/triggers", level: "marketing", actionPath: `/answers/${MISSING}/triggers`, actions: [{ intent: "", level: "marketing" }] },
 
   "routes/board._index": { page: "/board", level: "staff", actions: [{ intent: "run", level: "marketing" }] },
   "routes/board.$themeId": {
