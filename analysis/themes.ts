@@ -2,7 +2,9 @@ import { chooseK } from "./choose-k.js";
 import { sphericalKmeans } from "./kmeans/index.js";
 import { labelClusters } from "./label.js";
 import { resolveOptions, type AnalyzeOptions } from "./options.js";
+import { nameThemes } from "./names.js";
 import { collectEvidence } from "./quotes.js";
+import { summarise } from "./summary.js";
 import { createRng } from "./random.js";
 import { truncatedSvd } from "./svd.js";
 import type { Cluster, KSelectionReport, ThemeResult } from "./types.js";
@@ -112,9 +114,11 @@ export function analyzeThemesTimed(texts: readonly string[], options: AnalyzeOpt
   rows.forEach((row, i) => (assignments[row] = ordered.assignments[i]));
   const terms = labelClusters(matrix, assignments, ordered.sizes, settings.keywordsPerCluster, safeTexts);
   const evidence = collectEvidence(vectors, dimensions, assignments, ordered.centroids, ordered.k, safeTexts, settings.quotesPerCluster);
+  const names = nameThemes(safeTexts, evidence.map((e) => e.ranked), terms.map((t) => t.label));
   const clusters: Cluster[] = ordered.sizes.map((size, id) => ({
     id,
-    label: terms[id].label,
+    label: names[id],
+    summary: summarise(safeTexts[evidence[id].ranked[0]] ?? ""),
     keywords: terms[id].keywords,
     size,
     quotes: evidence[id].quotes,

@@ -4,6 +4,8 @@ export interface Cluster {
   /** Most distinctive phrase, as customers wrote it; unique across clusters. */
   label: string;
   keywords: string[];
+  /** The most central member's first sentence, cut at a clause boundary. */
+  summary: string;
   size: number;
   /** Row indexes of the most representative texts, most central first. */
   quotes: number[];
