@@ -70,7 +70,7 @@ export function nameThemes(texts: readonly string[], rankedMembers: readonly num
     const useTerm =
       phraseName === undefined ||
       (readsAsName(termName) && !used.has(termName.toLowerCase()) && share(termName, rows, texts) >= TERM_ADVANTAGE * share(phraseName, rows, texts));
-    const name = useTerm ? uniqueFallback(termName, used) : phraseName!;
+    const name = useTerm ? uniqueFallback(readsAsName(termName) || !termName ? termName : openingWords(texts[rows[0]] ?? ""), used) : phraseName!;
     used.add(name.toLowerCase());
     names[c] = name;
   }
@@ -155,8 +155,16 @@ function containsSpan(words: readonly string[], span: readonly string[]): boolea
   return false;
 }
 
+/** Where members share no name-like word, their own opening words say more than a generic word. */
+function openingWords(text: string): string {
+  const words = text.replace(/\s+/g, " ").trim().split(" ").slice(0, 5).join(" ");
+  const opening = words.slice(0, 60);
+  // A theme of answers that only say "problem" is named for what they say, not by the bare word.
+  return isGenericPhrase(opening) ? `answers saying “${opening || "nothing"}”` : opening;
+}
+
 function uniqueFallback(label: string, used: ReadonlySet<string>): string {
-  const base = label && !isGenericPhrase(label) ? label : label || "unnamed theme";
+  const base = label.trim() || "unnamed theme";
   let unique = base;
   for (let suffix = 2; used.has(unique.toLowerCase()); suffix++) unique = `${base} (${suffix})`;
   return unique;

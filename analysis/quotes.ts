@@ -58,7 +58,8 @@ export interface QuoteCandidate {
 /** MMR over candidates; verbatim duplicates never, near duplicates only when nothing else is left. */
 export function pickQuotes(candidates: readonly QuoteCandidate[], count: number): number[] {
   const sets = candidates.map((c) => wordSet(c.text));
-  const keys = candidates.map((c) => c.text.trim().toLowerCase().replace(/\s+/g, " "));
+  // Same words in the same order = the same quote, whatever the punctuation or case.
+  const keys = candidates.map((c) => (c.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(" "));
   const chosen: number[] = [];
   const taken = new Set<string>();
   for (const strict of [true, false]) {
