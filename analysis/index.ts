@@ -3,6 +3,8 @@
  * Pure and deterministic: plain data in, plain data out, no I/O, nothing from app/ or db/.
  */
 export { analyzeThemes } from "./themes.js";
+export { assignToThemes, parseThemeModel, serializeThemeModel } from "./assign.js";
+export type { Placement, ThemeModel } from "./assign.js";
 export { detectTriggers, detectTriggersInText, TRIGGER_TYPES } from "./triggers.js";
 export type { TriggerMention, TriggerType, Timing } from "./triggers.js";
 export type { AnalyzeOptions, ProgressCallback } from "./options.js";

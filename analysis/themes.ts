@@ -1,4 +1,6 @@
+import { buildThemeModel } from "./assign.js";
 import { chooseK } from "./choose-k.js";
+import { dotRow } from "./kmeans/dot.js";
 import { sphericalKmeans } from "./kmeans/index.js";
 import { labelClusters } from "./label.js";
 import { resolveOptions, type AnalyzeOptions } from "./options.js";
@@ -124,6 +126,19 @@ export function analyzeThemesTimed(texts: readonly string[], options: AnalyzeOpt
     quotes: evidence[id].quotes,
     cohesion: round(evidence[id].cohesion),
   }));
+  // The model for assignToThemes is built in the same stage (cheap: one dot product per member).
+  const memberSimilarities = new Float32Array(rows.length);
+  rows.forEach((row, i) => (memberSimilarities[i] = dotRow(vectors, row * dimensions, ordered.centroids, assignments[row] * dimensions, dimensions)));
+  const model = buildThemeModel({
+    terms: matrix.terms,
+    idf: matrix.idf,
+    bigrams: settings.bigrams,
+    basis: embedding.basis,
+    dimensions,
+    centroids: ordered.centroids,
+    k: ordered.k,
+    memberSimilarities,
+  });
   lap("label", 1);
 
   const meanCohesion = clusters.reduce((sum, c) => sum + c.cohesion * c.size, 0) / Math.max(1, rows.length);
@@ -133,6 +148,7 @@ export function analyzeThemesTimed(texts: readonly string[], options: AnalyzeOpt
       assignments: Array.from(assignments),
       clusters,
       unclustered,
+      model,
       quality: {
         meanCohesion: round(meanCohesion),
         kSelection,
@@ -153,6 +169,7 @@ function emptyResult(n: number, unclustered: number[], matrix: TermMatrix, kSele
     assignments: new Array<number>(n).fill(-1),
     clusters: [],
     unclustered,
+    model: null,
     quality: {
       meanCohesion: 0,
       kSelection: { ...kSelection, method: n === 0 ? "no texts" : "no usable words in any text" },

@@ -1,3 +1,5 @@
+import type { ThemeModel } from "./assign.js";
+
 export interface Cluster {
   /** Position in `clusters`, largest theme first; `assignments` use the same numbers. */
   id: number;
@@ -40,5 +42,7 @@ export interface ThemeResult {
   clusters: Cluster[];
   /** Indexes of texts with no usable words (empty, only stop words, emoji, numbers). */
   unclustered: number[];
+  /** Fitted model for assignToThemes (null when nothing was clustered); store it with the run. */
+  model: ThemeModel | null;
   quality: ThemeQuality;
 }
