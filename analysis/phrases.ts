@@ -43,6 +43,8 @@ export function isGenericWord(word: string): boolean {
 }
 
 const NOUN = new Set(["NOUN", "PROPN"]);
+/** Tags a name must not end in: "outage reported", "switching to", "top up", "order new". */
+export const BAD_ENDING = new Set(["VERB", "AUX", "ADP", "PART", "SCONJ", "CCONJ", "DET", "PRON", "ADJ"]);
 const MODIFIER = new Set(["ADJ", "NOUN", "PROPN"]);
 /** Longest phrase considered: names are 1-4 content words ("card delivery time estimate" at most). */
 export const MAX_PHRASE_WORDS = 4;
@@ -55,14 +57,21 @@ const MAX_TEXT_CHARS = 2000;
  * members share. A phrase never ends in a verb or a preposition because it always ends in a noun;
  * spans with a stop word or a number are skipped.
  */
-export function extractPhrases(text: string, stem: (word: string) => string = createStemmer()): Phrase[] {
+export function extractPhrases(
+  text: string,
+  stem: (word: string) => string = createStemmer(),
+  onToken?: (stemmed: string, pos: string) => void,
+): Phrase[] {
   if (!text || !text.trim()) return [];
   const { nlp, its } = tagger();
   const doc = nlp.readDoc(text.slice(0, MAX_TEXT_CHARS));
   const values = doc.tokens().out() as string[];
   const tags = doc.tokens().out(its.pos) as string[];
+  if (onToken) for (let i = 0; i < values.length; i++) if (isContentWord(values[i])) onToken(stem(values[i].toLowerCase()), tags[i]);
   const out: Phrase[] = [];
   const seen = new Set<string>();
+  // In a text written in capitals, capitals say nothing about acronyms ("HOW LONG" is not "LONG").
+  const shouting = text === text.toUpperCase();
   let runStart = 0;
   const flush = (end: number) => {
     for (let last = runStart; last < end; last++) {
@@ -73,7 +82,7 @@ export function extractPhrases(text: string, stem: (word: string) => string = cr
         const key = words.map((w) => stem(w.toLowerCase())).join(" ");
         if (seen.has(key)) continue;
         seen.add(key);
-        out.push({ key, surface: words.map(readable).join(" "), words: words.length });
+        out.push({ key, surface: words.map((w) => (shouting ? w.toLowerCase() : readable(w))).join(" "), words: words.length });
       }
     }
   };

@@ -5,12 +5,10 @@ export interface ClusterEvidence {
   quotes: number[];
   /** Mean cosine of members to the cluster centre, 0..1. */
   cohesion: number;
-  /** Members by cosine to the centre, most central first (at most RANKED_KEPT). */
+  /** All members by cosine to the centre, most central first. */
   ranked: number[];
 }
 
-/** Members kept in centrality order: enough for naming samples and quote candidates. */
-const RANKED_KEPT = 200;
 /** Quotes are chosen among this many most central members. */
 const QUOTE_POOL = 40;
 /** Two quotes this similar (token Jaccard) read as the same voice. */
@@ -44,7 +42,7 @@ export function collectEvidence(
     list.sort((a, b) => b.sim - a.sim || a.row - b.row);
     const pool = list.slice(0, QUOTE_POOL);
     const quotes = pickQuotes(pool.map((m) => ({ row: m.row, text: texts[m.row] ?? "", relevance: m.sim })), quotesPerCluster);
-    return { quotes, cohesion: Math.max(0, Math.min(1, cohesion)), ranked: list.slice(0, RANKED_KEPT).map((m) => m.row) };
+    return { quotes, cohesion: Math.max(0, Math.min(1, cohesion)), ranked: list.map((m) => m.row) };
   });
 }
 

@@ -116,7 +116,7 @@ export function analyzeThemesTimed(texts: readonly string[], options: AnalyzeOpt
   rows.forEach((row, i) => (assignments[row] = ordered.assignments[i]));
   const terms = labelClusters(matrix, assignments, ordered.sizes, settings.keywordsPerCluster, safeTexts);
   const evidence = collectEvidence(vectors, dimensions, assignments, ordered.centroids, ordered.k, safeTexts, settings.quotesPerCluster);
-  const names = nameThemes(safeTexts, evidence.map((e) => e.ranked), terms.map((t) => t.label));
+  const names = nameThemes(safeTexts, evidence.map((e) => e.ranked), terms);
   const clusters: Cluster[] = ordered.sizes.map((size, id) => ({
     id,
     label: names[id],

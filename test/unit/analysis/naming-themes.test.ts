@@ -50,7 +50,7 @@ describe("naming rules", () => {
       "The password reset link expired",
       "I asked for a password reset twice",
     ];
-    expect(nameThemes(texts, [[0, 1, 2], [3, 4, 5]], ["invoice", "password"])).toEqual(["invoice amount", "password reset"]);
+    expect(nameThemes(texts, [[0, 1, 2], [3, 4, 5]], [{ label: "invoice", candidates: [] }, { label: "password", candidates: [] }])).toEqual(["invoice amount", "password reset"]);
   });
 });
 
