@@ -7,8 +7,8 @@ import { createStemmer } from "./stem.js";
  * about) up to this many, and at most TOTAL_SAMPLE over all themes, so naming costs the same
  * at 2,000 and 100,000 answers.
  */
-const PER_THEME_SAMPLE = 60;
-const TOTAL_SAMPLE = 3000;
+const PER_THEME_SAMPLE = 40;
+const TOTAL_SAMPLE = 2000;
 const MIN_PER_THEME = 12;
 /** A longer phrase replaces its head when at least this share of the head's members use it. */
 const SPECIFIC_SHARE = 0.5;
