@@ -88,3 +88,27 @@ describe("names and summaries of any input", () => {
     );
   });
 });
+
+describe("bad input gives themes or an empty result, never an error", () => {
+  const named = (texts: string[]) => analyzeThemes(texts, { seed: 2 }).clusters.map((c) => c.label);
+  it("0 to 3 answers", () => {
+    expect(named([])).toEqual([]);
+    expect(named(["The invoice is always late"])).toHaveLength(1);
+    expect(named(["The invoice is always late", "Password reset fails"]).length).toBeGreaterThan(0);
+    expect(named(["invoice late", "password reset fails", "server outage"]).length).toBeGreaterThan(0);
+  });
+  it("identical answers make one theme named by their words", () => {
+    const result = analyzeThemes(new Array(20).fill("Slow dashboard loading"), { seed: 2 });
+    expect(result.k).toBe(1);
+    expect(result.clusters[0].label.toLowerCase()).toContain("dashboard");
+    expect(result.clusters[0].quotes).toHaveLength(1);
+  });
+  it("several languages and one-word answers", () => {
+    const texts = ["Rechnung falsch", "Rechnung zu spät", "facture erronée", "facture en retard", "账单错误太多了", "账单总是迟到", "slow", "slow", "invoice", "invoice"];
+    const result = analyzeThemes(texts, { seed: 2 });
+    for (const c of result.clusters) {
+      expect(c.label.trim()).not.toBe("");
+      expect(c.summary.length).toBeGreaterThan(0);
+    }
+  });
+});
