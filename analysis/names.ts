@@ -7,11 +7,13 @@ import { createStemmer } from "./stem.js";
  * about) up to this many, and at most TOTAL_SAMPLE over all themes, so naming costs the same
  * at 2,000 and 100,000 answers.
  */
-const PER_THEME_SAMPLE = 40;
-const TOTAL_SAMPLE = 2000;
+const PER_THEME_SAMPLE = 30;
+const TOTAL_SAMPLE = 1200;
 const MIN_PER_THEME = 12;
 /** A longer phrase replaces its head when at least this share of the head's members use it. */
 const SPECIFIC_SHARE = 0.5;
+/** A one-word head is widened more readily: a two-word name says what about it. */
+const SINGLE_WORD_SHARE = 0.25;
 /** When the head already names a larger theme, a longer phrase used by this share of its users is taken instead. */
 const TAKEN_SHARE = 0.1;
 /** Coverage squared: the concept most members share outranks a phrase with a higher lift but few users. */
@@ -135,7 +137,7 @@ export function chooseName(candidates: readonly NamedCandidate[], used: Readonly
     const taken = used.has(head.surface.toLowerCase());
     const headWords = head.key.split(" ");
     let best: NamedCandidate | undefined = taken ? undefined : head;
-    const share = taken ? TAKEN_SHARE : SPECIFIC_SHARE;
+    const share = taken ? TAKEN_SHARE : headWords.length === 1 ? SINGLE_WORD_SHARE : SPECIFIC_SHARE;
     for (const other of candidates) {
       const otherWords = other.key.split(" ");
       if (otherWords.length <= headWords.length || used.has(other.surface.toLowerCase())) continue;

@@ -114,9 +114,13 @@ export function analyzeThemesTimed(texts: readonly string[], options: AnalyzeOpt
   const ordered = orderBySize(solution.assignments, solution.centroids, k, dimensions);
   const assignments = new Int32Array(n).fill(-1);
   rows.forEach((row, i) => (assignments[row] = ordered.assignments[i]));
+  const sub = performance.now();
   const terms = labelClusters(matrix, assignments, ordered.sizes, settings.keywordsPerCluster, safeTexts);
   const evidence = collectEvidence(vectors, dimensions, assignments, ordered.centroids, ordered.k, safeTexts, settings.quotesPerCluster);
+  timingsMs["label.terms+quotes"] = Math.round(performance.now() - sub);
+  const beforeNames = performance.now();
   const names = nameThemes(safeTexts, evidence.map((e) => e.ranked), terms);
+  timingsMs["label.names"] = Math.round(performance.now() - beforeNames);
   const clusters: Cluster[] = ordered.sizes.map((size, id) => ({
     id,
     label: names[id],
