@@ -149,10 +149,13 @@ export function chooseName(candidates: readonly NamedCandidate[], used: Readonly
   return undefined;
 }
 
-/** A name must say something: not empty, not made only of generic words or stop words. */
+/**
+ * A name must say something: not empty, not made only of generic words or stop words, and not
+ * opening with one ("problem ajax" says no more than "ajax" and reads worse).
+ */
 export function isGenericPhrase(surface: string): boolean {
   const words = surface.split(/\s+/).filter(Boolean);
-  return words.length === 0 || words.every(isGenericWord);
+  return words.length === 0 || words.every(isGenericWord) || isGenericWord(words[0]);
 }
 
 /**
