@@ -1,6 +1,7 @@
 import { BAD_ENDING, extractPhrases, isGenericWord, type Phrase } from "./phrases.js";
 import type { ClusterTerms } from "./label.js";
 import { createStemmer } from "./stem.js";
+import { forEachTerm } from "./vectorize.js";
 
 /**
  * How many members per theme are tagged: the most central ones (they say what the theme is
@@ -12,6 +13,8 @@ const TOTAL_SAMPLE = 1200;
 const MIN_PER_THEME = 12;
 /** A longer phrase replaces its head when at least this share of the head's members use it. */
 const SPECIFIC_SHARE = 0.5;
+/** Weight of opening-clause coverage in a term's coverage (the rest: coverage in whole answers). */
+const OPENING_WEIGHT = 0.35;
 /** A one-word head is widened more readily: a two-word name says what about it. */
 const SINGLE_WORD_SHARE = 0.25;
 /** When the head already names a larger theme, a longer phrase used by this share of its users is taken instead. */
@@ -70,6 +73,16 @@ export function nameThemes(texts: readonly string[], rankedMembers: readonly num
     if (BAD_ENDING.has(pos)) tally.bad++;
   };
   const samples = rankedMembers.map((ranked) => spreadSample(ranked, perTheme));
+  // Per theme: sampled members whose opening clause contains each term (the pain is usually said first).
+  const opening: Map<string, number>[] = samples.map((rows) => {
+    const counts = new Map<string, number>();
+    for (const row of rows) {
+      const seen = new Set<string>();
+      forEachTerm(openingClause(texts[row] ?? ""), stem, true, (key) => seen.add(key));
+      for (const key of seen) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return counts;
+  });
   for (let c = 0; c < k; c++) {
     const counts = new Map<string, number>();
     sampled.push(samples[c].length);
@@ -89,7 +102,14 @@ export function nameThemes(texts: readonly string[], rankedMembers: readonly num
   for (const c of order) {
     const fromTerms: NamedCandidate[] = (terms[c]?.candidates ?? [])
       .filter((t) => endsWell(t.key, endings) && !isGenericPhrase(t.surface))
-      .map((t) => ({ key: t.key, surface: nounSurface(t.key, surfaces) ?? t.surface, coverage: t.coverage, score: t.coverage ** (COVERAGE_POWER - 1) * t.score }))
+      .map((t) => {
+        // Coverage averaged with the opening-clause coverage: "outage" (said first) beats
+        // "social media" (a detail every answer of a template adds later).
+        const openingShare = (opening[c].get(t.key) ?? 0) / Math.max(1, samples[c].length);
+        const coverage = (1 - OPENING_WEIGHT) * t.coverage + OPENING_WEIGHT * openingShare;
+        const lift = t.coverage > 0 ? t.score / t.coverage : 0;
+        return { key: t.key, surface: nounSurface(t.key, surfaces) ?? t.surface, coverage, score: coverage ** COVERAGE_POWER * lift };
+      })
       .sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
     const fromSample = scorePhrases(df[c], totalDf, sampled[c], totalSampled - sampled[c], surfaces);
     const termName = terms[c]?.label ?? "";
@@ -169,6 +189,20 @@ function spreadSample(ranked: readonly number[], count: number): number[] {
   const out: number[] = [];
   for (let i = 0; i < count; i++) out.push(ranked[Math.floor((i * span) / count)]);
   return out;
+}
+
+/**
+ * The text up to its first clause boundary (sentence end, ; : , or a conjunction that starts a
+ * new clause), at least four words when the text has them: where a respondent names the pain.
+ */
+const OPENING_BOUNDARY = /[.!?;:,](?=\s|$)|\s(?=(?:but|and|because|so|when|which|while|although|though)\s)/giu;
+export function openingClause(text: string): string {
+  const clean = text.slice(0, 2000);
+  for (const match of clean.matchAll(OPENING_BOUNDARY)) {
+    const head = clean.slice(0, match.index);
+    if (head.trim().split(/\s+/).length >= 4) return head;
+  }
+  return clean;
 }
 
 /** The noun phrase as members write it most often ("ATM", not the term matrix's "atm"). */
