@@ -5,6 +5,8 @@
 export { analyzeThemes } from "./themes.js";
 export { applyCorrections, detectTriggers, detectTriggersInText, isTriggerType, TRIGGER_TYPES, TIMINGS } from "./triggers/index.js";
 export type { CorrectedMention, TriggerCorrection, TriggerMention, TriggerType, Timing } from "./triggers/index.js";
+export { assignToThemes, parseThemeModel, serializeThemeModel } from "./assign.js";
+export type { Placement, ThemeModel } from "./assign.js";
 export type { AnalyzeOptions, ProgressCallback } from "./options.js";
 export { DEFAULT_OPTIONS } from "./options.js";
 export type { Cluster, ThemeResult, ThemeQuality, KSelectionReport } from "./types.js";

@@ -3,7 +3,21 @@ import type { TermMatrix } from "./vectorize.js";
 export interface ClusterTerms {
   label: string;
   keywords: string[];
+  /** Distinctive terms scored on all members, for the noun-phrase namer (names.ts). */
+  candidates: TermCandidate[];
 }
+
+export interface TermCandidate {
+  /** Stemmed key ("secur breach"), comparable with phrases.ts keys. */
+  key: string;
+  surface: string;
+  /** Share of the theme's members containing the term. */
+  coverage: number;
+  /** coverage x ln(lift), without the bigram bonus. */
+  score: number;
+}
+
+const CANDIDATES_KEPT = 40;
 
 /** Bigrams read better than single words ("security breach" vs "breach"); favour them when close. */
 const BIGRAM_PREFERENCE = 1.5;
@@ -39,11 +53,11 @@ export function labelClusters(
   const totalDf = new Int32Array(matrix.cols);
   for (const counts of inCluster) for (const [col, count] of counts) totalDf[col] += count;
 
-  const ranked: { surface: string; score: number }[][] = inCluster.map((counts, c) => {
+  const ranked: { surface: string; score: number; key: string; coverage: number; plain: number }[][] = inCluster.map((counts, c) => {
     const size = sizes[c];
     const outside = clustered - size;
     const minimumDf = size >= 4 ? 2 : 1;
-    const scored: { col: number; score: number }[] = [];
+    const scored: { col: number; score: number; coverage: number; plain: number }[] = [];
     for (const [col, dfIn] of counts) {
       if (dfIn < minimumDf) continue;
       const pIn = (dfIn + 0.5) / (size + 1);
@@ -51,18 +65,19 @@ export function labelClusters(
       const lift = Math.log(pIn / pOut);
       if (lift <= 0 && outside > 0) continue;
       const coverage = dfIn / size;
-      const score = coverage * (outside > 0 ? lift : 1) * (matrix.isBigram[col] ? BIGRAM_PREFERENCE : 1);
-      scored.push({ col, score });
+      const plain = coverage * (outside > 0 ? lift : 1);
+      const score = plain * (matrix.isBigram[col] ? BIGRAM_PREFERENCE : 1);
+      scored.push({ col, score, coverage, plain });
     }
     scored.sort((a, b) => b.score - a.score || a.col - b.col);
     const seen = new Set<string>();
-    const phrases: { surface: string; score: number }[] = [];
-    for (const { col, score } of scored) {
+    const phrases: { surface: string; score: number; key: string; coverage: number; plain: number }[] = [];
+    for (const { col, score, coverage, plain } of scored) {
       const surface = matrix.surfaces[col];
       if (seen.has(surface)) continue;
       seen.add(surface);
-      phrases.push({ surface, score });
-      if (phrases.length >= Math.max(keywordCount, 12)) break;
+      phrases.push({ surface, score, key: matrix.terms[col], coverage, plain });
+      if (phrases.length >= Math.max(keywordCount, CANDIDATES_KEPT)) break;
     }
     return phrases;
   });
@@ -71,10 +86,11 @@ export function labelClusters(
   const usedLabels = new Set<string>();
   const result: ClusterTerms[] = new Array(k);
   for (const c of order) {
-    const phrases = ranked[c].map((p) => p.surface);
+    const phrases = ranked[c].slice(0, Math.max(keywordCount, 12)).map((p) => p.surface);
     const keywords = dropContainedWords(phrases).slice(0, keywordCount);
     // Each phrase scored once (occursVerbatim scans the cluster's sample), not once per comparison.
     const candidates = ranked[c]
+      .slice(0, Math.max(keywordCount, 12))
       .map((p) => ({
         surface: p.surface,
         score: p.score * labelShape(p.surface) * (samples && p.surface.includes(" ") && !occursVerbatim(p.surface, samples[c]) ? 0.8 : 1),
@@ -87,7 +103,7 @@ export function labelClusters(
     let unique = label;
     for (let suffix = 2; usedLabels.has(unique); suffix++) unique = `${label} (${suffix})`;
     usedLabels.add(unique);
-    result[c] = { label: unique, keywords };
+    result[c] = { label: unique, keywords, candidates: ranked[c].map((p) => ({ key: p.key, surface: p.surface, coverage: p.coverage, score: p.plain })) };
   }
   return result;
 }

@@ -7,6 +7,11 @@ export interface Embedding {
   vectors: Float32Array;
   rows: number;
   dimensions: number;
+  /**
+   * terms x dimensions, row-major: a new TF-IDF row x lands at x * basis, in the same space as
+   * `vectors` (up to the row normalisation), so new answers can be placed without a new SVD.
+   */
+  basis: Float64Array;
 }
 
 export interface SvdSettings {
@@ -31,13 +36,17 @@ export function truncatedSvd(matrix: CsrMatrix, settings: SvdSettings, rng: Rng)
     const rank = Math.min(matrix.rows, matrix.cols);
     const width = Math.max(1, Math.min(settings.dimensions, rank));
     const { basis, width: kept } = rangeBasis(matrix, width, settings.powerIterations, rng);
-    if (kept === 0) return normalisedEmbedding(new Float64Array(0), matrix.rows, 0);
-    return normalisedEmbedding(multiplyDense(matrix, basis, kept), matrix.rows, kept);
+    if (kept === 0) return normalisedEmbedding(new Float64Array(0), matrix.rows, 0, new Float64Array(0));
+    return normalisedEmbedding(multiplyDense(matrix, basis, kept), matrix.rows, kept, basis);
   }
   // Fewer texts than terms: the right singular vectors of A^T are A's left ones, U; U*Sigma is the embedding.
-  const { rightSingular, singularValues, kept } = rightSingularSubspace(transpose(matrix), settings, rng);
+  const transposed = transpose(matrix);
+  const { rightSingular, singularValues, kept } = rightSingularSubspace(transposed, settings, rng);
+  // The term basis V = A^T U Sigma^-1 (A = U Sigma V^T), so x * V places a new row like A * V = U * Sigma.
+  const basis = kept === 0 ? new Float64Array(0) : multiplyDense(transposed, rightSingular, kept);
+  for (let t = 0; t < matrix.cols && kept > 0; t++) for (let j = 0; j < kept; j++) basis[t * kept + j] /= singularValues[j] || 1;
   for (let r = 0; r < matrix.rows; r++) for (let j = 0; j < kept; j++) rightSingular[r * kept + j] *= singularValues[j];
-  return normalisedEmbedding(rightSingular, matrix.rows, kept);
+  return normalisedEmbedding(rightSingular, matrix.rows, kept, basis);
 }
 
 /** Orthonormal basis (cols x width) of the dominant right singular subspace: (A^T A)^(q+1) * Gaussian, re-orthonormalised every pass. */
@@ -77,8 +86,8 @@ function rightSingularSubspace(matrix: CsrMatrix, settings: SvdSettings, rng: Rn
   return { rightSingular, singularValues, kept };
 }
 
-function normalisedEmbedding(embedded: Float64Array, rows: number, kept: number): Embedding {
-  if (kept === 0) return { vectors: new Float32Array(rows), rows, dimensions: 1 };
+function normalisedEmbedding(embedded: Float64Array, rows: number, kept: number, basis: Float64Array): Embedding {
+  if (kept === 0) return { vectors: new Float32Array(rows), rows, dimensions: 1, basis: new Float64Array(0) };
   const out = new Float32Array(rows * kept);
   for (let r = 0; r < rows; r++) {
     let norm = 0;
@@ -87,5 +96,5 @@ function normalisedEmbedding(embedded: Float64Array, rows: number, kept: number)
     const scale = 1 / Math.sqrt(norm);
     for (let j = 0; j < kept; j++) out[r * kept + j] = embedded[r * kept + j] * scale;
   }
-  return { vectors: out, rows, dimensions: kept };
+  return { vectors: out, rows, dimensions: kept, basis };
 }

@@ -1,8 +1,12 @@
+import { buildThemeModel } from "./assign.js";
 import { chooseK } from "./choose-k.js";
+import { dotRow } from "./kmeans/dot.js";
 import { sphericalKmeans } from "./kmeans/index.js";
 import { labelClusters } from "./label.js";
 import { resolveOptions, type AnalyzeOptions } from "./options.js";
+import { nameThemes } from "./names.js";
 import { collectEvidence } from "./quotes.js";
+import { summarise } from "./summary.js";
 import { createRng } from "./random.js";
 import { truncatedSvd } from "./svd.js";
 import type { Cluster, KSelectionReport, ThemeResult } from "./types.js";
@@ -110,16 +114,35 @@ export function analyzeThemesTimed(texts: readonly string[], options: AnalyzeOpt
   const ordered = orderBySize(solution.assignments, solution.centroids, k, dimensions);
   const assignments = new Int32Array(n).fill(-1);
   rows.forEach((row, i) => (assignments[row] = ordered.assignments[i]));
+  const sub = performance.now();
   const terms = labelClusters(matrix, assignments, ordered.sizes, settings.keywordsPerCluster, safeTexts);
   const evidence = collectEvidence(vectors, dimensions, assignments, ordered.centroids, ordered.k, safeTexts, settings.quotesPerCluster);
+  timingsMs["label.terms+quotes"] = Math.round(performance.now() - sub);
+  const beforeNames = performance.now();
+  const names = nameThemes(safeTexts, evidence.map((e) => e.ranked), terms);
+  timingsMs["label.names"] = Math.round(performance.now() - beforeNames);
   const clusters: Cluster[] = ordered.sizes.map((size, id) => ({
     id,
-    label: terms[id].label,
+    label: names[id],
+    summary: summarise(safeTexts[evidence[id].ranked[0]] ?? ""),
     keywords: terms[id].keywords,
     size,
     quotes: evidence[id].quotes,
     cohesion: round(evidence[id].cohesion),
   }));
+  // The model for assignToThemes is built in the same stage (cheap: one dot product per member).
+  const memberSimilarities = new Float32Array(rows.length);
+  rows.forEach((row, i) => (memberSimilarities[i] = dotRow(vectors, row * dimensions, ordered.centroids, assignments[row] * dimensions, dimensions)));
+  const model = buildThemeModel({
+    terms: matrix.terms,
+    idf: matrix.idf,
+    bigrams: settings.bigrams,
+    basis: embedding.basis,
+    dimensions,
+    centroids: ordered.centroids,
+    k: ordered.k,
+    memberSimilarities,
+  });
   lap("label", 1);
 
   const meanCohesion = clusters.reduce((sum, c) => sum + c.cohesion * c.size, 0) / Math.max(1, rows.length);
@@ -129,6 +152,7 @@ export function analyzeThemesTimed(texts: readonly string[], options: AnalyzeOpt
       assignments: Array.from(assignments),
       clusters,
       unclustered,
+      model,
       quality: {
         meanCohesion: round(meanCohesion),
         kSelection,
@@ -149,6 +173,7 @@ function emptyResult(n: number, unclustered: number[], matrix: TermMatrix, kSele
     assignments: new Array<number>(n).fill(-1),
     clusters: [],
     unclustered,
+    model: null,
     quality: {
       meanCohesion: 0,
       kSelection: { ...kSelection, method: n === 0 ? "no texts" : "no usable words in any text" },

@@ -1,9 +1,13 @@
+import type { ThemeModel } from "./assign.js";
+
 export interface Cluster {
   /** Position in `clusters`, largest theme first; `assignments` use the same numbers. */
   id: number;
   /** Most distinctive phrase, as customers wrote it; unique across clusters. */
   label: string;
   keywords: string[];
+  /** The most central member's first sentence, cut at a clause boundary. */
+  summary: string;
   size: number;
   /** Row indexes of the most representative texts, most central first. */
   quotes: number[];
@@ -38,5 +42,7 @@ export interface ThemeResult {
   clusters: Cluster[];
   /** Indexes of texts with no usable words (empty, only stop words, emoji, numbers). */
   unclustered: number[];
+  /** Fitted model for assignToThemes (null when nothing was clustered); store it with the run. */
+  model: ThemeModel | null;
   quality: ThemeQuality;
 }

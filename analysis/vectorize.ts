@@ -17,6 +17,8 @@ export interface TermMatrix extends CsrMatrix {
   isBigram: Uint8Array;
   /** Number of texts containing the column's term. */
   docFrequency: Int32Array;
+  /** Inverse document frequency per column (kept so new answers are weighted the same way). */
+  idf: Float64Array;
 }
 
 /**
@@ -64,24 +66,14 @@ export function vectorize(texts: readonly string[], settings: VectorizeSettings)
   const buffer: number[] = [];
   for (let doc = 0; doc < texts.length; doc++) {
     buffer.length = 0;
-    let previousStem: string | null = null;
-    let gap = 0;
-    for (const token of tokenize(texts[doc] ?? "")) {
-      if (token.stop) {
-        gap++;
-        continue;
+    forEachTerm(texts[doc] ?? "", stem, settings.bigrams, (key, word) => {
+      if (word !== undefined) {
+        let forms = surfaceCounts.get(key);
+        if (forms === undefined) surfaceCounts.set(key, (forms = new Map()));
+        forms.set(word, (forms.get(word) ?? 0) + 1);
       }
-      const stemmed = stem(token.word);
-      let forms = surfaceCounts.get(stemmed);
-      if (forms === undefined) surfaceCounts.set(stemmed, (forms = new Map()));
-      forms.set(token.word, (forms.get(token.word) ?? 0) + 1);
-      buffer.push(termId(stemmed, doc));
-      if (settings.bigrams && previousStem !== null && gap <= MAX_BIGRAM_GAP && previousStem !== stemmed) {
-        buffer.push(termId(`${previousStem} ${stemmed}`, doc));
-      }
-      previousStem = stemmed;
-      gap = 0;
-    }
+      buffer.push(termId(key, doc));
+    });
     docTerms[doc] = Int32Array.from(buffer);
   }
 
@@ -150,7 +142,29 @@ export function vectorize(texts: readonly string[], settings: VectorizeSettings)
     surfaces,
     isBigram,
     docFrequency: columnDf,
+    idf,
   };
+}
+
+/**
+ * Every term of a text in order: stemmed unigrams (with the word as written) and bigrams of
+ * neighbouring content words (at most MAX_BIGRAM_GAP stop words between). Shared by vectorize
+ * and by assignToThemes, so a new answer gets exactly the features the model was fitted on.
+ */
+export function forEachTerm(text: string, stem: (word: string) => string, bigrams: boolean, visit: (key: string, word?: string) => void): void {
+  let previousStem: string | null = null;
+  let gap = 0;
+  for (const token of tokenize(text)) {
+    if (token.stop) {
+      gap++;
+      continue;
+    }
+    const stemmed = stem(token.word);
+    visit(stemmed, token.word);
+    if (bigrams && previousStem !== null && gap <= MAX_BIGRAM_GAP && previousStem !== stemmed) visit(`${previousStem} ${stemmed}`);
+    previousStem = stemmed;
+    gap = 0;
+  }
 }
 
 function selectColumns(termCount: number, keep: (id: number) => boolean): { map: Int32Array; count: number } {

@@ -52,6 +52,21 @@ export const MIN_OLD_FRACTION = 0.2;
 /** Keyword-set Jaccard needed to match a mostly-new cluster to an existing theme. */
 export const MIN_KEYWORD_SIMILARITY = 0.34;
 
+/**
+ * A re-run keeps a continued theme's name unless its members changed substantially: fewer than
+ * half of the theme's previous answers are in the cluster, or they are under half of the
+ * cluster. Otherwise re-running renamed stable themes on small wording shifts ("social media"
+ * -> "large customers"), and a marketer lost the name they had learnt to read.
+ */
+export const KEEP_NAME_SHARE = 0.5;
+export function keepsName(previousAnswerIds: readonly number[], clusterAnswerIds: readonly number[]): boolean {
+  if (previousAnswerIds.length === 0 || clusterAnswerIds.length === 0) return false;
+  const previous = new Set(previousAnswerIds);
+  let shared = 0;
+  for (const id of clusterAnswerIds) if (previous.has(id)) shared++;
+  return shared >= KEEP_NAME_SHARE * previous.size && shared >= KEEP_NAME_SHARE * clusterAnswerIds.length;
+}
+
 /** Follows merged_into_id to the theme that now stands for `id` (cycle-safe). */
 export function resolveTheme(themes: ReadonlyMap<number, Pick<ExistingTheme, "id" | "status" | "mergedIntoId">>, id: number): number | null {
   const seen = new Set<number>();

@@ -12,7 +12,7 @@ import { completeResponsesSince, createRun, getRun, latestRun, markFailed, markR
 import { answerDisplay, loadRoleAnswers, loadScopeResponses, loadScopeThemes, saveRunResults, type RunResults } from "../../db/queries/themes.js";
 import { parseJson, parseStringList } from "../../db/queries/util.js";
 import type { Database } from "../../db/schema.js";
-import { matchClusters, type ExistingTheme, type NewCluster } from "../services/theme-matching.js";
+import { keepsName, matchClusters, type ExistingTheme, type NewCluster } from "../services/theme-matching.js";
 import { CHOICE_KINDS, THEME_TEXT_ROLES, TRIGGER_TEXT_ROLES, type QuestionKind } from "../surveys/questions.js";
 import { choiceTriggers } from "../surveys/template.js";
 
@@ -132,10 +132,16 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
     c.quotes.forEach((row, rank) => similarity.set(themeAnswers[row].answer_id, 1 - rank * 0.05));
   }
   const themeUpdates = new Map<number, { themeId: number; label: string; keywords: string[] }>();
+  const themeById = new Map(themes.map((t) => [t.id, t]));
   for (const m of match.clusters) {
     const cluster = result.clusters.find((c) => c.id === m.cluster)!;
-    // Clusters come largest first: the largest one that continues a theme names it.
-    if (m.themeId !== null && !themeUpdates.has(m.themeId)) themeUpdates.set(m.themeId, { themeId: m.themeId, label: cluster.label, keywords: cluster.keywords });
+    // Clusters come largest first: the largest one that continues a theme names it, and keeps
+    // the theme's name while most members are the same answers.
+    if (m.themeId !== null && !themeUpdates.has(m.themeId)) {
+      const previous = themeById.get(m.themeId);
+      const same = previous !== undefined && keepsName(previous.answerIds, clusterByIndex.get(cluster.id)?.answerIds ?? []);
+      themeUpdates.set(m.themeId, { themeId: m.themeId, label: same ? previous.label : cluster.label, keywords: cluster.keywords });
+    }
   }
   const newThemes = match.clusters
     .filter((m) => m.themeId === null)

@@ -62,6 +62,7 @@ describe.each(DATABASE_KINDS)("board analysis runs and edits on %s", (kind) => {
 
     // The marketer's decisions.
     const t = async (id: number) => (await getTheme(h.db, id))!;
+    const auditName = (await t(audit)).label;
     await editTheme(h.db, await t(phishing), (await t(phishing)).version, { intent: "rename", label: "Phishing keeps getting through" });
     await editTheme(h.db, await t(licences), (await t(licences)).version, { intent: "merge", targetId: outage });
     const splitOut = ids.outage.slice(0, 3);
@@ -97,6 +98,8 @@ describe.each(DATABASE_KINDS)("board analysis runs and edits on %s", (kind) => {
     // hide survives, and new audit stories stay in the hidden theme
     expect((await t(audit)).status).toBe("hidden");
     expect(await majorityTheme(h, fresh.audit)).toBe(audit);
+    // a theme whose members mostly stayed keeps its analysis name through the re-run
+    expect((await t(audit)).label).toBe(auditName);
     // a genuinely new theme is created by this run and shown as new
     const hiring = await majorityTheme(h, fresh.hiring);
     expect(![phishing, outage, audit, licences, split].includes(hiring)).toBe(true);

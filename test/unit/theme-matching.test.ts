@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keywordSimilarity, matchClusters, resolveTheme, type ExistingTheme } from "../../app/services/theme-matching";
+import { keepsName, keywordSimilarity, matchClusters, resolveTheme, type ExistingTheme } from "../../app/services/theme-matching";
 import { trendOf } from "../../db/queries/board";
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
@@ -85,5 +85,15 @@ describe("resolveTheme and similarity", () => {
     expect(trendOf(0.3, 0.2)).toBe("growing");
     expect(trendOf(0.1, 0.2)).toBe("fading");
     expect(trendOf(0.21, 0.2)).toBe("steady");
+  });
+});
+
+describe("keepsName", () => {
+  it("keeps a name while at least half of the old members are at least half of the cluster", () => {
+    expect(keepsName(range(0, 10), range(0, 12))).toBe(true);
+    expect(keepsName(range(0, 10), range(5, 15))).toBe(true);
+    expect(keepsName(range(0, 10), range(6, 16))).toBe(false);
+    expect(keepsName(range(0, 10), [...range(0, 6), ...range(100, 110)])).toBe(false);
+    expect(keepsName([], range(0, 3))).toBe(false);
   });
 });
