@@ -1,7 +1,7 @@
 /**
  * Sentences, clauses and lemmas from wink-nlp (wink-eng-lite-web-model): tokenisation that knows
  * contractions ("didn't" -> "do not"), lemmas for every tense, and universal part-of-speech tags.
- * Measured against compromise on the same answers: 32 µs against 1,300 µs per answer (ADR 0102).
+ * Measured against compromise on the same answers: 32 µs against 1,300 µs per answer (ADR 0103).
  */
 import winkNLP, { type ItemSentence } from "wink-nlp";
 import model from "wink-eng-lite-web-model";

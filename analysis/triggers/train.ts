@@ -10,7 +10,7 @@ import { scoreTriggers, type LabelledTriggers, type TriggerScores } from "./scor
 import type { CorpusRow } from "./corpus.js";
 import { TRIGGER_TYPES, type Timing, type TriggerType } from "./types.js";
 
-/** Chosen by writer-grouped cross-validation on the training split (ADR 0102): 0.6 gave the best F1. */
+/** Chosen by writer-grouped cross-validation on the training split (ADR 0103): 0.6 gave the best F1. */
 export const DEFAULT_THRESHOLD = 0.6;
 
 export function fitTriggerModel(rows: readonly CorpusRow[], options: TrainOptions = DEFAULT_TRAIN, threshold = DEFAULT_THRESHOLD, cached?: readonly AnswerFeatures[]): TriggerModel {
