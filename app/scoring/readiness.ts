@@ -5,6 +5,7 @@
  * Ready now: score >= readyScore, decision within one sales cycle and pain >= minPain.
  */
 import type { Profile, CriterionKey } from "./profile.js";
+import { siteCountOf } from "./site-count.js";
 
 export type Band = "ready_now" | "nurture" | "not_a_fit";
 export type Timing = "past" | "upcoming" | "unknown";
@@ -123,15 +124,6 @@ function hasText(answers: AnswersByRole, role: string, minChars = 3): boolean {
   return (answers[role] ?? []).some((a) => (a.text ?? "").trim().length >= minChars);
 }
 
-/** "2-5" -> 2, "More than 100" -> 101, "12" -> 12: the smallest site count the answer allows. */
-export function sitesOf(answer: string | undefined): number | null {
-  if (!answer) return null;
-  const more = /more than\s+(\d+)/i.exec(answer);
-  if (more) return Number(more[1]) + 1;
-  const n = /(\d+)/.exec(answer);
-  return n ? Number(n[1]) : null;
-}
-
 function inList(value: string, list: readonly string[]): boolean {
   const v = value.trim().toLowerCase();
   const other = v.startsWith("other");
@@ -155,7 +147,7 @@ export function readiness(answersByRole: AnswersByRole, triggers: readonly Trigg
   const industry = choiceOf(answersByRole, "industry");
   const region = choiceOf(answersByRole, "region");
   const sitesAnswer = choiceOf(answersByRole, "site_count");
-  const sites = sitesOf(sitesAnswer);
+  const sites = siteCountOf(sitesAnswer);
   let knownGates = 0;
   if (industry) {
     knownGates++;

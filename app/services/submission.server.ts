@@ -18,6 +18,7 @@ import {
 } from "../../db/queries/responses.js";
 import type { Attribution, PageAnswers, PublicQuestion } from "../surveys/answer-schema.js";
 import { isQuestionKind } from "../surveys/answer-schema.js";
+import { siteCountOf } from "../scoring/site-count.js";
 import { CONSENT_WORDING_VERSION } from "../surveys/template.js";
 import { readCookie } from "../utils/cookies.server.js";
 import { sign } from "../utils/secrets.server.js";
@@ -117,15 +118,6 @@ export function personSource(attribution: Attribution): PersonSource {
   if (attribution.src) return attribution.src;
   if (attribution.utm_source) return "marketing";
   return "unknown";
-}
-
-/** "2-5" -> 5, "More than 100" -> 101, "12" -> 12: the upper bound of the band as a representative count. */
-export function siteCountOf(answer: string | null): number | null {
-  if (!answer) return null;
-  const numbers = answer.match(/\d+/g)?.map(Number) ?? [];
-  if (!numbers.length) return null;
-  const top = Math.max(...numbers);
-  return /more than|over|\+/i.test(answer) ? top + 1 : top;
 }
 
 const CONSENT_PURPOSES: Record<string, ConsentPurpose> = {

@@ -1,3 +1,4 @@
+import { siteCountOf } from "../../app/scoring/site-count.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client.js";
 import { createSurvey } from "../../db/queries/surveys.js";
@@ -5,7 +6,7 @@ import { seedDemoUsers } from "../../app/demo/users.server.js";
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
 
 process.env.SESSION_SECRET ??= "integration-test-secret-that-is-long-enough-000";
-const { loadAnsweringSurvey, pageQuestions, resumeTokenFor, resumeTokenHash, siteCountOf, submitPage, surveyAvailability } = await import("../../app/services/submission.server.js");
+const { loadAnsweringSurvey, pageQuestions, resumeTokenFor, resumeTokenHash, submitPage, surveyAvailability } = await import("../../app/services/submission.server.js");
 const { parseDraftAnswers, parsePageAnswers, OTHER_VALUE } = await import("../../app/surveys/answer-schema.js");
 const { seedDemoData } = await import("../../app/demo/seed.server.js");
 const { flushCompletions } = await import("../../app/services/after-completion.server.js");
@@ -97,7 +98,7 @@ describe.each(DATABASE_KINDS)("public form write path on %s", (kind) => {
     const person = await handle.db.selectFrom("people").selectAll().where("id", "=", response.person_id!).executeTakeFirstOrThrow();
     expect(person).toMatchObject({ email: "dana@example.com", source: "sales", rep: "Jo", utm_source: "linkedin", utm_campaign: "c1" });
     const company = await handle.db.selectFrom("companies").selectAll().where("id", "=", person.company_id!).executeTakeFirstOrThrow();
-    expect(company).toMatchObject({ name: "Acme", industry: "Other: Mining", site_count: 5 });
+    expect(company).toMatchObject({ name: "Acme", industry: "Other: Mining", site_count: 2 }); // the smallest count "2-5" allows (was 5, see siteCountOf)
     const consents = await handle.db.selectFrom("consents").selectAll().where("person_id", "=", person.id).orderBy("purpose").execute();
     expect(consents.map((c) => [c.purpose, c.status, c.actor, c.wording])).toEqual([
       ["educational_content", "opted_out", "prospect", "Send me content."],
@@ -200,8 +201,9 @@ describe.each(DATABASE_KINDS)("public form write path on %s", (kind) => {
     expect(await surveyAvailability(handle.db, s)).toBe("full");
   });
 
-  it("maps site-count bands to a representative integer", () => {
-    expect([siteCountOf("1"), siteCountOf("2-5"), siteCountOf("21-100"), siteCountOf("More than 100"), siteCountOf(null), siteCountOf("many")]).toEqual([1, 5, 100, 101, null, null]);
+  // Was the band's upper bound (2-5 -> 5) while the gate read the lower one: one rule now (issue 15).
+  it("maps site-count bands to the smallest count they allow", () => {
+    expect([siteCountOf("1"), siteCountOf("2-5"), siteCountOf("21-100"), siteCountOf("More than 100"), siteCountOf(null), siteCountOf("many")]).toEqual([1, 2, 21, 101, null, null]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { siteCountOf } from "../../app/scoring/site-count.js";
 import { DEFAULT_PROFILE, ProfileSchema, profileFromForm, type Profile } from "../../app/scoring/profile.js";
-import { missedChecks, readiness, sitesOf, type AnswersByRole, type TriggerInput } from "../../app/scoring/readiness.js";
+import { missedChecks, readiness, type AnswersByRole, type TriggerInput } from "../../app/scoring/readiness.js";
 
 const one = (text: string) => [{ text }];
 const num = (n: number) => [{ number: n }];
@@ -148,10 +149,10 @@ describe("gates", () => {
   });
 
   it("reads site counts from the template options", () => {
-    expect(sitesOf("1")).toBe(1);
-    expect(sitesOf("2-5")).toBe(2);
-    expect(sitesOf("More than 100")).toBe(101);
-    expect(sitesOf(undefined)).toBeNull();
+    expect(siteCountOf("1")).toBe(1);
+    expect(siteCountOf("2-5")).toBe(2);
+    expect(siteCountOf("More than 100")).toBe(101);
+    expect(siteCountOf(undefined)).toBeNull();
   });
 });
 
