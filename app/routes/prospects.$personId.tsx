@@ -316,3 +316,5 @@ export default function ProspectPage() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

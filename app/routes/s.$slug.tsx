@@ -259,3 +259,5 @@ function SurveyPage({ data }: { data: Extract<LoaderData, { pageIndex: number }>
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";
