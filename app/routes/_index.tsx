@@ -8,3 +8,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!user) return redirect("/login");
   return redirect(user.role === "sales" ? "/prospects" : "/surveys");
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

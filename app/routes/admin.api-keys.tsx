@@ -106,3 +106,5 @@ export default function ApiKeys() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

@@ -143,3 +143,5 @@ export default function ProfilePage() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

@@ -134,3 +134,5 @@ export default function AdminUsers() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

@@ -15,3 +15,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     { headers: { "Cache-Control": "no-store" } },
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect } from "react";
 import { z } from "zod";
 import { Field, FormErrors } from "~/components/Field";
 import { TrendBadge } from "~/components/board/TrendBadge";
@@ -32,6 +34,7 @@ const ids = z.preprocess(
 export const ThemeActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("rename"), version, label: z.string().trim().min(1, "Enter a name for the theme.").max(120, "Keep the name under 120 characters.") }),
   z.object({ intent: z.enum(["hide", "unhide", "pin", "unpin"]), version }),
+  z.object({ intent: z.literal("seen") }),
   z.object({ intent: z.literal("merge"), version, targetId: id("Choose the theme to merge into.") }),
   z.object({ intent: z.literal("split"), version, answerIds: ids, label: z.string().trim().min(1, "Name the new theme.").max(120, "Keep the name under 120 characters.") }),
   z.object({ intent: z.literal("move"), version, answerId: id("Choose an answer."), targetId: id("Choose the theme to move the answer to.") }),
@@ -60,7 +63,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     loadBoard(database, { scope: theme.survey_id, runs }),
   ]);
   const facts = await answersByRole(database, [...new Set(members.map((m) => m.response_id))], ["buying_role", "pain_severity", "company_name", "industry"]);
-  if (canEdit) await markNotesSeen(database, user.id, theme.id);
   const card = board.cards.find((c) => c.themeId === theme.id) ?? null;
   const triggers = await answerTriggers(database, members.map((m) => ({ answerId: m.answer_id, text: m.text })));
   return json({
@@ -101,6 +103,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!MARKETING_ROLES.includes(user.role)) {
     throw new Response("Only marketers can change themes and value propositions.", { status: 403 });
   }
+  if (input.intent === "seen") {
+    // A loader must not write (a prefetch or a crawler would mark notes read); the page posts this.
+    await markNotesSeen(database, user.id, theme.id);
+    return json({ ok: true as const, message: "Notes marked as read." });
+  }
   try {
     if (input.intent === "vp") {
       if (theme.status === "merged") return conflict("This theme was merged into another one; reload the board.");
@@ -122,6 +129,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+// Marking notes read must not reload the page: the "New" flags stay until the next visit.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "seen" ? false : defaultShouldRevalidate;
+
 function conflict(message: string) {
   return json({ ok: false as const, errors: { "": [message] } as Record<string, string[]> }, { status: 409 });
 }
@@ -133,6 +144,14 @@ export default function ThemePage() {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const current = history[0];
+  const seen = useFetcher();
+  const hasNew = notes.some((n) => n.isNew);
+  useEffect(() => {
+    // With JavaScript, opening the page marks its notes read; without, the button below does.
+    if (hasNew) seen.submit({ intent: "seen" }, { method: "post" });
+    // Once per theme shown, not on every re-render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [theme.id, hasNew]);
   return (
     <div className="page theme-page">
       <p><Link to="/board">← Board</Link></p>
@@ -201,6 +220,12 @@ export default function ThemePage() {
           </Field>
           <button type="submit" disabled={busy}>Add note</button>
         </Form>
+        {canEdit && hasNew ? (
+          <seen.Form method="post">
+            <input type="hidden" name="intent" value="seen" />
+            <button type="submit" className="button button--quiet button--small">Mark notes as read</button>
+          </seen.Form>
+        ) : null}
         {notes.length ? (
           <ul className="notes">
             {notes.map((n) => (
@@ -318,3 +343,5 @@ export default function ThemePage() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

@@ -203,3 +203,5 @@ export default function Board() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

@@ -51,3 +51,5 @@ export default function Messaging() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

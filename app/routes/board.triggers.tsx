@@ -56,3 +56,5 @@ export default function Triggers() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

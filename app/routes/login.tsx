@@ -94,3 +94,5 @@ export default function Login() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

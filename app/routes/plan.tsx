@@ -161,3 +161,5 @@ export default function PlanPage() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

@@ -317,3 +317,5 @@ export default function ProspectPage() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

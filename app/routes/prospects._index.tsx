@@ -172,3 +172,5 @@ export default function Prospects() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

@@ -20,3 +20,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
   });
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

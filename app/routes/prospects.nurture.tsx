@@ -66,3 +66,5 @@ export default function Nurture() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

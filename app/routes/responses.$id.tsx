@@ -144,3 +144,5 @@ function FragmentRow({ term, value }: { term: string; value: string }) {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

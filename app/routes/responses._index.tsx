@@ -56,3 +56,5 @@ export default function ResponsesIndex() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

@@ -88,3 +88,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
   });
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

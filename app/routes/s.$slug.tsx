@@ -261,3 +261,5 @@ function SurveyPage({ data }: { data: Extract<LoaderData, { pageIndex: number }>
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

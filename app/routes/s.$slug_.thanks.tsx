@@ -26,3 +26,5 @@ export default function Thanks() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

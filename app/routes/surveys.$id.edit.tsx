@@ -480,3 +480,5 @@ function QuestionForm(props: {
   );
 }
 
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

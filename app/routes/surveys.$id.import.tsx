@@ -350,3 +350,5 @@ function MappingForm({ state, surveyId, errors, busy }: { state: MapState | Prev
     </Form>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

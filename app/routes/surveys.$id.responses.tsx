@@ -73,3 +73,5 @@ export default function SurveyResponses() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

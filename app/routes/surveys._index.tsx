@@ -84,3 +84,5 @@ export default function SurveysIndex() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

@@ -114,3 +114,5 @@ export default function NewSurvey() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

@@ -51,3 +51,5 @@ export default function Unsubscribe() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

@@ -5,7 +5,7 @@
  * Ready now: score >= readyScore, decision within one sales cycle and pain >= minPain.
  */
 import type { Profile, CriterionKey } from "./profile.js";
-import { siteCountOf } from "../surveys/site-count.js";
+import { siteCountOf } from "./site-count.js";
 
 export type Band = "ready_now" | "nurture" | "not_a_fit";
 export type Timing = "past" | "upcoming" | "unknown";

@@ -1,12 +1,13 @@
 /**
- * CSV writer (RFC 4180) for exports that people open in Excel, LibreOffice or Google Sheets.
- * The parser lives in analysis/csv.ts; this file only writes.
+ * CSV writer (RFC 4180, csv-stringify's sync API) for exports that people open in Excel,
+ * LibreOffice or Google Sheets. The parser lives in analysis/csv.ts; this file only writes.
  *
  * Formula injection (CWE-1236; LimeSurvey CVE-2019-16184): a spreadsheet runs a cell that begins
  * with `=`, `+`, `-` or `@` as a formula, and a leading tab or carriage return can hide such a
  * prefix. Survey answers come from anonymous prospects, so every cell that begins with one of these
  * characters is prefixed with a single quote, which spreadsheets show as text.
  */
+import { stringify } from "csv-stringify/sync";
 
 export type CsvCell = string | number | boolean | null | undefined | readonly string[];
 
@@ -29,23 +30,24 @@ function cellText(value: CsvCell): string {
   return neutraliseFormula(value as string);
 }
 
+// Quoted only when needed (comma, quote, CR, LF), quotes doubled, CRLF after every record.
+const STRINGIFY = { record_delimiter: "windows", quoted_match: /[\r\n]/ } as const;
+
 /** One field: neutralised, then quoted when it holds a comma, quote, CR or LF (quotes doubled). */
 export function csvField(value: CsvCell): string {
-  const text = cellText(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return stringify([[cellText(value)]], STRINGIFY).slice(0, -2);
 }
 
 /** One record, CRLF-terminated as RFC 4180 asks. */
 export function csvRow(values: readonly CsvCell[]): string {
-  return `${values.map(csvField).join(",")}\r\n`;
+  return stringify([values.map(cellText)], STRINGIFY);
 }
 
 /** A whole file: BOM, header, rows. */
 export function toCsv(header: readonly string[], rows: Iterable<readonly CsvCell[]>, options: { bom?: boolean } = {}): string {
-  let out = (options.bom ?? true) ? CSV_BOM : "";
-  out += csvRow(header);
-  for (const row of rows) out += csvRow(row);
-  return out;
+  const records: string[][] = [header.map(cellText)];
+  for (const row of rows) records.push(row.map(cellText));
+  return ((options.bom ?? true) ? CSV_BOM : "") + stringify(records, STRINGIFY);
 }
 
 /** `attachment; filename=...` with an ASCII fallback and the UTF-8 name (RFC 6266). */

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database, Theme } from "../schema.js";
 import { scopeFilter, type RunScope } from "./analysis-runs.js";
 import { chunks, parseJson } from "./util.js";
@@ -519,65 +519,62 @@ export async function setThemeStatus(db: Db, themeId: number, version: number, c
   await db.transaction().execute((trx) => bump(trx, themeId, version, change));
 }
 
+// Merge, split and move change which answers a theme holds, so its figures (theme_stats) must be
+// recomputed in the same transaction: they take the caller's Transaction and open none themselves.
+
 /** Moves every member of `sourceId` into `targetId` (as the user's decision) and marks the source merged. */
-export async function mergeThemes(db: Db, sourceId: number, sourceVersion: number, targetId: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const target = await trx.selectFrom("themes").select(["id", "status", "version"]).where("id", "=", targetId).executeTakeFirst();
-    if (!target || target.status === "merged") throw new ThemeConflict("The theme to merge into no longer exists; reload the page.");
-    await bump(trx, sourceId, sourceVersion, { status: "merged", merged_into_id: targetId, pinned: 0 });
-    await trx.updateTable("theme_members").set({ theme_id: targetId }).where("theme_id", "=", sourceId).execute();
-    // Anything that pointed at the source now points at the target.
-    await trx.updateTable("themes").set({ merged_into_id: targetId }).where("merged_into_id", "=", sourceId).execute();
-    await trx.updateTable("themes").set((eb) => ({ version: eb("version", "+", 1), updated_at: new Date().toISOString() })).where("id", "=", targetId).execute();
-  });
+export async function mergeThemes(trx: Transaction<Database>, sourceId: number, sourceVersion: number, targetId: number): Promise<void> {
+  const target = await trx.selectFrom("themes").select(["id", "status", "version"]).where("id", "=", targetId).executeTakeFirst();
+  if (!target || target.status === "merged") throw new ThemeConflict("The theme to merge into no longer exists; reload the page.");
+  await bump(trx, sourceId, sourceVersion, { status: "merged", merged_into_id: targetId, pinned: 0 });
+  await trx.updateTable("theme_members").set({ theme_id: targetId }).where("theme_id", "=", sourceId).execute();
+  // Anything that pointed at the source now points at the target.
+  await trx.updateTable("themes").set({ merged_into_id: targetId }).where("merged_into_id", "=", sourceId).execute();
+  await trx.updateTable("themes").set((eb) => ({ version: eb("version", "+", 1), updated_at: new Date().toISOString() })).where("id", "=", targetId).execute();
 }
 
 /** Moves the chosen answers to a new theme; they stay there on every later run (assigned by the user). */
-export async function splitTheme(db: Db, themeId: number, version: number, answerIds: number[], label: string, runId: number | null): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const theme = await trx.selectFrom("themes").selectAll().where("id", "=", themeId).executeTakeFirst();
-    if (!theme) throw new ThemeConflict("That theme no longer exists; reload the page.");
-    await bump(trx, themeId, version);
-    const members = await trx.selectFrom("theme_members").select("answer_id").where("theme_id", "=", themeId).where("answer_id", "in", answerIds).execute();
-    if (members.length !== new Set(answerIds).size) throw new ThemeConflict("Some of those answers are no longer in this theme; reload the page.");
-    const now = new Date().toISOString();
-    const { id } = await trx
-      .insertInto("themes")
-      .values({
-        kind: "pain",
-        survey_id: theme.survey_id,
-        label,
-        custom_label: label,
-        keywords: "[]",
-        status: "active",
-        merged_into_id: null,
-        pinned: 0,
-        centroid: null,
-        created_run_id: runId,
-        last_run_id: runId,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await trx.updateTable("theme_members").set({ theme_id: id, assigned_by: "user", similarity: 0.5 }).where("theme_id", "=", themeId).where("answer_id", "in", answerIds).execute();
-    return id;
-  });
+export async function splitTheme(trx: Transaction<Database>, themeId: number, version: number, answerIds: number[], label: string, runId: number | null): Promise<number> {
+  const theme = await trx.selectFrom("themes").selectAll().where("id", "=", themeId).executeTakeFirst();
+  if (!theme) throw new ThemeConflict("That theme no longer exists; reload the page.");
+  await bump(trx, themeId, version);
+  const members = await trx.selectFrom("theme_members").select("answer_id").where("theme_id", "=", themeId).where("answer_id", "in", answerIds).execute();
+  if (members.length !== new Set(answerIds).size) throw new ThemeConflict("Some of those answers are no longer in this theme; reload the page.");
+  const now = new Date().toISOString();
+  const { id } = await trx
+    .insertInto("themes")
+    .values({
+      kind: "pain",
+      survey_id: theme.survey_id,
+      label,
+      custom_label: label,
+      keywords: "[]",
+      status: "active",
+      merged_into_id: null,
+      pinned: 0,
+      centroid: null,
+      created_run_id: runId,
+      last_run_id: runId,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await trx.updateTable("theme_members").set({ theme_id: id, assigned_by: "user", similarity: 0.5 }).where("theme_id", "=", themeId).where("answer_id", "in", answerIds).execute();
+  return id;
 }
 
 /** Moves one answer to another theme, as the user's decision. */
-export async function moveAnswer(db: Db, fromId: number, version: number, answerId: number, toId: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const target = await trx.selectFrom("themes").select(["id", "status"]).where("id", "=", toId).executeTakeFirst();
-    if (!target || target.status === "merged") throw new ThemeConflict("The theme to move to no longer exists; reload the page.");
-    await bump(trx, fromId, version);
-    const moved = await trx
-      .updateTable("theme_members")
-      .set({ theme_id: toId, assigned_by: "user", similarity: 0.5 })
-      .where("theme_id", "=", fromId)
-      .where("answer_id", "=", answerId)
-      .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw new ThemeConflict("That answer is no longer in this theme; reload the page.");
-  });
+export async function moveAnswer(trx: Transaction<Database>, fromId: number, version: number, answerId: number, toId: number): Promise<void> {
+  const target = await trx.selectFrom("themes").select(["id", "status"]).where("id", "=", toId).executeTakeFirst();
+  if (!target || target.status === "merged") throw new ThemeConflict("The theme to move to no longer exists; reload the page.");
+  await bump(trx, fromId, version);
+  const moved = await trx
+    .updateTable("theme_members")
+    .set({ theme_id: toId, assigned_by: "user", similarity: 0.5 })
+    .where("theme_id", "=", fromId)
+    .where("answer_id", "=", answerId)
+    .executeTakeFirst();
+  if (Number(moved.numUpdatedRows) !== 1) throw new ThemeConflict("That answer is no longer in this theme; reload the page.");
 }

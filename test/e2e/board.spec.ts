@@ -44,7 +44,9 @@ test.describe("value-proposition board", () => {
     await s.getByRole("button", { name: "Add note" }).click();
     await expect(s.getByRole("status")).toContainText("Note added");
 
-    // The marketer sees the note flagged on the board and on the theme page.
+    // The marketer sees the note flagged on the board and on the theme page. Loading the theme page
+    // without running it (a prefetch, a crawler: a bare GET) is no write and leaves the note unread.
+    expect((await m.request.get(s.url())).status()).toBe(200);
     await m.goto("/board");
     const card = cards.filter({ has: m.getByRole("link", { name: themeName, exact: true }) });
     await expect(card.getByText(/1 new note/)).toBeVisible();
@@ -52,6 +54,11 @@ test.describe("value-proposition board", () => {
     const flagged = m.locator(".note--new", { hasText: note });
     await expect(flagged).toBeVisible();
     await expect(flagged.getByText("New")).toBeVisible();
+    // The page's own POST (not its loader) marks the note read, so the board stops flagging it.
+    await expect.poll(async () => {
+      await m.goto("/board");
+      return cards.filter({ has: m.getByRole("link", { name: themeName, exact: true }) }).getByText(/new note/).count();
+    }).toBe(0);
   });
 
   test("bad edits answer with a message, never a 500", async ({ asMarketer }) => {
