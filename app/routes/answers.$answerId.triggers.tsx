@@ -61,3 +61,5 @@ export default function TriggerCorrectionResult() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";
