@@ -81,7 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const pageIndex = Number.isInteger(requested) && requested >= 1 && requested <= reached ? requested : reached;
   const questions = pageQuestions(s, Math.min(pageIndex, s.pages.length));
 
-  let values: FormValues = {};
+  const values: FormValues = {};
   if (response) {
     const answers = new Map((await listResponseAnswers(db(), response.id)).map((a) => [a.question_id, a]));
     for (const q of questions) {

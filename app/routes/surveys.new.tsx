@@ -14,7 +14,7 @@ import {
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/body.server";
 import { db } from "~/utils/db.server";
-import { type FieldErrors, firstError, parseWith } from "~/utils/forms";
+import { firstError, parseWith } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { newSurveySlug } from "~/utils/slug.server";
 

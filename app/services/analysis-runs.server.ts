@@ -23,7 +23,6 @@ import { env } from "../utils/env.server.js";
 export class RunBusy extends Error {}
 
 declare global {
-  // eslint-disable-next-line no-var
   var __painmapLiveRuns: Set<number> | undefined;
 }
 

@@ -272,7 +272,6 @@ function display(answer: AnswerWrite | undefined, kind: string): string {
 
 /** Every row checked with the public form's answer rules; nothing is written. */
 export function validateRows(table: CsvTable, check: MappingCheck, defaultSource: PersonSource = "unknown"): ValidatedRow[] {
-  const questions = check.questionColumns.map((c) => ({ ...c.question, required: false }));
   return table.rows.map((row, rowIndex) => {
     const errors: string[] = [];
     const cellErrors = new Map<number, string>();

@@ -3,7 +3,6 @@ import { createGroupCommitter, groupCommitterOf, registerGroupCommitter } from "
 import { env } from "./env.server.js";
 
 declare global {
-  // eslint-disable-next-line no-var
   var __painmapDb: DatabaseHandle | undefined;
 }
 

@@ -78,7 +78,7 @@ describe.each(DATABASE_KINDS)("group commit on %s", (kind) => {
   });
 
   it("a caller is answered only after the COMMIT: its row is visible from another connection by then", async () => {
-    let seenFromOutside: unknown[] = [];
+    const seenFromOutside: unknown[] = [];
     let outside: ((name: string) => unknown[]) | undefined;
     let closeOutside = () => {};
     if (kind === "sqlite") {
