@@ -1,6 +1,6 @@
 import { sampleIndexes, type Rng } from "../random.js";
 import { seedCentroids } from "./init.js";
-import { lloyd, type LloydResult } from "./iterate.js";
+import { elkanBoundedKmeans, type KmeansResult } from "./iterate.js";
 
 export interface KmeansSettings {
   k: number;
@@ -17,20 +17,20 @@ export interface KmeansSettings {
  * run on a sample (cheap, and the objective ranking of seedings is stable under sampling) and
  * only the winning centres are refined on every row.
  */
-export function sphericalKmeans(data: Float32Array, dimensions: number, rows: Int32Array, settings: KmeansSettings, rng: Rng): LloydResult {
+export function sphericalKmeans(data: Float32Array, dimensions: number, rows: Int32Array, settings: KmeansSettings, rng: Rng): KmeansResult {
   const k = Math.max(1, Math.min(settings.k, rows.length));
   const restarts = Math.max(1, settings.restarts);
   const sampled = rows.length > settings.restartSampleSize * 1.5;
   const candidates = sampled ? pick(rows, sampleIndexes(rows.length, settings.restartSampleSize, rng)) : rows;
 
-  let best: LloydResult | null = null;
+  let best: KmeansResult | null = null;
   for (let restart = 0; restart < restarts; restart++) {
     const seeds = seedCentroids(data, dimensions, candidates, k, rng);
-    const result = lloyd(data, dimensions, candidates, seeds, k, sampled ? settings.restartIterations : settings.maxIterations);
+    const result = elkanBoundedKmeans(data, dimensions, candidates, seeds, k, sampled ? settings.restartIterations : settings.maxIterations);
     if (best === null || result.objective > best.objective) best = result;
   }
   if (!sampled) return best!;
-  return lloyd(data, dimensions, rows, best!.centroids, k, settings.maxIterations);
+  return elkanBoundedKmeans(data, dimensions, rows, best!.centroids, k, settings.maxIterations);
 }
 
 function pick(rows: Int32Array, positions: Int32Array): Int32Array {

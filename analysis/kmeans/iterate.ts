@@ -1,6 +1,6 @@
 import { dotRow } from "./dot.js";
 
-export interface LloydResult {
+export interface KmeansResult {
   /** Cluster per entry of `rows`. */
   assignments: Int32Array;
   centroids: Float64Array;
@@ -18,14 +18,14 @@ export interface LloydResult {
  * compute one or two dot products instead of k. Centre sums are updated only for the points
  * that moved, so late iterations cost little beyond the few points near a boundary.
  */
-export function lloyd(
+export function elkanBoundedKmeans(
   data: Float32Array,
   dimensions: number,
   rows: Int32Array,
   initial: Float64Array,
   k: number,
   maxIterations: number,
-): LloydResult {
+): KmeansResult {
   const count = rows.length;
   const centroids = Float64Array.from(initial);
   const assignments = new Int32Array(count).fill(-1);

@@ -7,7 +7,7 @@ import { FilterSelect } from "~/components/FilterSelect";
 import { formatUtcDateTime } from "~/components/format";
 import { RunProgress } from "~/components/board/RunProgress";
 import { ThemeCard } from "~/components/board/ThemeCard";
-import { activeRun, doneRuns, doneScopes, latestDoneRun, latestRun } from "../../db/queries/analysis-runs";
+import { activeRun, doneRuns, doneScopes, latestDoneRunOfAnyScope, latestRun } from "../../db/queries/analysis-runs";
 import { loadBoard, type BoardSort } from "../../db/queries/board";
 import { getSurvey, listSurveyChoices } from "../../db/queries/surveys";
 import { RunBusy, startRun } from "~/services/analysis-runs.server";
@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = BoardQuerySchema.safeParse({ ...raw, scope: raw.scope || undefined });
   const query = parsed.success ? parsed.data : BoardQuerySchema.parse({});
   const database = db();
-  const [latestDone, active, last, scopes] = await Promise.all([latestDoneRun(database), activeRun(database), latestRun(database), doneScopes(database)]);
+  const [latestDone, active, last, scopes] = await Promise.all([latestDoneRunOfAnyScope(database), activeRun(database), latestRun(database), doneScopes(database)]);
   const scope = query.scope === undefined ? latestDone?.survey_id ?? null : query.scope === "all" ? null : query.scope;
   const runs = await doneRuns(database, scope, 6);
   const board = await loadBoard(database, {

@@ -13,6 +13,7 @@ import {
   completeResponsesSince,
   createRun,
   latestDoneRun,
+  latestDoneRunOfAnyScope,
   markFailed,
   setProgress,
   type RunScope,
@@ -113,7 +114,7 @@ export async function maybeStartAutoRun(db: Kysely<Database>, surveyId: number):
     // (A run still in progress is the latest run too; one cut off by a restart is failed by startRun.)
     const previous = await latestRun(db);
     if (previous && Date.now() - Date.parse(previous.created_at) < env().AUTO_ANALYSIS_MIN_INTERVAL_S * 1000) return null;
-    const latest = await latestDoneRun(db);
+    const latest = await latestDoneRunOfAnyScope(db);
     const scope: RunScope = latest && latest.survey_id === surveyId ? surveyId : null;
     const since = (latest && latest.survey_id === scope ? latest : await latestDoneRun(db, scope))?.created_at ?? null;
     if ((await completeResponsesSince(db, scope, since)) < every) return null;

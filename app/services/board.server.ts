@@ -4,7 +4,7 @@
  * touched, so the board never has to scan answers.
  */
 import type { Kysely, Transaction } from "kysely";
-import { latestDoneRun } from "../../db/queries/analysis-runs.js";
+import { latestDoneRun, latestDoneRunOfAnyScope } from "../../db/queries/analysis-runs.js";
 import {
   getTheme,
   mergeThemes,
@@ -93,5 +93,5 @@ async function membersChange(db: Kysely<Database>, runId: number | null, touched
 export async function boardScope(db: Kysely<Database>, raw: string | null): Promise<RunScope> {
   if (raw === "all") return null;
   if (raw && /^\d+$/.test(raw)) return Number(raw);
-  return (await latestDoneRun(db))?.survey_id ?? null;
+  return (await latestDoneRunOfAnyScope(db))?.survey_id ?? null;
 }

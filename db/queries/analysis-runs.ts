@@ -56,10 +56,14 @@ export async function doneRuns(db: Kysely<Database>, scope: RunScope, limit = 8)
     .execute();
 }
 
-export async function latestDoneRun(db: Kysely<Database>, scope?: RunScope): Promise<AnalysisRun | undefined> {
-  let query = db.selectFrom("analysis_runs").selectAll().where("status", "=", "done");
-  if (scope !== undefined) query = query.where(scopeFilter(scope));
-  return query.orderBy("id", "desc").executeTakeFirst();
+/** The latest successful run of one scope (`null` is the all-surveys scope, not "any scope"). */
+export async function latestDoneRun(db: Kysely<Database>, scope: RunScope): Promise<AnalysisRun | undefined> {
+  return db.selectFrom("analysis_runs").selectAll().where("status", "=", "done").where(scopeFilter(scope)).orderBy("id", "desc").executeTakeFirst();
+}
+
+/** The latest successful run whatever its scope: what the board shows when no scope is asked for. */
+export async function latestDoneRunOfAnyScope(db: Kysely<Database>): Promise<AnalysisRun | undefined> {
+  return db.selectFrom("analysis_runs").selectAll().where("status", "=", "done").orderBy("id", "desc").executeTakeFirst();
 }
 
 export async function latestRun(db: Kysely<Database>): Promise<AnalysisRun | undefined> {
