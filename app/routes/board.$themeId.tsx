@@ -11,7 +11,7 @@ import { formatUtcDateTime, percent } from "~/components/format";
 import { doneRuns } from "../../db/queries/analysis-runs";
 import { loadBoard } from "../../db/queries/board";
 import { addNote, markNotesSeen, noteSeenAt, themeNotes } from "../../db/queries/notes";
-import { answersByRole, getTheme, siblingThemes, themeLabel, themeMembers } from "../../db/queries/themes";
+import { roleTextsByResponse, getTheme, siblingThemes, themeLabel, themeMembers } from "../../db/queries/themes";
 import { saveValueProposition, valuePropositionHistory, VersionConflict } from "../../db/queries/value-propositions";
 import { editTheme, ThemeConflict } from "~/services/board.server";
 import { ALL_ROLES, MARKETING_ROLES, requireUser } from "~/utils/auth.server";
@@ -60,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit ? noteSeenAt(database, user.id, theme.id) : Promise.resolve(null),
     loadBoard(database, { scope: theme.survey_id, runs }),
   ]);
-  const facts = await answersByRole(database, [...new Set(members.map((m) => m.response_id))], ["buying_role", "pain_severity", "company_name", "industry"]);
+  const facts = await roleTextsByResponse(database, [...new Set(members.map((m) => m.response_id))], ["buying_role", "pain_severity", "company_name", "industry"]);
   const card = board.cards.find((c) => c.themeId === theme.id) ?? null;
   return json({
     canEdit,

@@ -70,7 +70,8 @@ export interface StoredParts {
   profileVersion: number;
 }
 
-export function answersByRoleOf(answers: readonly PersonAnswer[], company?: CompanyFacts): AnswersByRole {
+/** One person's answers as readiness reads them: role -> that person's answers (company facts fill gaps). */
+export function personAnswersByRole(answers: readonly PersonAnswer[], company?: CompanyFacts): AnswersByRole {
   const byRole: AnswersByRole = {};
   for (const a of answers) {
     if (!a.role) continue;
@@ -109,7 +110,7 @@ function factsOf(byRole: AnswersByRole): AssessmentFacts {
 }
 
 export function assess(answers: readonly PersonAnswer[], company: CompanyFacts | undefined, current: CurrentProfile, now: Date) {
-  const byRole = answersByRoleOf(answers, company);
+  const byRole = personAnswersByRole(answers, company);
   const result = readiness(byRole, triggersOf(answers), current.profile, now);
   const parts: StoredParts = {
     ...result.parts,
