@@ -50,8 +50,32 @@ export function resolveOptions(options: AnalyzeOptions = {}): ResolvedOptions {
   if (merged.k !== undefined && (!Number.isFinite(merged.k) || merged.k < 1)) {
     throw new RangeError(`k must be a positive integer, got ${options.k}`);
   }
+  // The other numeric options fail the same way, before any work: a NaN or a negative count would
+  // otherwise surface as an empty result or an endless loop deep inside the method.
+  for (const [name, min] of POSITIVE_INTEGERS) {
+    const value = merged[name];
+    if (value !== undefined && (!Number.isInteger(value) || value < min)) {
+      throw new RangeError(`${name} must be an integer of at least ${min}, got ${String(options[name])}`);
+    }
+  }
+  if (options.minK !== undefined && options.maxK !== undefined && merged.minK > merged.maxK) throw new RangeError(`minK (${merged.minK}) must not exceed maxK (${merged.maxK})`);
+  if (!(merged.maxDfRatio > 0 && merged.maxDfRatio <= 1)) throw new RangeError(`maxDfRatio must be in (0, 1], got ${String(options.maxDfRatio)}`);
+  if (!Number.isFinite(merged.seed)) throw new RangeError(`seed must be a finite number, got ${String(options.seed)}`);
   return { ...merged, k: merged.k === undefined ? undefined : Math.floor(merged.k) };
 }
+
+type IntegerOption = "minK" | "maxK" | "dimensions" | "minDf" | "bigramMinDf" | "restarts" | "maxIterations" | "quotesPerCluster" | "keywordsPerCluster";
+const POSITIVE_INTEGERS: ReadonlyArray<readonly [IntegerOption, number]> = [
+  ["minK", 1],
+  ["maxK", 1],
+  ["dimensions", 1],
+  ["minDf", 1],
+  ["bigramMinDf", 1],
+  ["restarts", 1],
+  ["maxIterations", 1],
+  ["quotesPerCluster", 0],
+  ["keywordsPerCluster", 0],
+];
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -180,6 +180,9 @@ export interface ThemeMembersTable {
   theme_id: number;
   answer_id: number;
   run_id: number | null;
+  // Not a similarity despite its name: a quote rank, 1 for the analysis' most central answer of the
+  // theme, 0.05 less per place (run-analysis.ts), 0.5 for answers a user moved. Read as `quoteRank`
+  // at the query boundary; the column keeps its name (a rename is a migration on both databases).
   similarity: number;
   assigned_by: "analysis" | "user";
 }

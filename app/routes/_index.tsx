@@ -8,5 +8,3 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!user) return redirect("/login");
   return redirect(user.role === "sales" ? "/prospects" : "/surveys");
 }
-
-export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

@@ -15,5 +15,3 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     { headers: { "Cache-Control": "no-store" } },
   );
 }
-
-export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

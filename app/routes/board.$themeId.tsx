@@ -1,17 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormErrors } from "~/components/Field";
+import { MarkNotesSeen } from "~/components/board/MarkNotesSeen";
 import { TrendBadge } from "~/components/board/TrendBadge";
 import { triggerLabel } from "~/scoring/readiness";
 import { formatUtcDateTime, percent } from "~/components/format";
 import { doneRuns } from "../../db/queries/analysis-runs";
 import { loadBoard } from "../../db/queries/board";
 import { addNote, markNotesSeen, noteSeenAt, themeNotes } from "../../db/queries/notes";
-import { answersByRole, getTheme, siblingThemes, themeLabel, themeMembers } from "../../db/queries/themes";
+import { roleTextsByResponse, getTheme, siblingThemes, themeLabel, themeMembers } from "../../db/queries/themes";
 import { saveValueProposition, valuePropositionHistory, VersionConflict } from "../../db/queries/value-propositions";
 import { editTheme, ThemeConflict } from "~/services/board.server";
 import { answerTriggers } from "~/services/trigger-corrections.server";
@@ -62,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit ? noteSeenAt(database, user.id, theme.id) : Promise.resolve(null),
     loadBoard(database, { scope: theme.survey_id, runs }),
   ]);
-  const facts = await answersByRole(database, [...new Set(members.map((m) => m.response_id))], ["buying_role", "pain_severity", "company_name", "industry"]);
+  const facts = await roleTextsByResponse(database, [...new Set(members.map((m) => m.response_id))], ["buying_role", "pain_severity", "company_name", "industry"]);
   const card = board.cards.find((c) => c.themeId === theme.id) ?? null;
   const triggers = await answerTriggers(database, members.map((m) => ({ answerId: m.answer_id, text: m.text })));
   return json({
@@ -144,14 +144,6 @@ export default function ThemePage() {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const current = history[0];
-  const seen = useFetcher();
-  const hasNew = notes.some((n) => n.isNew);
-  useEffect(() => {
-    // With JavaScript, opening the page marks its notes read; without, the button below does.
-    if (hasNew) seen.submit({ intent: "seen" }, { method: "post" });
-    // Once per theme shown, not on every re-render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [theme.id, hasNew]);
   return (
     <div className="page theme-page">
       <p><Link to="/board">← Board</Link></p>
@@ -220,12 +212,7 @@ export default function ThemePage() {
           </Field>
           <button type="submit" disabled={busy}>Add note</button>
         </Form>
-        {canEdit && hasNew ? (
-          <seen.Form method="post">
-            <input type="hidden" name="intent" value="seen" />
-            <button type="submit" className="button button--quiet button--small">Mark notes as read</button>
-          </seen.Form>
-        ) : null}
+        {canEdit ? <MarkNotesSeen themeId={theme.id} hasNew={notes.some((n) => n.isNew)} /> : null}
         {notes.length ? (
           <ul className="notes">
             {notes.map((n) => (

@@ -25,5 +25,3 @@ export async function loader({ request }: LoaderFunctionArgs) {
     headers: { "Content-Type": "text/markdown; charset=utf-8", "Content-Disposition": attachmentDisposition(`painmap-messaging-${date}.md`), "Cache-Control": "no-store" },
   });
 }
-
-export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

@@ -9,5 +9,3 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   return redirect("/login", { headers: { "Set-Cookie": await endSession(request) } });
 }
-
-export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

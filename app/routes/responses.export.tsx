@@ -88,5 +88,3 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
   });
 }
-
-export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

@@ -8,5 +8,3 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, MARKETING_ROLES);
   return redirect(`/surveys/${idParam(params.id)}/edit`);
 }
-
-export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

@@ -72,7 +72,8 @@ export interface StoredParts {
   profileVersion: number;
 }
 
-export function answersByRoleOf(answers: readonly PersonAnswer[], company?: CompanyFacts): AnswersByRole {
+/** One person's answers as readiness reads them: role -> that person's answers (company facts fill gaps). */
+export function personAnswersByRole(answers: readonly PersonAnswer[], company?: CompanyFacts): AnswersByRole {
   const byRole: AnswersByRole = {};
   for (const a of answers) {
     if (!a.role) continue;
@@ -123,7 +124,7 @@ export function assess(
   now: Date,
   corrections: ReadonlyMap<number, readonly TriggerCorrectionRow[]> = new Map(),
 ) {
-  const byRole = answersByRoleOf(answers, company);
+  const byRole = personAnswersByRole(answers, company);
   const result = readiness(byRole, triggersOf(answers, corrections), current.profile, now);
   const parts: StoredParts = {
     ...result.parts,

@@ -127,9 +127,10 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
   const match = matchClusters({ themes, clusters, userAssignments });
 
   // The most central answers of each cluster rank first as quotes.
-  const similarity = new Map<number, number>();
+  // The quote rank stored in theme_members.similarity (see db/schema.ts).
+  const quoteRank = new Map<number, number>();
   for (const c of result.clusters) {
-    c.quotes.forEach((row, rank) => similarity.set(themeAnswers[row].answer_id, 1 - rank * 0.05));
+    c.quotes.forEach((row, rank) => quoteRank.set(themeAnswers[row].answer_id, 1 - rank * 0.05));
   }
   const themeUpdates = new Map<number, { themeId: number; label: string; keywords: string[] }>();
   const themeById = new Map(themes.map((t) => [t.id, t]));
@@ -161,7 +162,7 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
     members: match.assignments.map((a) => ({
       answerId: a.answerId,
       target: "themeId" in a.placement ? { themeId: a.placement.themeId } : { newCluster: a.placement.newCluster },
-      similarity: a.by === "user" ? 0.5 : similarity.get(a.answerId) ?? 0.5,
+      quoteRank: a.by === "user" ? 0.5 : quoteRank.get(a.answerId) ?? 0.5,
       by: a.by,
     })),
     triggerMentions: mentions,

@@ -169,8 +169,8 @@ export async function assessmentFor(db: Kysely<Database>, personId: number): Pro
 }
 
 /** Themes of each person's answers (the board's clustering), best match first; hidden themes skipped. */
-export async function themesForPeople(db: Kysely<Database>, personIds: readonly number[]): Promise<Map<number, Array<{ themeId: number; label: string; similarity: number; answerId: number }>>> {
-  const out = new Map<number, Array<{ themeId: number; label: string; similarity: number; answerId: number }>>();
+export async function themesForPeople(db: Kysely<Database>, personIds: readonly number[]): Promise<Map<number, Array<{ themeId: number; label: string; quoteRank: number; answerId: number }>>> {
+  const out = new Map<number, Array<{ themeId: number; label: string; quoteRank: number; answerId: number }>>();
   for (const ids of chunks([...new Set(personIds)], CHUNK)) {
     if (!ids.length) continue;
     const rows = await db
@@ -204,10 +204,10 @@ export async function themesForPeople(db: Kysely<Database>, personIds: readonly 
       const label = merged ? themeLabel({ label: r.target_label ?? "", custom_label: r.target_custom_label }) : themeLabel(r);
       const personId = r.person_id as number;
       const list = out.get(personId) ?? [];
-      if (!list.some((t) => t.themeId === themeId)) list.push({ themeId, label, similarity: Number(r.similarity), answerId: r.answer_id });
+      if (!list.some((t) => t.themeId === themeId)) list.push({ themeId, label, quoteRank: Number(r.similarity), answerId: r.answer_id });
       out.set(personId, list);
     }
   }
-  for (const list of out.values()) list.sort((a, b) => b.similarity - a.similarity);
+  for (const list of out.values()) list.sort((a, b) => b.quoteRank - a.quoteRank);
   return out;
 }

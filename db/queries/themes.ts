@@ -95,7 +95,7 @@ export interface RunResults {
   themeUpdates: Array<{ themeId: number; label: string; keywords: string[] }>;
   /** Clusters that are new themes, keyed by cluster index. */
   newThemes: Array<{ cluster: number; label: string; keywords: string[] }>;
-  members: Array<{ answerId: number; target: { themeId: number } | { newCluster: number }; similarity: number; by: "analysis" | "user" }>;
+  members: Array<{ answerId: number; target: { themeId: number } | { newCluster: number }; quoteRank: number; by: "analysis" | "user" }>;
   triggerMentions: Array<{ answerId: number; responseId: number; type: string; timing: "past" | "upcoming" | "unknown"; phrase: string; origin: "text" | "choice" | "correction"; confidence: number }>;
   facts: Array<{ responseId: number; surveyId: number; industry: string; region: string; buyingRole: string; source: string; severity: number | null }>;
 }
@@ -144,7 +144,7 @@ export async function saveRunResults(db: Db, results: RunResults): Promise<Map<n
       theme_id: "themeId" in m.target ? m.target.themeId : created.get(m.target.newCluster)!,
       answer_id: m.answerId,
       run_id: results.runId,
-      similarity: m.similarity,
+      similarity: m.quoteRank,
       assigned_by: m.by,
     }));
     for (const chunk of chunks(memberRows)) await trx.insertInto("theme_members").values(chunk).execute();
@@ -320,7 +320,7 @@ export async function recomputeAggregates(db: Db, runId: number, themeIds: numbe
   }
   const quotes = new Map<number, number[]>();
   for (const idChunk of chunks(statIds, 200)) {
-    // Best quotes: the analysis' most central answers (highest similarity), then the longest.
+    // Best quotes: the analysis' most central answers (highest quote rank, stored as `similarity`), then the longest.
     const rows = await db
       .selectFrom("theme_members as tm")
       .select(["tm.theme_id", "tm.answer_id", "tm.similarity"])
@@ -425,7 +425,7 @@ export async function themeMembers(db: Db, themeId: number, limit = 500): Promis
 }
 
 /** Answers with these roles for these responses: role -> response id -> display value. */
-export async function answersByRole(db: Db, responseIds: number[], roles: readonly string[]): Promise<Map<string, Map<number, string>>> {
+export async function roleTextsByResponse(db: Db, responseIds: number[], roles: readonly string[]): Promise<Map<string, Map<number, string>>> {
   const out = new Map<string, Map<number, string>>();
   for (const role of roles) out.set(role, new Map());
   for (const idChunk of chunks(responseIds)) {

@@ -1,4 +1,7 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import crypto from "node:crypto";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { connect } from "../../db/client.js";
+import type { Role } from "../../db/schema.js";
 
 export const DEMO = {
   admin: { email: "admin@painmap.test", password: "demo-admin-pass" },
@@ -15,28 +18,55 @@ export async function logIn(page: Page, role: DemoRole) {
   await expect(page.getByRole("button", { name: "Log out" })).toBeVisible();
 }
 
-/** Pages already logged in as each demo role; each logs out at the end so sessions do not pile up. */
+// The web server's database (playwright.config.ts): fixtures write their users and sessions there.
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+const DB_URL = `file:test-results/e2e/painmap-e2e-${PORT}.sqlite`;
+
+/**
+ * A page logged in as a new user of this role, made for this test alone: the user and a session row
+ * are inserted directly (the session id's sha256 is what the server stores, as startSession does),
+ * and the browser gets the pm_session cookie. No shared demo account, no login form per test
+ * (auth.spec.ts tests the form itself).
+ */
+async function freshUserPage(browser: Browser, role: Role, baseURL: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const handle = connect(DB_URL);
+  const now = new Date();
+  const tag = crypto.randomBytes(6).toString("hex");
+  const sessionId = crypto.randomBytes(32).toString("base64url");
+  try {
+    const { id } = await handle.db
+      .insertInto("users")
+      .values({ email: `${role}-${tag}@e2e.test`, name: `E2E ${role} ${tag}`, role, password_hash: "not-a-login-account", created_at: now.toISOString(), disabled_at: null })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await handle.db
+      .insertInto("sessions")
+      .values({ id_hash: crypto.createHash("sha256").update(sessionId).digest("hex"), user_id: id, expires_at: new Date(now.getTime() + 3_600_000).toISOString(), created_at: now.toISOString() })
+      .execute();
+  } finally {
+    await handle.close();
+  }
+  const context = await browser.newContext();
+  await context.addCookies([{ name: "pm_session", value: sessionId, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+  return { page: await context.newPage(), close: () => context.close() };
+}
+
+/** Pages logged in as a fresh user of each role. */
 export const test = base.extend<{ asMarketer: Page; asSales: Page; asAdmin: Page }>({
-  asMarketer: async ({ browser }, use) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await logIn(page, "marketer");
+  asMarketer: async ({ browser, baseURL }, use) => {
+    const { page, close } = await freshUserPage(browser, "marketer", baseURL!);
     await use(page);
-    await context.close();
+    await close();
   },
-  asSales: async ({ browser }, use) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await logIn(page, "sales");
+  asSales: async ({ browser, baseURL }, use) => {
+    const { page, close } = await freshUserPage(browser, "sales", baseURL!);
     await use(page);
-    await context.close();
+    await close();
   },
-  asAdmin: async ({ browser }, use) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await logIn(page, "admin");
+  asAdmin: async ({ browser, baseURL }, use) => {
+    const { page, close } = await freshUserPage(browser, "admin", baseURL!);
     await use(page);
-    await context.close();
+    await close();
   },
 });
 
