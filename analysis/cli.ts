@@ -93,9 +93,10 @@ export function run(argv: readonly string[], io: Io): number {
       return 0;
     }
     const readMs = performance.now() - started;
-    const progress = texts.length >= PROGRESS_THRESHOLD
-      ? (fraction: number, stage: string) => io.stderr(`[analyze] ${stage} done (${Math.round(fraction * 100)}%)\n`)
-      : undefined;
+    const progress =
+      texts.length >= PROGRESS_THRESHOLD
+        ? (fraction: number, stage: string) => io.stderr(`[analyze] ${stage} done (${Math.round(fraction * 100)}%)\n`)
+        : undefined;
 
     if (command === "triggers") {
       const rows = detectTriggers(texts).map((triggers) => ({ triggers }));
@@ -129,7 +130,11 @@ export function run(argv: readonly string[], io: Io): number {
     const scoredTexts = keep.map((i) => texts[i]);
     const truth = keep.map((i) => truthAll[i]);
     const trueK = new Set(truth).size;
-    const { result } = analyzeThemesTimed(scoredTexts, { k: integerFlag(flags, "k", 1), seed: integerFlag(flags, "seed", 0), onProgress: progress });
+    const { result } = analyzeThemesTimed(scoredTexts, {
+      k: integerFlag(flags, "k", 1),
+      seed: integerFlag(flags, "seed", 0),
+      onProgress: progress,
+    });
     const seconds = (performance.now() - started) / 1000;
     const scores = scoreClustering(truth, result.assignments);
     io.stdout(
@@ -139,7 +144,8 @@ export function run(argv: readonly string[], io: Io): number {
   } catch (error) {
     if (error instanceof UsageError || error instanceof CsvError) {
       io.stderr(`error: ${error.message.split("\n")[0]}\n`);
-      if (error instanceof UsageError && error.message.includes("\n")) io.stderr(error.message.slice(error.message.indexOf("\n") + 1) + "\n");
+      if (error instanceof UsageError && error.message.includes("\n"))
+        io.stderr(error.message.slice(error.message.indexOf("\n") + 1) + "\n");
       return 2;
     }
     io.stderr(`error: ${error instanceof Error ? error.message : String(error)}\n`);

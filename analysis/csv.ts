@@ -30,7 +30,8 @@ function toCsvError(error: unknown): Error {
   if (!(error instanceof CsvParseError)) return error instanceof Error ? error : new Error(String(error));
   const line = (error as CsvParseError & { lines?: number }).lines;
   if (error.code === "CSV_QUOTE_NOT_CLOSED") return new CsvError(`malformed CSV: quoted field starting on line ${line} is never closed`);
-  if (error.code === "CSV_INVALID_CLOSING_QUOTE") return new CsvError(`malformed CSV: unexpected character after closing quote on line ${line}`);
+  if (error.code === "CSV_INVALID_CLOSING_QUOTE")
+    return new CsvError(`malformed CSV: unexpected character after closing quote on line ${line}`);
   return new CsvError(`malformed CSV: ${error.message}`);
 }
 

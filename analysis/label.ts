@@ -103,7 +103,11 @@ export function labelClusters(
     let unique = label;
     for (let suffix = 2; usedLabels.has(unique); suffix++) unique = `${label} (${suffix})`;
     usedLabels.add(unique);
-    result[c] = { label: unique, keywords, candidates: ranked[c].map((p) => ({ key: p.key, surface: p.surface, coverage: p.coverage, score: p.plain })) };
+    result[c] = {
+      label: unique,
+      keywords,
+      candidates: ranked[c].map((p) => ({ key: p.key, surface: p.surface, coverage: p.coverage, score: p.plain })),
+    };
   }
   return result;
 }
@@ -143,7 +147,11 @@ function sampleMemberTexts(texts: readonly string[], assignments: Int32Array, k:
 }
 
 function normaliseForMatch(text: string): string {
-  return text.slice(0, 5000).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return text
+    .slice(0, 5000)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 function occursVerbatim(phrase: string, sample: readonly string[]): boolean {

@@ -56,7 +56,11 @@ export interface NamedCandidate {
  * words, or words the matrix dropped) are scored the same way, and then the term label.
  * The largest theme chooses first and names are unique.
  */
-export function nameThemes(texts: readonly string[], rankedMembers: readonly number[][], terms: readonly Pick<ClusterTerms, "label" | "candidates">[]): string[] {
+export function nameThemes(
+  texts: readonly string[],
+  rankedMembers: readonly number[][],
+  terms: readonly Pick<ClusterTerms, "label" | "candidates">[],
+): string[] {
   const k = rankedMembers.length;
   const perTheme = Math.max(MIN_PER_THEME, Math.min(PER_THEME_SAMPLE, Math.floor(TOTAL_SAMPLE / Math.max(1, k))));
   const stem = createStemmer();

@@ -58,13 +58,16 @@ export function resolveOptions(options: AnalyzeOptions = {}): ResolvedOptions {
       throw new RangeError(`${name} must be an integer of at least ${min}, got ${String(options[name])}`);
     }
   }
-  if (options.minK !== undefined && options.maxK !== undefined && merged.minK > merged.maxK) throw new RangeError(`minK (${merged.minK}) must not exceed maxK (${merged.maxK})`);
-  if (!(merged.maxDfRatio > 0 && merged.maxDfRatio <= 1)) throw new RangeError(`maxDfRatio must be in (0, 1], got ${String(options.maxDfRatio)}`);
+  if (options.minK !== undefined && options.maxK !== undefined && merged.minK > merged.maxK)
+    throw new RangeError(`minK (${merged.minK}) must not exceed maxK (${merged.maxK})`);
+  if (!(merged.maxDfRatio > 0 && merged.maxDfRatio <= 1))
+    throw new RangeError(`maxDfRatio must be in (0, 1], got ${String(options.maxDfRatio)}`);
   if (!Number.isFinite(merged.seed)) throw new RangeError(`seed must be a finite number, got ${String(options.seed)}`);
   return { ...merged, k: merged.k === undefined ? undefined : Math.floor(merged.k) };
 }
 
-type IntegerOption = "minK" | "maxK" | "dimensions" | "minDf" | "bigramMinDf" | "restarts" | "maxIterations" | "quotesPerCluster" | "keywordsPerCluster";
+type IntegerOption =
+  "minK" | "maxK" | "dimensions" | "minDf" | "bigramMinDf" | "restarts" | "maxIterations" | "quotesPerCluster" | "keywordsPerCluster";
 const POSITIVE_INTEGERS: ReadonlyArray<readonly [IntegerOption, number]> = [
   ["minK", 1],
   ["maxK", 1],

@@ -34,7 +34,9 @@ const GENERIC = new Set(
   `issue issues problem problems time times thing things question questions help way ways day days today
   people person someone anyone trouble situation reason case matter stuff lot kind sort type part number
   information info item items hour hours minute minutes week weeks month months year years moment bit
-  something anything everything nothing place point fact idea use need needs`.split(/\s+/).filter(Boolean),
+  something anything everything nothing place point fact idea use need needs`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 export function isGenericWord(word: string): boolean {

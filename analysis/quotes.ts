@@ -41,7 +41,10 @@ export function collectEvidence(
     const cohesion = list.length === 0 ? 0 : list.reduce((sum, m) => sum + m.sim, 0) / list.length;
     list.sort((a, b) => b.sim - a.sim || a.row - b.row);
     const pool = list.slice(0, QUOTE_POOL);
-    const quotes = pickQuotes(pool.map((m) => ({ row: m.row, text: texts[m.row] ?? "", relevance: m.sim })), quotesPerCluster);
+    const quotes = pickQuotes(
+      pool.map((m) => ({ row: m.row, text: texts[m.row] ?? "", relevance: m.sim })),
+      quotesPerCluster,
+    );
     return { quotes, cohesion: Math.max(0, Math.min(1, cohesion)), ranked: list.map((m) => m.row) };
   });
 }

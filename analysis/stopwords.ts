@@ -29,9 +29,7 @@ needed know think thought feel felt say said tell told use used using time times
 also able ok okay yes yeah hi hello thanks thank dear sir madam regards im ive id youre dont cant
 wont doesnt didnt isnt wasnt`;
 
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `${ENGLISH} ${SURVEY_FILLER}`.split(/\s+/).filter((word) => word.length > 0),
-);
+export const STOP_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${SURVEY_FILLER}`.split(/\s+/).filter((word) => word.length > 0));
 
 export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word);

@@ -64,7 +64,11 @@ function rangeBasis(matrix: CsrMatrix, width: number, powerIterations: number, r
   return { basis, width: basisWidth };
 }
 
-function rightSingularSubspace(matrix: CsrMatrix, settings: SvdSettings, rng: Rng): { rightSingular: Float64Array; singularValues: Float64Array; kept: number } {
+function rightSingularSubspace(
+  matrix: CsrMatrix,
+  settings: SvdSettings,
+  rng: Rng,
+): { rightSingular: Float64Array; singularValues: Float64Array; kept: number } {
   const rank = Math.min(matrix.rows, matrix.cols);
   const dimensions = Math.max(1, Math.min(settings.dimensions, rank));
   const width = Math.min(rank, dimensions + settings.oversampling);

@@ -96,7 +96,13 @@ export function analyzeThemesTimed(texts: readonly string[], options: AnalyzeOpt
   if (settings.k !== undefined) {
     k = Math.min(settings.k, distinct);
   } else {
-    const selection = chooseK(vectors, dimensions, rows, { minK: settings.minK, maxK: Math.min(settings.maxK, distinct), sampleSize: K_SELECTION_SAMPLE_SIZE }, rng);
+    const selection = chooseK(
+      vectors,
+      dimensions,
+      rows,
+      { minK: settings.minK, maxK: Math.min(settings.maxK, distinct), sampleSize: K_SELECTION_SAMPLE_SIZE },
+      rng,
+    );
     k = selection.k;
     Object.assign(kSelection, { method: selection.method, sampleSize: selection.sampleSize, candidates: selection.candidates });
   }
@@ -106,7 +112,13 @@ export function analyzeThemesTimed(texts: readonly string[], options: AnalyzeOpt
     vectors,
     dimensions,
     rows,
-    { k, restarts: settings.restarts ?? defaultRestarts(rows.length, k), maxIterations: settings.maxIterations, restartSampleSize: RESTART_SAMPLE_SIZE, restartIterations: RESTART_ITERATIONS },
+    {
+      k,
+      restarts: settings.restarts ?? defaultRestarts(rows.length, k),
+      maxIterations: settings.maxIterations,
+      restartSampleSize: RESTART_SAMPLE_SIZE,
+      restartIterations: RESTART_ITERATIONS,
+    },
     rng,
   );
   lap("cluster", 0.85);
@@ -119,7 +131,11 @@ export function analyzeThemesTimed(texts: readonly string[], options: AnalyzeOpt
   const evidence = collectEvidence(vectors, dimensions, assignments, ordered.centroids, ordered.k, safeTexts, settings.quotesPerCluster);
   timingsMs["label.terms+quotes"] = Math.round(performance.now() - sub);
   const beforeNames = performance.now();
-  const names = nameThemes(safeTexts, evidence.map((e) => e.ranked), terms);
+  const names = nameThemes(
+    safeTexts,
+    evidence.map((e) => e.ranked),
+    terms,
+  );
   timingsMs["label.names"] = Math.round(performance.now() - beforeNames);
   const clusters: Cluster[] = ordered.sizes.map((size, id) => ({
     id,
@@ -132,7 +148,9 @@ export function analyzeThemesTimed(texts: readonly string[], options: AnalyzeOpt
   }));
   // The model for assignToThemes is built in the same stage (cheap: one dot product per member).
   const memberSimilarities = new Float32Array(rows.length);
-  rows.forEach((row, i) => (memberSimilarities[i] = dotRow(vectors, row * dimensions, ordered.centroids, assignments[row] * dimensions, dimensions)));
+  rows.forEach(
+    (row, i) => (memberSimilarities[i] = dotRow(vectors, row * dimensions, ordered.centroids, assignments[row] * dimensions, dimensions)),
+  );
   const model = buildThemeModel({
     terms: matrix.terms,
     idf: matrix.idf,

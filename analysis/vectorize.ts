@@ -103,7 +103,12 @@ export function vectorize(texts: readonly string[], settings: VectorizeSettings)
     isBigram[c] = isBigramKey(termKeys[id]) ? 1 : 0;
   }
   const surfaceOf = mostFrequentForms(surfaceCounts);
-  const surfaces = terms.map((key) => key.split(" ").map((part) => surfaceOf.get(part) ?? part).join(" "));
+  const surfaces = terms.map((key) =>
+    key
+      .split(" ")
+      .map((part) => surfaceOf.get(part) ?? part)
+      .join(" "),
+  );
 
   const idf = new Float64Array(cols);
   for (let c = 0; c < cols; c++) idf[c] = Math.max(MIN_IDF, Math.log((1 + n) / (1 + columnDf[c])));
@@ -151,7 +156,12 @@ export function vectorize(texts: readonly string[], settings: VectorizeSettings)
  * neighbouring content words (at most MAX_BIGRAM_GAP stop words between). Shared by vectorize
  * and by assignToThemes, so a new answer gets exactly the features the model was fitted on.
  */
-export function forEachTerm(text: string, stem: (word: string) => string, bigrams: boolean, visit: (key: string, word?: string) => void): void {
+export function forEachTerm(
+  text: string,
+  stem: (word: string) => string,
+  bigrams: boolean,
+  visit: (key: string, word?: string) => void,
+): void {
   let previousStem: string | null = null;
   let gap = 0;
   for (const token of tokenize(text)) {
@@ -181,7 +191,10 @@ function mostFrequentForms(surfaceCounts: Map<string, Map<string, number>>): Map
     let bestCount = -1;
     for (const [form, count] of forms) {
       // Ties go to the shorter, then alphabetically first form, so labels do not depend on text order.
-      if (count > bestCount || (count === bestCount && (form.length < bestForm.length || (form.length === bestForm.length && form < bestForm)))) {
+      if (
+        count > bestCount ||
+        (count === bestCount && (form.length < bestForm.length || (form.length === bestForm.length && form < bestForm)))
+      ) {
         bestForm = form;
         bestCount = count;
       }

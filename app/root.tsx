@@ -64,8 +64,12 @@ function StaffHeader() {
   if (!user) return null;
   return (
     <header className="topbar">
-      <a className="skip-link" href="#main">Skip to content</a>
-      <Link to="/" className="brand">Painmap</Link>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Link to="/" className="brand">
+        Painmap
+      </Link>
       <nav aria-label="Main">
         <ul>
           {NAV.filter((item) => item.roles.includes(user.role)).map((item) => (
@@ -79,7 +83,9 @@ function StaffHeader() {
         <span>
           {user.name} <span className="badge">{user.role}</span>
         </span>
-        <button type="submit" className="button button--quiet">Log out</button>
+        <button type="submit" className="button button--quiet">
+          Log out
+        </button>
       </Form>
     </header>
   );
@@ -116,7 +122,9 @@ export function ErrorBoundary() {
       <main id="main" className="page page--narrow">
         <h1>{title}</h1>
         <p>{message}</p>
-        <p><Link to="/">Go to the start page</Link></p>
+        <p>
+          <Link to="/">Go to the start page</Link>
+        </p>
       </main>
     </Document>
   );

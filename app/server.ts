@@ -38,7 +38,13 @@ const MIME: Record<string, string> = {
 const PRIVATE_CACHE = "private, no-store";
 
 function refuse(res: http.ServerResponse, status: number, message: string, close = false) {
-  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": PRIVATE_CACHE, ...(close ? { Connection: "close" } : {}) }).end(message);
+  res
+    .writeHead(status, {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Cache-Control": PRIVATE_CACHE,
+      ...(close ? { Connection: "close" } : {}),
+    })
+    .end(message);
 }
 
 export async function createServer(options: { mode?: string; origin?: OriginConfig } = {}) {
@@ -66,7 +72,13 @@ export async function createServer(options: { mode?: string; origin?: OriginConf
 
       if ((method === "GET" || method === "HEAD") && (await serveStatic(url.pathname, req, res, publicNames))) return;
 
-      if (isCrossSiteWrite(method, { origin: req.headers.origin, host: req.headers.host, fetchSite: req.headers["sec-fetch-site"] as string | undefined })) {
+      if (
+        isCrossSiteWrite(method, {
+          origin: req.headers.origin,
+          host: req.headers.host,
+          fetchSite: req.headers["sec-fetch-site"] as string | undefined,
+        })
+      ) {
         res.writeHead(403, { "Content-Type": "text/plain; charset=utf-8" }).end("Cross-site requests are not allowed.");
         return;
       }
@@ -138,7 +150,12 @@ async function toFetchRequest(req: http.IncomingMessage, url: URL, method: strin
   return new Request(url.href, { method, headers, body: body as unknown as BodyInit, signal: controller.signal });
 }
 
-async function serveStatic(pathname: string, req: http.IncomingMessage, res: http.ServerResponse, publicNames: ReadonlySet<string>): Promise<boolean> {
+async function serveStatic(
+  pathname: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  publicNames: ReadonlySet<string>,
+): Promise<boolean> {
   if (pathname === "/" || pathname.includes("..") || pathname.includes("\0")) return false;
   const fromBuild = pathname.startsWith("/build/");
   const base = fromBuild ? assetsDir : publicDir;

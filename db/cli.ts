@@ -20,7 +20,12 @@ try {
   if (command === "migrate") console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.");
   else {
     const rows = await correctedAnswers(handle.db);
-    const lines = rows.map((r) => JSON.stringify({ text: r.text, corrections: r.corrections.map((c) => ({ type: c.trigger_type, action: c.action, timing: c.timing })) }));
+    const lines = rows.map((r) =>
+      JSON.stringify({
+        text: r.text,
+        corrections: r.corrections.map((c) => ({ type: c.trigger_type, action: c.action, timing: c.timing })),
+      }),
+    );
     writeFileSync(out!, lines.join("\n") + (lines.length ? "\n" : ""));
     console.error(`exported ${rows.length} corrected answers to ${out}`);
   }

@@ -1,5 +1,11 @@
 /** Dot product of data row (Float32) with centroid row (Float64); unrolled because it is the hot loop. */
-export function dotRow(data: Float32Array, dataOffset: number, centroids: Float64Array, centroidOffset: number, dimensions: number): number {
+export function dotRow(
+  data: Float32Array,
+  dataOffset: number,
+  centroids: Float64Array,
+  centroidOffset: number,
+  dimensions: number,
+): number {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;

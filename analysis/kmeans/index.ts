@@ -17,7 +17,13 @@ export interface KmeansSettings {
  * run on a sample (cheap, and the objective ranking of seedings is stable under sampling) and
  * only the winning centres are refined on every row.
  */
-export function sphericalKmeans(data: Float32Array, dimensions: number, rows: Int32Array, settings: KmeansSettings, rng: Rng): KmeansResult {
+export function sphericalKmeans(
+  data: Float32Array,
+  dimensions: number,
+  rows: Int32Array,
+  settings: KmeansSettings,
+  rng: Rng,
+): KmeansResult {
   const k = Math.max(1, Math.min(settings.k, rows.length));
   const restarts = Math.max(1, settings.restarts);
   const sampled = rows.length > settings.restartSampleSize * 1.5;
@@ -26,7 +32,14 @@ export function sphericalKmeans(data: Float32Array, dimensions: number, rows: In
   let best: KmeansResult | null = null;
   for (let restart = 0; restart < restarts; restart++) {
     const seeds = seedCentroids(data, dimensions, candidates, k, rng);
-    const result = elkanBoundedKmeans(data, dimensions, candidates, seeds, k, sampled ? settings.restartIterations : settings.maxIterations);
+    const result = elkanBoundedKmeans(
+      data,
+      dimensions,
+      candidates,
+      seeds,
+      k,
+      sampled ? settings.restartIterations : settings.maxIterations,
+    );
     if (best === null || result.objective > best.objective) best = result;
   }
   if (!sampled) return best!;

@@ -126,7 +126,14 @@ function moveOut(data: Float32Array, offset: number, sums: Float64Array, sizes: 
   sizes[c]--;
 }
 
-function recomputeSums(data: Float32Array, dimensions: number, rows: Int32Array, assignments: Int32Array, sums: Float64Array, sizes: Int32Array): void {
+function recomputeSums(
+  data: Float32Array,
+  dimensions: number,
+  rows: Int32Array,
+  assignments: Int32Array,
+  sums: Float64Array,
+  sizes: Int32Array,
+): void {
   sums.fill(0);
   sizes.fill(0);
   for (let i = 0; i < rows.length; i++) moveIn(data, rows[i] * dimensions, sums, sizes, assignments[i], dimensions);

@@ -26,9 +26,16 @@ export function parseCorpusLine(line: string, source: string, lineNumber: number
   const types = Array.isArray(raw.types) ? raw.types : [];
   const timings = Array.isArray(raw.timings) ? raw.timings : [];
   if (types.length !== timings.length) throw new Error(`${source}:${lineNumber}: ${types.length} types but ${timings.length} timings`);
-  for (const t of types) if (typeof t !== "string" || !isTriggerType(t)) throw new Error(`${source}:${lineNumber}: unknown type ${String(t)}`);
+  for (const t of types)
+    if (typeof t !== "string" || !isTriggerType(t)) throw new Error(`${source}:${lineNumber}: unknown type ${String(t)}`);
   for (const t of timings) if (!TIMINGS.includes(t as Timing)) throw new Error(`${source}:${lineNumber}: unknown timing ${String(t)}`);
-  return { text: raw.text, types: types as TriggerType[], timings: timings as Timing[], source, industry: typeof raw.industry === "string" ? raw.industry : undefined };
+  return {
+    text: raw.text,
+    types: types as TriggerType[],
+    timings: timings as Timing[],
+    source,
+    industry: typeof raw.industry === "string" ? raw.industry : undefined,
+  };
 }
 
 export function readJsonl(path: string, source: string): CorpusRow[] {

@@ -15,7 +15,11 @@ export interface CorrectedMention extends TriggerMention {
   corrected: boolean;
 }
 
-export function applyCorrections(detected: readonly TriggerMention[], corrections: readonly TriggerCorrection[], answerText: string): CorrectedMention[] {
+export function applyCorrections(
+  detected: readonly TriggerMention[],
+  corrections: readonly TriggerCorrection[],
+  answerText: string,
+): CorrectedMention[] {
   const byType = new Map(corrections.map((c) => [c.type, c]));
   const out: CorrectedMention[] = detected.filter((m) => byType.get(m.type)?.action !== "reject").map((m) => ({ ...m, corrected: false }));
   for (const c of corrections) {

@@ -72,7 +72,10 @@ function phraseOf(clause: Clause, first: number): string {
   const tokens = clause.tokens;
   const from = tokens.length <= PHRASE_WORDS ? 0 : Math.max(0, Math.min(first - 8, tokens.length - PHRASE_WORDS));
   const shown = tokens.slice(from, from + PHRASE_WORDS);
-  return shown.map((t, i) => (i === 0 ? "" : t.space || (/^[\p{L}\p{N}]/u.test(t.value) && !t.value.startsWith("'") ? " " : "")) + t.value).join("").trim();
+  return shown
+    .map((t, i) => (i === 0 ? "" : t.space || (/^[\p{L}\p{N}]/u.test(t.value) && !t.value.startsWith("'") ? " " : "")) + t.value)
+    .join("")
+    .trim();
 }
 
 export function detectWith(model: TriggerModel, input: unknown): Detection[] {

@@ -43,11 +43,33 @@ export const COMPILED: { type: TriggerType; pattern: number; regex: RegExp }[] =
  * patterns are indexed by the first three letters of their content literals and a clause runs
  * only those whose literals it might contain (a few instead of ~300 regexes per clause).
  */
-const INDEX_STOP = new Set(["the", "a", "an", "our", "we", "of", "to", "in", "for", "by", "with", "on", "at", "it", "and", "or", "us", "my", "as"]);
+const INDEX_STOP = new Set([
+  "the",
+  "a",
+  "an",
+  "our",
+  "we",
+  "of",
+  "to",
+  "in",
+  "for",
+  "by",
+  "with",
+  "on",
+  "at",
+  "it",
+  "and",
+  "or",
+  "us",
+  "my",
+  "as",
+]);
 const PATTERN_INDEX = new Map<string, number[]>();
 const ALWAYS: number[] = [];
 COMPILED.forEach(({ regex }, i) => {
-  const literals = new Set((regex.source.replace(/\\[a-zA-Z]/g, " ").match(/[a-z0-9][a-z0-9&'-]*/g) ?? []).filter((w) => !INDEX_STOP.has(w) && /[a-z]/.test(w)));
+  const literals = new Set(
+    (regex.source.replace(/\\[a-zA-Z]/g, " ").match(/[a-z0-9][a-z0-9&'-]*/g) ?? []).filter((w) => !INDEX_STOP.has(w) && /[a-z]/.test(w)),
+  );
   if (literals.size === 0) ALWAYS.push(i);
   for (const w of literals) {
     const key = w.slice(0, 3);
@@ -87,7 +109,8 @@ export function extractFeatures(text: string): AnswerFeatures {
   const clauseWords: string[][] = [];
   const openers = new Map<number, string>();
   // The first words of each sentence as written (lemmas would turn "Were we to..." into "be we to").
-  for (const clause of clauses) if (!openers.has(clause.sentence)) openers.set(clause.sentence, clause.surfaceText.split(" ").slice(0, 3).join(" "));
+  for (const clause of clauses)
+    if (!openers.has(clause.sentence)) openers.set(clause.sentence, clause.surfaceText.split(" ").slice(0, 3).join(" "));
   clauses.forEach((clause) => {
     const tag = SCOPE_TAG[clauseScope(clause, openers.get(clause.sentence) ?? "")];
     const words: string[] = [];
@@ -110,7 +133,10 @@ export function extractFeatures(text: string): AnswerFeatures {
     for (const index of candidatePatterns(clause)) {
       const { type, pattern, regex } = COMPILED[index];
       // Lemmas first (every tense), then the words as written (patterns in surface forms).
-      for (const [text, at] of [[clause.lemmaText, clause.tokenAt], [clause.surfaceText, clause.surfaceAt]] as const) {
+      for (const [text, at] of [
+        [clause.lemmaText, clause.tokenAt],
+        [clause.surfaceText, clause.surfaceAt],
+      ] as const) {
         regex.lastIndex = 0;
         for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
           if (m[0].length === 0) {
@@ -125,8 +151,25 @@ export function extractFeatures(text: string): AnswerFeatures {
           // Lemmas cannot tell "we were bought" from "we're buying": a passive needs a participle.
           if (type === "merger_acquisition" && /^(?:be|get) /.test(m[0]) && /ing$/.test(clause.tokens[first + 1]?.lower ?? "")) continue;
           // "the account was taken over" is an account takeover, not a new boss or a buyer.
-          if ((type === "leadership_change" || type === "merger_acquisition") && /take over|taken over/.test(m[0]) && /\b(?:account|mailbox|login|credential|inbox|tenant|admin)\b/.test(clause.lemmaText)) continue;
-          hits.push({ type, pattern, matched: clause.tokens.slice(first, last + 1).map((t) => t.lemma).join(" "), clause: c, first, last, scope: scopeAt(clause, first, opener, type), modal: hasModal(clause, first) });
+          if (
+            (type === "leadership_change" || type === "merger_acquisition") &&
+            /take over|taken over/.test(m[0]) &&
+            /\b(?:account|mailbox|login|credential|inbox|tenant|admin)\b/.test(clause.lemmaText)
+          )
+            continue;
+          hits.push({
+            type,
+            pattern,
+            matched: clause.tokens
+              .slice(first, last + 1)
+              .map((t) => t.lemma)
+              .join(" "),
+            clause: c,
+            first,
+            last,
+            scope: scopeAt(clause, first, opener, type),
+            modal: hasModal(clause, first),
+          });
         }
       }
     }

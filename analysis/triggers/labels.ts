@@ -9,10 +9,15 @@ export function labelsFromColumns(typeColumn: readonly string[], timingColumn: r
     const cell = rawType.trim().toLowerCase();
     if (cell === "" || cell === "none") return { types: [], timings: [] };
     const types = cell.split(";").map((t) => t.trim());
-    const timings = (timingColumn[i] ?? "").trim().toLowerCase().split(";").map((t) => t.trim());
+    const timings = (timingColumn[i] ?? "")
+      .trim()
+      .toLowerCase()
+      .split(";")
+      .map((t) => t.trim());
     for (const t of types) if (!isTriggerType(t)) throw new CsvError(`row ${row}: unknown trigger type "${t}"`);
     if (timings.length !== types.length) throw new CsvError(`row ${row}: ${types.length} types but ${timings.length} timings`);
-    for (const t of timings) if (!TIMINGS.includes(t as Timing)) throw new CsvError(`row ${row}: unknown timing "${t}" (past, upcoming or unknown)`);
+    for (const t of timings)
+      if (!TIMINGS.includes(t as Timing)) throw new CsvError(`row ${row}: unknown timing "${t}" (past, upcoming or unknown)`);
     return { types: types as TriggerType[], timings: timings as Timing[] };
   });
 }

@@ -62,12 +62,20 @@ export function scoreSoftmax(model: SoftmaxModel, features: readonly string[]): 
 function vocabulary(examples: readonly (readonly string[])[], minCount: number): Map<string, number> {
   const counts = new Map<string, number>();
   for (const ex of examples) for (const f of new Set(ex)) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const kept = [...counts].filter(([, c]) => c >= minCount).map(([f]) => f).sort();
+  const kept = [...counts]
+    .filter(([, c]) => c >= minCount)
+    .map(([f]) => f)
+    .sort();
   return new Map(kept.map((f, i) => [f, i]));
 }
 
 /** Adagrad on the full batch; features are binary so the gradient is a sum over active ones. */
-export function fitBinary(examples: readonly (readonly string[])[], labels: readonly number[], options: TrainOptions = DEFAULT_TRAIN, minCount = 2): BinaryModel {
+export function fitBinary(
+  examples: readonly (readonly string[])[],
+  labels: readonly number[],
+  options: TrainOptions = DEFAULT_TRAIN,
+  minCount = 2,
+): BinaryModel {
   const vocab = vocabulary(examples, minCount);
   const rows = examples.map((ex) => [...new Set(ex)].map((f) => vocab.get(f)).filter((i): i is number => i !== undefined));
   const w = new Float64Array(vocab.size);
@@ -105,7 +113,12 @@ export function fitBinary(examples: readonly (readonly string[])[], labels: read
   return { bias: round(bias), weights };
 }
 
-export function fitSoftmax(examples: readonly (readonly string[])[], labels: readonly Timing[], options: TrainOptions = DEFAULT_TRAIN, minCount = 2): SoftmaxModel {
+export function fitSoftmax(
+  examples: readonly (readonly string[])[],
+  labels: readonly Timing[],
+  options: TrainOptions = DEFAULT_TRAIN,
+  minCount = 2,
+): SoftmaxModel {
   const K = TIMINGS.length;
   const vocab = vocabulary(examples, minCount);
   const rows = examples.map((ex) => [...new Set(ex)].map((f) => vocab.get(f)).filter((i): i is number => i !== undefined));

@@ -39,9 +39,36 @@ function engine() {
 }
 
 /** Words that start a new clause: what follows them is judged on its own (scope, timing). */
-const CLAUSE_WORDS = new Set(["but", "however", "although", "though", "whereas", "yet", "while", "whilst", "because", "cause", "cuz", "since", "so", "and", "plus", "also", "then", "meanwhile", "otherwise", "unless", "until", "after", "before", "when", "once"]);
+const CLAUSE_WORDS = new Set([
+  "but",
+  "however",
+  "although",
+  "though",
+  "whereas",
+  "yet",
+  "while",
+  "whilst",
+  "because",
+  "cause",
+  "cuz",
+  "since",
+  "so",
+  "and",
+  "plus",
+  "also",
+  "then",
+  "meanwhile",
+  "otherwise",
+  "unless",
+  "until",
+  "after",
+  "before",
+  "when",
+  "once",
+]);
 /** Clause words that begin a time expression, not a clause, when a time word follows ("since spring"). */
-const TIME_AFTER = /^(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter|last|the|then|q[1-4]|monday|tuesday|wednesday|thursday|friday|weekend|year|month|week|christmas|easter|covid|go-live|launch)/;
+const TIME_AFTER =
+  /^(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter|last|the|then|q[1-4]|monday|tuesday|wednesday|thursday|friday|weekend|year|month|week|christmas|easter|covid|go-live|launch)/;
 
 export function parseClauses(text: string): Clause[] {
   const { its } = engine();
@@ -63,7 +90,14 @@ export function parseClauses(text: string): Clause[] {
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
       const lower = value.toLowerCase();
-      const token: Token = { value, lower, lemma: normaliseLemma(lemmas[i].toLowerCase(), lower), pos: pos[i], space: spaces[i], quoted: quoteOpen };
+      const token: Token = {
+        value,
+        lower,
+        lemma: normaliseLemma(lemmas[i].toLowerCase(), lower),
+        pos: pos[i],
+        space: spaces[i],
+        quoted: quoteOpen,
+      };
       if (/^["'“”‘’`]+$/.test(value)) {
         quoteOpen = !quoteOpen;
         continue;

@@ -9,26 +9,238 @@ import type { Clause } from "./parse.js";
 
 export type Scope = "fact" | "negated" | "hypothetical" | "other" | "wish";
 
-const NEGATION = new Set(["not", "no", "never", "none", "nobody", "nothing", "without", "zero", "neither", "nor", "hardly", "barely", "nope", "nah", "lack"]);
+const NEGATION = new Set([
+  "not",
+  "no",
+  "never",
+  "none",
+  "nobody",
+  "nothing",
+  "without",
+  "zero",
+  "neither",
+  "nor",
+  "hardly",
+  "barely",
+  "nope",
+  "nah",
+  "lack",
+]);
 /** Negation words that do not negate what follows ("no longer supported" is the event itself). */
 const NOT_NEGATING_NEXT = new Set(["longer", "only", "just", "matter", "doubt", "question", "sooner", "end", "less", "more"]);
 const NEGATION_WINDOW = 6;
 
-const HYPOTHETICAL = new Set(["if", "hate", "unless", "whether", "ever", "worry", "worried", "afraid", "fear", "scare", "scared", "terrify", "terrified", "nervous", "anxious", "paranoid", "dread", "nightmare", "concern", "concerned", "risk", "prevent", "avoid", "protect", "guard", "hypothetically", "hypothetical", "imagine", "suppose", "potential", "potentially", "possible", "possibly", "someday", "eventually", "forbid", "threat", "vulnerable", "exposed", "susceptible", "prepare", "preparedness", "contingency", "mitigate", "hedge"]);
-const HYPOTHETICAL_PHRASES = [/\bin case\b/, /\bwhat if\b/, /\bin the event\b/, /\bone day\b/, /\bsooner or later\b/, /\bat some point\b/, /\bjust a matter of time\b/, /\bonly a matter of time\b/, /\bkeep me up\b/, /\bkeep (?:me|us) awake\b/, /\bfingers cross\b/, /\bknock on wood\b/, /\btouch wood\b/, /\bgod forbid\b/, /\bheaven forbid\b/, /\bworst case\b/, /\bwould be (?:a |the )?(?:disaster|catastroph|end|nightmare)/];
+const HYPOTHETICAL = new Set([
+  "if",
+  "hate",
+  "unless",
+  "whether",
+  "ever",
+  "worry",
+  "worried",
+  "afraid",
+  "fear",
+  "scare",
+  "scared",
+  "terrify",
+  "terrified",
+  "nervous",
+  "anxious",
+  "paranoid",
+  "dread",
+  "nightmare",
+  "concern",
+  "concerned",
+  "risk",
+  "prevent",
+  "avoid",
+  "protect",
+  "guard",
+  "hypothetically",
+  "hypothetical",
+  "imagine",
+  "suppose",
+  "potential",
+  "potentially",
+  "possible",
+  "possibly",
+  "someday",
+  "eventually",
+  "forbid",
+  "threat",
+  "vulnerable",
+  "exposed",
+  "susceptible",
+  "prepare",
+  "preparedness",
+  "contingency",
+  "mitigate",
+  "hedge",
+]);
+const HYPOTHETICAL_PHRASES = [
+  /\bin case\b/,
+  /\bwhat if\b/,
+  /\bin the event\b/,
+  /\bone day\b/,
+  /\bsooner or later\b/,
+  /\bat some point\b/,
+  /\bjust a matter of time\b/,
+  /\bonly a matter of time\b/,
+  /\bkeep me up\b/,
+  /\bkeep (?:me|us) awake\b/,
+  /\bfingers cross\b/,
+  /\bknock on wood\b/,
+  /\btouch wood\b/,
+  /\bgod forbid\b/,
+  /\bheaven forbid\b/,
+  /\bworst case\b/,
+  /\bwould be (?:a |the )?(?:disaster|catastroph|end|nightmare)/,
+];
 /** Fear and dread make an event feared, wherever they stand in its clause. */
-const FEAR = new Set(["dread", "fear", "afraid", "scare", "scared", "terrify", "terrified", "nightmare", "paranoid", "hate", "worry", "worried", "nervous"]);
-const WISH = new Set(["hope", "hoping", "wish", "dream", "ideally", "aspire", "aspiration", "ambition", "goal", "love", "like", "want", "need", "great", "nice", "cool", "awesome", "helpful", "amazing", "wonderful", "someday"]);
+const FEAR = new Set([
+  "dread",
+  "fear",
+  "afraid",
+  "scare",
+  "scared",
+  "terrify",
+  "terrified",
+  "nightmare",
+  "paranoid",
+  "hate",
+  "worry",
+  "worried",
+  "nervous",
+]);
+const WISH = new Set([
+  "hope",
+  "hoping",
+  "wish",
+  "dream",
+  "ideally",
+  "aspire",
+  "aspiration",
+  "ambition",
+  "goal",
+  "love",
+  "like",
+  "want",
+  "need",
+  "great",
+  "nice",
+  "cool",
+  "awesome",
+  "helpful",
+  "amazing",
+  "wonderful",
+  "someday",
+]);
 /** Wishes are the speaker's own: "we want to grow" is a wish, "the CFO wants to cut costs" an event. */
-const WISH_PHRASES = [/\bwould (?:be )?(?:love|like|great|nice|amazing|awesome|good|helpful|cool|ideal)\b/, /\bd (?:love|like)\b/, /\b(?:we|i) (?:\S+ )?(?:want to|wanna|aim to|hope to|would like to)\b/, /\bwish we\b/, /\bif only\b/, /\bit would be\b/];
-const THIRD_PARTY = new Set(["competitor", "rival", "neighbour", "neighbor", "peer", "friend", "colleague", "acquaintance", "cousin", "brother", "sister", "uncle", "industry", "news", "headline", "article", "everyone", "everybody", "somebody", "someone", "many", "lot", "other", "another", "elsewhere", "customer", "client", "counterpart"]);
+const WISH_PHRASES = [
+  /\bwould (?:be )?(?:love|like|great|nice|amazing|awesome|good|helpful|cool|ideal)\b/,
+  /\bd (?:love|like)\b/,
+  /\b(?:we|i) (?:\S+ )?(?:want to|wanna|aim to|hope to|would like to)\b/,
+  /\bwish we\b/,
+  /\bif only\b/,
+  /\bit would be\b/,
+];
+const THIRD_PARTY = new Set([
+  "competitor",
+  "rival",
+  "neighbour",
+  "neighbor",
+  "peer",
+  "friend",
+  "colleague",
+  "acquaintance",
+  "cousin",
+  "brother",
+  "sister",
+  "uncle",
+  "industry",
+  "news",
+  "headline",
+  "article",
+  "everyone",
+  "everybody",
+  "somebody",
+  "someone",
+  "many",
+  "lot",
+  "other",
+  "another",
+  "elsewhere",
+  "customer",
+  "client",
+  "counterpart",
+]);
 const OWN = new Set(["we", "us", "our", "ours", "i", "my", "me", "mine"]);
 /** Organisations that, named with an article and no "our", are someone else ("a firm down the road"). */
-const ORG_NOUNS = new Set(["subsidiary", "portfolio", "sister", "company", "firm", "business", "hospital", "clinic", "practice", "bank", "school", "district", "council", "carrier", "retailer", "store", "shop", "chain", "manufacturer", "plant", "factory", "supplier", "vendor", "agency", "startup", "insurer", "trust", "university", "college", "operator", "provider", "player", "brand", "restaurant", "hotel", "group", "org", "organisation", "organization", "credit union", "lab", "pharmacy", "dealer", "distributor", "logistics", "warehouse"]);
+const ORG_NOUNS = new Set([
+  "subsidiary",
+  "portfolio",
+  "sister",
+  "company",
+  "firm",
+  "business",
+  "hospital",
+  "clinic",
+  "practice",
+  "bank",
+  "school",
+  "district",
+  "council",
+  "carrier",
+  "retailer",
+  "store",
+  "shop",
+  "chain",
+  "manufacturer",
+  "plant",
+  "factory",
+  "supplier",
+  "vendor",
+  "agency",
+  "startup",
+  "insurer",
+  "trust",
+  "university",
+  "college",
+  "operator",
+  "provider",
+  "player",
+  "brand",
+  "restaurant",
+  "hotel",
+  "group",
+  "org",
+  "organisation",
+  "organization",
+  "credit union",
+  "lab",
+  "pharmacy",
+  "dealer",
+  "distributor",
+  "logistics",
+  "warehouse",
+]);
 /** Hearsay: "heard a dental practice got hacked", "read that ...", "saw on LinkedIn". */
 const HEARSAY = new Set(["hear", "heard", "read", "saw", "see", "rumour", "rumor", "apparently", "news"]);
 /** Whose event a vendor's acquisition or funding is: the vendor's, so not our merger or our round. */
-const VENDOR_NOUNS = new Set(["vendor", "provider", "supplier", "partner", "client", "customer", "competitor", "rival", "maker", "developer", "reseller", "msp"]);
+const VENDOR_NOUNS = new Set([
+  "vendor",
+  "provider",
+  "supplier",
+  "partner",
+  "client",
+  "customer",
+  "competitor",
+  "rival",
+  "maker",
+  "developer",
+  "reseller",
+  "msp",
+]);
 
 export function scopeAt(clause: Clause, tokenIndex: number, sentenceOpener: string, type?: string): Scope {
   const tokens = clause.tokens;
@@ -56,15 +268,34 @@ export function scopeAt(clause: Clause, tokenIndex: number, sentenceOpener: stri
     if (tokens[i].lemma === "not" || tokens[i].lemma === "never") {
       if (NOT_NEGATING_NEXT.has(tokens[i + 1]?.lemma ?? "")) break;
       const between = tokens.slice(tokenIndex + 1, i);
-      if (between.every((t) => t.pos === "AUX" || t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "ADJ" || t.pos === "DET" || t.pos === "ADP" || t.pos === "PART")) return "negated";
+      if (
+        between.every(
+          (t) =>
+            t.pos === "AUX" ||
+            t.pos === "NOUN" ||
+            t.pos === "PROPN" ||
+            t.pos === "ADJ" ||
+            t.pos === "DET" ||
+            t.pos === "ADP" ||
+            t.pos === "PART",
+        )
+      )
+        return "negated";
     }
   }
   if (after.slice(1, 8).some((t) => t.lemma === "would" || t.lemma === "might" || t.lower === "could")) return "hypothetical";
-  if (before.some((t) => HYPOTHETICAL.has(t.lemma) || HYPOTHETICAL.has(t.lower)) || HYPOTHETICAL_PHRASES.some((r) => r.test(opener))) return "hypothetical";
-  if (tokens[0] && (tokens[0].lemma === "should" || tokens[0].lemma === "were") && tokenIndex > 0 && tokens[1]?.pos !== "VERB") return "hypothetical";
-  if (WISH_PHRASES.some((r) => r.test(lemmaBefore)) || before.some((t) => WISH.has(t.lemma) && (t.lemma === "hope" || t.lemma === "wish" || t.lemma === "dream" || t.lemma === "ideally"))) return "wish";
+  if (before.some((t) => HYPOTHETICAL.has(t.lemma) || HYPOTHETICAL.has(t.lower)) || HYPOTHETICAL_PHRASES.some((r) => r.test(opener)))
+    return "hypothetical";
+  if (tokens[0] && (tokens[0].lemma === "should" || tokens[0].lemma === "were") && tokenIndex > 0 && tokens[1]?.pos !== "VERB")
+    return "hypothetical";
+  if (
+    WISH_PHRASES.some((r) => r.test(lemmaBefore)) ||
+    before.some((t) => WISH.has(t.lemma) && (t.lemma === "hope" || t.lemma === "wish" || t.lemma === "dream" || t.lemma === "ideally"))
+  )
+    return "wish";
   // Someone else's event: a third-party noun before the mention with no "we/our" after it.
-  if (before.some((t) => HEARSAY.has(t.lemma) || HEARSAY.has(t.lower)) || /^(?:hear|heard|read|saw|apparently)\b/.test(sentenceOpener)) return "other";
+  if (before.some((t) => HEARSAY.has(t.lemma) || HEARSAY.has(t.lower)) || /^(?:hear|heard|read|saw|apparently)\b/.test(sentenceOpener))
+    return "other";
   if (type === "merger_acquisition" || type === "funding" || type === "leadership_change") {
     if (before.some((t) => VENDOR_NOUNS.has(t.lemma))) return "other";
   }
@@ -78,14 +309,25 @@ export function scopeAt(clause: Clause, tokenIndex: number, sentenceOpener: stri
       if (OWN.has(prev) || OWN.has(prev2)) continue;
       const vendorish = tokens[i].lemma === "supplier" || tokens[i].lemma === "vendor" || tokens[i].lemma === "provider";
       if (vendorish && (type === "vendor_change" || type === "outage" || type === "cost_pressure" || type === "contract_renewal")) continue;
-      const indefinite = /^(?:a|an|another|some|several|many|other)$/.test(prev) || (/^(?:a|an|another)$/.test(prev2) && !/^(?:new|second|third|own)$/.test(prev));
-      const elsewhere = /\b(?:across town|down the road|up the road|next door|nearby|in (?:our|the) area|in town|across the street|over the road|in the next town)\b/.test(lemmaBefore);
+      const indefinite =
+        /^(?:a|an|another|some|several|many|other)$/.test(prev) ||
+        (/^(?:a|an|another)$/.test(prev2) && !/^(?:new|second|third|own)$/.test(prev));
+      const elsewhere =
+        /\b(?:across town|down the road|up the road|next door|nearby|in (?:our|the) area|in town|across the street|over the road|in the next town)\b/.test(
+          lemmaBefore,
+        );
       if (indefinite || elsewhere) return "other";
     }
   }
   // "the retailer we sell through opened 30 stores", "a haulier we sub to got taken over".
   for (let i = 0; i + 2 < tokenIndex; i++) {
-    if ((tokens[i].pos === "NOUN" || tokens[i].pos === "PROPN") && !OWN.has(tokens[i - 1]?.lemma ?? "") && tokens[i + 1].lemma === "we" && tokens[i + 2].pos === "VERB") return "other";
+    if (
+      (tokens[i].pos === "NOUN" || tokens[i].pos === "PROPN") &&
+      !OWN.has(tokens[i - 1]?.lemma ?? "") &&
+      tokens[i + 1].lemma === "we" &&
+      tokens[i + 2].pos === "VERB"
+    )
+      return "other";
   }
   if (/^one of (?:our|the) (?:client|customer|partner|peer|competitor|neighbour|neighbor)/.test(lemmaBefore)) return "other";
   for (let i = tokenIndex - 1; i >= 0; i--) {
@@ -93,9 +335,22 @@ export function scopeAt(clause: Clause, tokenIndex: number, sentenceOpener: stri
     if (OWN.has(lemma) && !(tokens[i + 1] && THIRD_PARTY.has(tokens[i + 1].lemma))) break;
     if (THIRD_PARTY.has(lemma)) {
       // "another site", "other plants" of our own are growth, not someone else's.
-      if ((lemma === "another" || lemma === "other") && !/^(?:company|companies|firm|business|hospital|bank|school|practice|org|organisation|organization|retailer|manufacturer|agency|team|customer|client|council|trust)$/.test(tokens[i + 1]?.lemma ?? "")) continue;
-      if ((lemma === "lot" || lemma === "many") && !/^(?:company|firm|business|hospital|bank|school|practice|org|organisation|organization|retailer|peer|people|of)$/.test(tokens[i + 1]?.lemma ?? "")) continue;
-      if ((lemma === "someone" || lemma === "somebody") && i < tokenIndex - 1 && !/^(?:at|in|from)$/.test(tokens[i + 1]?.lemma ?? "")) continue;
+      if (
+        (lemma === "another" || lemma === "other") &&
+        !/^(?:company|companies|firm|business|hospital|bank|school|practice|org|organisation|organization|retailer|manufacturer|agency|team|customer|client|council|trust)$/.test(
+          tokens[i + 1]?.lemma ?? "",
+        )
+      )
+        continue;
+      if (
+        (lemma === "lot" || lemma === "many") &&
+        !/^(?:company|firm|business|hospital|bank|school|practice|org|organisation|organization|retailer|peer|people|of)$/.test(
+          tokens[i + 1]?.lemma ?? "",
+        )
+      )
+        continue;
+      if ((lemma === "someone" || lemma === "somebody") && i < tokenIndex - 1 && !/^(?:at|in|from)$/.test(tokens[i + 1]?.lemma ?? ""))
+        continue;
       return "other";
     }
   }
@@ -109,5 +364,7 @@ export function clauseScope(clause: Clause, sentenceOpener: string): Scope {
 
 /** Weak modal hint ("would", "could", "might") kept as a feature for the model, not a rule. */
 export function hasModal(clause: Clause, tokenIndex: number): boolean {
-  return clause.tokens.slice(0, tokenIndex).some((t) => t.lemma === "would" || t.lemma === "could" || t.lemma === "might" || t.lower === "d");
+  return clause.tokens
+    .slice(0, tokenIndex)
+    .some((t) => t.lemma === "would" || t.lemma === "could" || t.lemma === "might" || t.lower === "d");
 }

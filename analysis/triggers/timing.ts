@@ -11,11 +11,82 @@ import type { Clause, Token } from "./parse.js";
 /** Fixed reference date: only the direction of relative expressions is used, never the date. */
 const REFERENCE = new Date(Date.UTC(2026, 0, 15));
 const PAST_RELATIVE = /\b(?:ago|last|previous|past|yesterday|earlier|prior|since|recent|recently|already)\b/i;
-const FUTURE_RELATIVE = /\b(?:next|in \d+|in (?:a|an|one|two|three|four|five|six|few|several|the next|the coming)|within|tomorrow|coming|upcoming|from now|later|this coming)\b/i;
-const BUSINESS_FUTURE = /\b(?:by (?:q[1-4]|h[12]|the end|end of|year[- ]end|ye|fy|next|\w+ \d{4}|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)|(?:end|close) of (?:the |this |our )?(?:fiscal |financial )?(?:year|quarter|fy|month|term)|before (?:the )?(?:end|deadline|summer|winter|spring|fall|autumn|christmas|year)|(?:starting|from|effective|as of|come|coming) (?:jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|next|q[1-4]|monday|the new year|20\d\d)|deadline|due|expires?|countdown|t-minus|looming|approaching|around the corner|imminent|pending|scheduled|slated|on the horizon|any day now|go-live)\b/i;
-const BUSINESS_PAST = /\b(?:since (?:jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|spring|summer|fall|autumn|winter|last|the|then|covid|20\d\d|q[1-4])|last (?:spring|summer|fall|autumn|winter|year|quarter|month|week|time|fy)|back in|this past|over the (?:last|past)|(?:earlier|already) this|in 20(?:1\d|2[0-5])\b|post-)/i;
-const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|spring|summer|autumn|fall|winter)\b/i;
-const IRREGULAR_PAST = new Set(["was", "were", "had", "did", "went", "got", "came", "left", "lost", "hit", "took", "fell", "broke", "ran", "saw", "made", "began", "became", "told", "found", "gave", "brought", "bought", "sold", "paid", "spent", "won", "kept", "put", "quit", "cut", "shut", "sat", "stood", "felt", "thought", "heard", "held", "led", "met", "sent", "set", "stole", "woke", "wrote", "blew", "drew", "grew", "knew", "threw", "flew", "rose", "froze", "chose", "drove", "shook", "spoke", "struck", "swore", "tore", "wore", "dealt", "meant", "burnt", "learnt", "'d"]);
+const FUTURE_RELATIVE =
+  /\b(?:next|in \d+|in (?:a|an|one|two|three|four|five|six|few|several|the next|the coming)|within|tomorrow|coming|upcoming|from now|later|this coming)\b/i;
+const BUSINESS_FUTURE =
+  /\b(?:by (?:q[1-4]|h[12]|the end|end of|year[- ]end|ye|fy|next|\w+ \d{4}|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)|(?:end|close) of (?:the |this |our )?(?:fiscal |financial )?(?:year|quarter|fy|month|term)|before (?:the )?(?:end|deadline|summer|winter|spring|fall|autumn|christmas|year)|(?:starting|from|effective|as of|come|coming) (?:jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|next|q[1-4]|monday|the new year|20\d\d)|deadline|due|expires?|countdown|t-minus|looming|approaching|around the corner|imminent|pending|scheduled|slated|on the horizon|any day now|go-live)\b/i;
+const BUSINESS_PAST =
+  /\b(?:since (?:jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|spring|summer|fall|autumn|winter|last|the|then|covid|20\d\d|q[1-4])|last (?:spring|summer|fall|autumn|winter|year|quarter|month|week|time|fy)|back in|this past|over the (?:last|past)|(?:earlier|already) this|in 20(?:1\d|2[0-5])\b|post-)/i;
+const MONTH =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|spring|summer|autumn|fall|winter)\b/i;
+const IRREGULAR_PAST = new Set([
+  "was",
+  "were",
+  "had",
+  "did",
+  "went",
+  "got",
+  "came",
+  "left",
+  "lost",
+  "hit",
+  "took",
+  "fell",
+  "broke",
+  "ran",
+  "saw",
+  "made",
+  "began",
+  "became",
+  "told",
+  "found",
+  "gave",
+  "brought",
+  "bought",
+  "sold",
+  "paid",
+  "spent",
+  "won",
+  "kept",
+  "put",
+  "quit",
+  "cut",
+  "shut",
+  "sat",
+  "stood",
+  "felt",
+  "thought",
+  "heard",
+  "held",
+  "led",
+  "met",
+  "sent",
+  "set",
+  "stole",
+  "woke",
+  "wrote",
+  "blew",
+  "drew",
+  "grew",
+  "knew",
+  "threw",
+  "flew",
+  "rose",
+  "froze",
+  "chose",
+  "drove",
+  "shook",
+  "spoke",
+  "struck",
+  "swore",
+  "tore",
+  "wore",
+  "dealt",
+  "meant",
+  "burnt",
+  "learnt",
+  "'d",
+]);
 
 function verbFeatures(tokens: readonly Token[], prefix: string, out: Set<string>): void {
   for (let i = 0; i < tokens.length; i++) {
@@ -23,24 +94,64 @@ function verbFeatures(tokens: readonly Token[], prefix: string, out: Set<string>
     const next = tokens[i + 1];
     if (t.lemma === "will" || t.lower === "'ll" || t.lower === "shall" || t.lower === "gonna") out.add(`${prefix}will`);
     if (t.lemma === "go" && t.lower.endsWith("ing") && next?.lower === "to") out.add(`${prefix}goingto`);
-    if ((t.lower === "have" || t.lower === "has" || t.lower === "'ve" || t.lower === "'s") && next && (next.pos === "VERB" || next.lower === "been")) out.add(`${prefix}perfect`);
+    if (
+      (t.lower === "have" || t.lower === "has" || t.lower === "'ve" || t.lower === "'s") &&
+      next &&
+      (next.pos === "VERB" || next.lower === "been")
+    )
+      out.add(`${prefix}perfect`);
     if (t.pos !== "VERB" && t.pos !== "AUX") continue;
-    if (SCHEDULED.has(t.lemma) && (t.lower === t.lemma || t.lower === `${t.lemma}s` || t.lower === `${t.lemma}es`)) out.add(`${prefix}scheduled`);
+    if (SCHEDULED.has(t.lemma) && (t.lower === t.lemma || t.lower === `${t.lemma}s` || t.lower === `${t.lemma}es`))
+      out.add(`${prefix}scheduled`);
     if (IRREGULAR_PAST.has(t.lower) || (t.lower.endsWith("ed") && t.lower !== t.lemma)) out.add(`${prefix}pastform`);
     else if (t.lower.endsWith("ing")) out.add(`${prefix}ing`);
-    else if (t.lower === t.lemma || t.lower === `${t.lemma}s` || t.lower === `${t.lemma}es` || t.lower === "is" || t.lower === "are" || t.lower === "am" || t.lower === "'re" || t.lower === "'m") out.add(`${prefix}present`);
+    else if (
+      t.lower === t.lemma ||
+      t.lower === `${t.lemma}s` ||
+      t.lower === `${t.lemma}es` ||
+      t.lower === "is" ||
+      t.lower === "are" ||
+      t.lower === "am" ||
+      t.lower === "'re" ||
+      t.lower === "'m"
+    )
+      out.add(`${prefix}present`);
     else if (t.lower !== t.lemma) out.add(`${prefix}pastform`);
   }
 }
 
 /** Scheduled-future verbs in the present ("starts on Monday", "the law applies from July"). */
-const SCHEDULED = new Set(["start", "begin", "join", "arrive", "kick", "take", "land", "open", "close", "complete", "go", "apply", "expire", "end", "renew", "finish", "lapse", "launch", "come"]);
-const SOON = /\b(?:coming up|coming due|comes up|come up|about to|is being|are being|'re being|'s being|is due|are due|up for|looming|approaching|on the horizon|around the corner|in the pipeline|in the works|planned|planning|plan to|expected|expecting|set to|slated|scheduled|will|gonna|going to|next)\b/i;
-const DONE = /\b(?:already|just|recently|ago|last|previous|was|were|had|did|has been|have been|happened|since|after the|after we|following the|back in|earlier)\b/i;
-const ONGOING = /\b(?:again|keep|keeps|kept|recurring|repeated|constant|constantly|every (?:week|month|day|time)|all the time|ongoing|regularly|always)\b/i;
+const SCHEDULED = new Set([
+  "start",
+  "begin",
+  "join",
+  "arrive",
+  "kick",
+  "take",
+  "land",
+  "open",
+  "close",
+  "complete",
+  "go",
+  "apply",
+  "expire",
+  "end",
+  "renew",
+  "finish",
+  "lapse",
+  "launch",
+  "come",
+]);
+const SOON =
+  /\b(?:coming up|coming due|comes up|come up|about to|is being|are being|'re being|'s being|is due|are due|up for|looming|approaching|on the horizon|around the corner|in the pipeline|in the works|planned|planning|plan to|expected|expecting|set to|slated|scheduled|will|gonna|going to|next)\b/i;
+const DONE =
+  /\b(?:already|just|recently|ago|last|previous|was|were|had|did|has been|have been|happened|since|after the|after we|following the|back in|earlier)\b/i;
+const ONGOING =
+  /\b(?:again|keep|keeps|kept|recurring|repeated|constant|constantly|every (?:week|month|day|time)|all the time|ongoing|regularly|always)\b/i;
 
 /** chrono-node is the slow step (~70 µs a call): only clauses with a digit or a time word can hold a date. */
-const MAY_HOLD_DATE = /\d|\b(?:ago|last|next|yesterday|tomorrow|today|tonight|week|month|year|quarter|day|morning|evening|night|weekend|spring|summer|autumn|fall|winter|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|easter|noon|midnight|fortnight|decade)\b/i;
+const MAY_HOLD_DATE =
+  /\d|\b(?:ago|last|next|yesterday|tomorrow|today|tonight|week|month|year|quarter|day|morning|evening|night|weekend|spring|summer|autumn|fall|winter|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|easter|noon|midnight|fortnight|decade)\b/i;
 
 function expressionFeatures(raw: string, prefix: string, out: Set<string>): void {
   if (SOON.test(raw)) out.add(`${prefix}soon`);
@@ -76,7 +187,8 @@ export function timingFeatures(clauses: readonly Clause[], evidence: number, fir
     verbFeatures(other.tokens, "s:", out);
     expressionFeatures(clauseRaw(other), "s:", out);
   }
-  for (const t of clause.tokens) if (t.pos === "VERB" || t.pos === "AUX" || t.pos === "ADV" || t.pos === "ADP" || t.pos === "NUM") out.add(`t:${t.lemma}`);
+  for (const t of clause.tokens)
+    if (t.pos === "VERB" || t.pos === "AUX" || t.pos === "ADV" || t.pos === "ADP" || t.pos === "NUM") out.add(`t:${t.lemma}`);
   for (let i = Math.max(0, firstToken - 3); i < firstToken; i++) out.add(`pre:${clause.tokens[i].lemma}`);
   for (let i = firstToken + 1; i < Math.min(clause.tokens.length, firstToken + 4); i++) out.add(`post:${clause.tokens[i].lemma}`);
   if (sentence.length === 0 && out.size < 6) out.add("terse");

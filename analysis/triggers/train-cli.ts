@@ -36,7 +36,12 @@ export function figuresOf(scores: TriggerScores) {
     recall: r(scores.micro.recall),
     f1: r(scores.micro.f1),
     timingAccuracy: r(scores.timingAccuracy),
-    perType: Object.fromEntries(Object.entries(scores.perType).map(([t, f]) => [t, { precision: r(f.precision), recall: r(f.recall), f1: r(f.f1), support: f.tp + f.fn }])),
+    perType: Object.fromEntries(
+      Object.entries(scores.perType).map(([t, f]) => [
+        t,
+        { precision: r(f.precision), recall: r(f.recall), f1: r(f.f1), support: f.tp + f.fn },
+      ]),
+    ),
   };
 }
 
@@ -52,9 +57,19 @@ function main(argv: string[]): number {
   const model = fitTriggerModel([...train, ...extra]);
   const seconds = (performance.now() - started) / 1000;
   const after = evaluate(model, test);
-  model.figures = { corpusRows: corpus.length, trainRows: train.length, correctionRows: extra.length, testRows: test.length, test: figuresOf(after) };
-  process.stdout.write(`corpus ${corpus.length} rows: train ${train.length} + ${extra.length} corrections, test ${test.length}; fitted in ${seconds.toFixed(1)} s\n\n`);
-  process.stdout.write(`BEFORE (shipped model) on the test split\n${formatScores(before)}\n\nAFTER on the test split\n${formatScores(after)}\n`);
+  model.figures = {
+    corpusRows: corpus.length,
+    trainRows: train.length,
+    correctionRows: extra.length,
+    testRows: test.length,
+    test: figuresOf(after),
+  };
+  process.stdout.write(
+    `corpus ${corpus.length} rows: train ${train.length} + ${extra.length} corrections, test ${test.length}; fitted in ${seconds.toFixed(1)} s\n\n`,
+  );
+  process.stdout.write(
+    `BEFORE (shipped model) on the test split\n${formatScores(before)}\n\nAFTER on the test split\n${formatScores(after)}\n`,
+  );
   if (!dryRun) {
     writeFileSync(MODEL_PATH, JSON.stringify(model) + "\n");
     process.stdout.write(`\nwrote ${MODEL_PATH.pathname}\n`);

@@ -13,7 +13,12 @@ import { TRIGGER_TYPES, type Timing, type TriggerType } from "./types.js";
 /** Chosen by writer-grouped cross-validation on the training split (ADR 0103): 0.6 gave the best F1. */
 export const DEFAULT_THRESHOLD = 0.6;
 
-export function fitTriggerModel(rows: readonly CorpusRow[], options: TrainOptions = DEFAULT_TRAIN, threshold = DEFAULT_THRESHOLD, cached?: readonly AnswerFeatures[]): TriggerModel {
+export function fitTriggerModel(
+  rows: readonly CorpusRow[],
+  options: TrainOptions = DEFAULT_TRAIN,
+  threshold = DEFAULT_THRESHOLD,
+  cached?: readonly AnswerFeatures[],
+): TriggerModel {
   const features: readonly AnswerFeatures[] = cached ?? rows.map((r) => extractFeatures(r.text));
   const types = {} as TriggerModel["types"];
   for (const type of TRIGGER_TYPES) {
@@ -50,8 +55,11 @@ export function evaluate(model: TriggerModel, rows: readonly CorpusRow[]): Trigg
 }
 
 export function evaluateFeatures(model: TriggerModel, rows: readonly CorpusRow[], features: readonly AnswerFeatures[]): TriggerScores {
-  return scoreTriggers(rows, features.map((f) => {
-    const found = decide(model, f);
-    return { types: found.map((d) => d.type), timings: found.map((d) => d.timing) };
-  }));
+  return scoreTriggers(
+    rows,
+    features.map((f) => {
+      const found = decide(model, f);
+      return { types: found.map((d) => d.type), timings: found.map((d) => d.timing) };
+    }),
+  );
 }

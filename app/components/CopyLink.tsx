@@ -27,14 +27,18 @@ export function CopyLink({ id, url, label }: { id: string; url: string; label: s
 
   return (
     <div className="copy-link">
-      <label className="sr-only" htmlFor={id}>{label}</label>
+      <label className="sr-only" htmlFor={id}>
+        {label}
+      </label>
       <input ref={input} id={id} type="url" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
       {hydrated ? (
         <button type="button" className="button--small button--secondary" onClick={copy}>
           {copied ? "Copied" : "Copy"}
         </button>
       ) : null}
-      <span className="sr-only" aria-live="polite">{copied ? "Link copied" : ""}</span>
+      <span className="sr-only" aria-live="polite">
+        {copied ? "Link copied" : ""}
+      </span>
     </div>
   );
 }

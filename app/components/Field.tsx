@@ -16,11 +16,24 @@ export function Field(props: {
     <div className={props.error ? "field field--error" : "field"}>
       <label htmlFor={props.id}>
         {props.label}
-        {props.required ? <span className="required" aria-hidden="true"> *</span> : null}
+        {props.required ? (
+          <span className="required" aria-hidden="true">
+            {" "}
+            *
+          </span>
+        ) : null}
       </label>
-      {props.help ? <p className="help" id={helpId}>{props.help}</p> : null}
+      {props.help ? (
+        <p className="help" id={helpId}>
+          {props.help}
+        </p>
+      ) : null}
       {props.children({ id: props.id, "aria-invalid": props.error ? true : undefined, "aria-describedby": describedBy })}
-      {props.error ? <p className="error" id={errorId} role="alert">{props.error}</p> : null}
+      {props.error ? (
+        <p className="error" id={errorId} role="alert">
+          {props.error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -30,7 +43,9 @@ export function AlertList({ messages, tone }: { messages?: string[]; tone: "erro
   if (!messages?.length) return null;
   return (
     <div className={`alert alert--${tone}`} role="alert">
-      {messages.map((m) => <p key={m}>{m}</p>)}
+      {messages.map((m) => (
+        <p key={m}>{m}</p>
+      ))}
     </div>
   );
 }

@@ -13,7 +13,11 @@ export function FilterSelect(props: {
       <label htmlFor={props.id}>{props.label}</label>
       <select id={props.id} name={props.name} defaultValue={props.value}>
         <option value="">{props.anyLabel ?? "All"}</option>
-        {props.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </div>
   );

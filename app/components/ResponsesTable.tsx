@@ -17,16 +17,27 @@ export const RESPONSE_SOURCES = ["marketing", "sales", "partner", "unknown"] as 
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-01-31.")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "That is not a real date.");
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    "That is not a real date.",
+  );
 
 /** One schema per parameter, so a bad one is dropped (with a message) and the rest still apply. */
 export const ResponseFilterFields = {
   status: z.enum(RESPONSE_STATUSES, { message: "Status must be complete or partial." }),
   source: z.enum(RESPONSE_SOURCES, { message: "Source must be marketing, sales, partner or unknown." }),
-  survey: z.coerce.number({ message: "Choose a survey from the list." }).int("Choose a survey from the list.").positive("Choose a survey from the list.").max(2 ** 31),
+  survey: z.coerce
+    .number({ message: "Choose a survey from the list." })
+    .int("Choose a survey from the list.")
+    .positive("Choose a survey from the list.")
+    .max(2 ** 31),
   from: day,
   to: day,
-  page: z.coerce.number({ message: "Page must be a number." }).int("Page must be a whole number.").min(1, "Page starts at 1.").max(1_000_000),
+  page: z.coerce
+    .number({ message: "Page must be a number." })
+    .int("Page must be a whole number.")
+    .min(1, "Page starts at 1.")
+    .max(1_000_000),
 };
 
 const LABELS: Record<keyof typeof ResponseFilterFields, string> = {
@@ -110,13 +121,34 @@ export function ResponseFiltersForm(props: {
   const loading = navigation.state === "loading" && navigation.location?.pathname === props.action;
   return (
     <Form method="get" action={props.action} className="filters" aria-label="Filter responses">
-      <FilterSelect id="filter-status" name="status" label="Status" value={filters.status ?? ""} anyLabel="Any status"
-        options={[{ value: "complete", label: "Complete" }, { value: "partial", label: "Partial" }]} />
-      <FilterSelect id="filter-source" name="source" label="Source" value={filters.source ?? ""} anyLabel="Any source"
-        options={RESPONSE_SOURCES.map((s) => ({ value: s, label: s }))} />
+      <FilterSelect
+        id="filter-status"
+        name="status"
+        label="Status"
+        value={filters.status ?? ""}
+        anyLabel="Any status"
+        options={[
+          { value: "complete", label: "Complete" },
+          { value: "partial", label: "Partial" },
+        ]}
+      />
+      <FilterSelect
+        id="filter-source"
+        name="source"
+        label="Source"
+        value={filters.source ?? ""}
+        anyLabel="Any source"
+        options={RESPONSE_SOURCES.map((s) => ({ value: s, label: s }))}
+      />
       {props.surveys ? (
-        <FilterSelect id="filter-survey" name="survey" label="Survey" value={filters.survey ? String(filters.survey) : ""} anyLabel="All surveys"
-          options={props.surveys.map((s) => ({ value: String(s.id), label: `${s.title} (#${s.id})` }))} />
+        <FilterSelect
+          id="filter-survey"
+          name="survey"
+          label="Survey"
+          value={filters.survey ? String(filters.survey) : ""}
+          anyLabel="All surveys"
+          options={props.surveys.map((s) => ({ value: String(s.id), label: `${s.title} (#${s.id})` }))}
+        />
       ) : null}
       <div className="field">
         <label htmlFor="filter-from">Started from</label>
@@ -127,8 +159,12 @@ export function ResponseFiltersForm(props: {
         <input id="filter-to" type="date" name="to" defaultValue={filters.to ?? ""} />
       </div>
       <div className="row">
-        <button type="submit" className="button--secondary" disabled={loading}>{loading ? "Filtering…" : "Apply filters"}</button>
-        <Link to={props.action} className="button button--quiet">Clear</Link>
+        <button type="submit" className="button--secondary" disabled={loading}>
+          {loading ? "Filtering…" : "Apply filters"}
+        </button>
+        <Link to={props.action} className="button button--quiet">
+          Clear
+        </Link>
       </div>
     </Form>
   );
@@ -187,7 +223,9 @@ export function ResponsesTable(props: {
                     {r.origin === "import" ? <span className="badge badge--accent">imported</span> : null}
                   </td>
                   {props.showSurvey ? (
-                    <td><Link to={`/surveys/${r.surveyId}/responses`}>{r.surveyTitle}</Link></td>
+                    <td>
+                      <Link to={`/surveys/${r.surveyId}/responses`}>{r.surveyTitle}</Link>
+                    </td>
                   ) : null}
                   <td>{r.source}</td>
                   <td>{r.utmCampaign ?? ""}</td>
@@ -208,13 +246,23 @@ export function ResponsesTable(props: {
       {pages > 1 ? (
         <nav className="pagination row" aria-label="Pages">
           {page > 1 ? (
-            <Link className="button button--secondary button--small" to={`${basePath}${filterQuery(filters, { page: page - 1 })}`} rel="prev">
+            <Link
+              className="button button--secondary button--small"
+              to={`${basePath}${filterQuery(filters, { page: page - 1 })}`}
+              rel="prev"
+            >
               Previous page
             </Link>
           ) : null}
-          <span className="muted">Page {page} of {pages}</span>
+          <span className="muted">
+            Page {page} of {pages}
+          </span>
           {page < pages ? (
-            <Link className="button button--secondary button--small" to={`${basePath}${filterQuery(filters, { page: page + 1 })}`} rel="next">
+            <Link
+              className="button button--secondary button--small"
+              to={`${basePath}${filterQuery(filters, { page: page + 1 })}`}
+              rel="next"
+            >
               Next page
             </Link>
           ) : null}
@@ -228,8 +276,12 @@ export function ExportLinks({ filters, survey }: { filters: ResponseFilterInput;
   const query = (format: string) => filterQuery({ ...filters, ...(survey ? { survey } : {}) }, { format });
   return (
     <div className="row">
-      <a className="button button--secondary" href={`/responses/export${query("csv")}`} download>Export CSV</a>
-      <a className="button button--secondary" href={`/responses/export${query("json")}`} download>Export JSON</a>
+      <a className="button button--secondary" href={`/responses/export${query("csv")}`} download>
+        Export CSV
+      </a>
+      <a className="button button--secondary" href={`/responses/export${query("json")}`} download>
+        Export JSON
+      </a>
     </div>
   );
 }

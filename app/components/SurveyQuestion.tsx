@@ -5,7 +5,15 @@ import { fieldName, maxLengthOf, otherFieldName, OTHER_VALUE, type FormValues, t
  * One question of the public form, uncontrolled (works without JavaScript). Text kinds use a
  * label; choice kinds a fieldset + legend. Help and error ids are tied with aria-describedby.
  */
-export function SurveyQuestion({ question: q, values, errors }: { question: PublicQuestion; values: FormValues; errors: Record<string, string[]> | undefined }) {
+export function SurveyQuestion({
+  question: q,
+  values,
+  errors,
+}: {
+  question: PublicQuestion;
+  values: FormValues;
+  errors: Record<string, string[]> | undefined;
+}) {
   const name = fieldName(q.id);
   const id = `q${q.id}`;
   const error = errors?.[name]?.[0];
@@ -17,17 +25,41 @@ export function SurveyQuestion({ question: q, values, errors }: { question: Publ
   const current = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   const first = current[0] ?? "";
   const aria = { "aria-invalid": error ? (true as const) : undefined, "aria-describedby": describedBy };
-  const help = q.helpText ? <p className="help" id={helpId}>{q.helpText}</p> : null;
-  const errorText = error ? <p className="error" id={errorId}>{error}</p> : null;
-  const requiredMark = q.required ? <span className="required" aria-hidden="true"> *</span> : null;
+  const help = q.helpText ? (
+    <p className="help" id={helpId}>
+      {q.helpText}
+    </p>
+  ) : null;
+  const errorText = error ? (
+    <p className="error" id={errorId}>
+      {error}
+    </p>
+  ) : null;
+  const requiredMark = q.required ? (
+    <span className="required" aria-hidden="true">
+      {" "}
+      *
+    </span>
+  ) : null;
 
   if (q.kind === "short_text" || q.kind === "long_text" || q.kind === "email" || q.kind === "number") {
     return (
       <div className={error ? "field field--error" : "field"}>
-        <label htmlFor={id}>{q.prompt}{requiredMark}</label>
+        <label htmlFor={id}>
+          {q.prompt}
+          {requiredMark}
+        </label>
         {help}
         {q.kind === "long_text" ? (
-          <textarea {...aria} id={id} name={name} rows={5} maxLength={maxLengthOf(q.kind)} defaultValue={first} aria-required={q.required || undefined} />
+          <textarea
+            {...aria}
+            id={id}
+            name={name}
+            rows={5}
+            maxLength={maxLengthOf(q.kind)}
+            defaultValue={first}
+            aria-required={q.required || undefined}
+          />
         ) : (
           <input
             {...aria}
@@ -51,8 +83,19 @@ export function SurveyQuestion({ question: q, values, errors }: { question: Publ
       <div className={error ? "field field--error" : "field"}>
         {help}
         <label className="choice" htmlFor={id}>
-          <input {...aria} id={id} type="checkbox" name={name} value="on" defaultChecked={first === "on"} aria-required={q.required || undefined} />
-          <span>{q.prompt}{requiredMark}</span>
+          <input
+            {...aria}
+            id={id}
+            type="checkbox"
+            name={name}
+            value="on"
+            defaultChecked={first === "on"}
+            aria-required={q.required || undefined}
+          />
+          <span>
+            {q.prompt}
+            {requiredMark}
+          </span>
         </label>
         {errorText}
       </div>
@@ -73,8 +116,16 @@ export function SurveyQuestion({ question: q, values, errors }: { question: Publ
     if (q.kind === "multiple_choice") type = "checkbox";
   }
   return (
-    <fieldset className={error || otherError ? "fieldset fieldset--error" : "fieldset"} aria-describedby={describedBy} aria-required={q.required || undefined}>
-      <legend>{q.prompt}{requiredMark}{q.kind === "multiple_choice" ? <span className="muted small"> (choose any)</span> : null}</legend>
+    <fieldset
+      className={error || otherError ? "fieldset fieldset--error" : "fieldset"}
+      aria-describedby={describedBy}
+      aria-required={q.required || undefined}
+    >
+      <legend>
+        {q.prompt}
+        {requiredMark}
+        {q.kind === "multiple_choice" ? <span className="muted small"> (choose any)</span> : null}
+      </legend>
       {help}
       <div className={layout}>
         {choices.map((c, i) => (
@@ -86,10 +137,19 @@ export function SurveyQuestion({ question: q, values, errors }: { question: Publ
         {q.allowOther && (q.kind === "single_choice" || q.kind === "multiple_choice") ? (
           <div className="survey-other">
             <label className="choice" htmlFor={`${id}-other`}>
-              <input {...aria} id={`${id}-other`} type={type} name={name} value={OTHER_VALUE} defaultChecked={current.includes(OTHER_VALUE)} />
+              <input
+                {...aria}
+                id={`${id}-other`}
+                type={type}
+                name={name}
+                value={OTHER_VALUE}
+                defaultChecked={current.includes(OTHER_VALUE)}
+              />
               <span>Other</span>
             </label>
-            <label className="sr-only" htmlFor={`${id}-other-text`}>Other, please specify</label>
+            <label className="sr-only" htmlFor={`${id}-other-text`}>
+              Other, please specify
+            </label>
             <input
               id={`${id}-other-text`}
               name={otherFieldName(q.id)}
@@ -100,7 +160,11 @@ export function SurveyQuestion({ question: q, values, errors }: { question: Publ
               aria-invalid={otherError ? true : undefined}
               aria-describedby={otherError ? `${id}-other-error` : undefined}
             />
-            {otherError ? <p className="error" id={`${id}-other-error`}>{otherError}</p> : null}
+            {otherError ? (
+              <p className="error" id={`${id}-other-error`}>
+                {otherError}
+              </p>
+            ) : null}
           </div>
         ) : null}
       </div>
@@ -111,10 +175,15 @@ export function SurveyQuestion({ question: q, values, errors }: { question: Publ
 
 function autoCompleteFor(role: string | null): string | undefined {
   switch (role) {
-    case "contact_name": return "name";
-    case "contact_email": return "email";
-    case "company_name": return "organization";
-    case "job_title": return "organization-title";
-    default: return "off";
+    case "contact_name":
+      return "name";
+    case "contact_email":
+      return "email";
+    case "company_name":
+      return "organization";
+    case "job_title":
+      return "organization-title";
+    default:
+      return "off";
   }
 }

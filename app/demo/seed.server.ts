@@ -5,7 +5,14 @@ import { findUserByEmail } from "../../db/queries/users.js";
 import type { Database } from "../../db/schema.js";
 import { flushCompletions } from "../services/after-completion.server.js";
 import { loadAnsweringSurvey, pageQuestions, personSource, submitPage } from "../services/submission.server.js";
-import { OTHER_VALUE, fieldName, otherFieldName, parsePageAnswers, type FormValues, type PublicQuestion } from "../surveys/answer-schema.js";
+import {
+  OTHER_VALUE,
+  fieldName,
+  otherFieldName,
+  parsePageAnswers,
+  type FormValues,
+  type PublicQuestion,
+} from "../surveys/answer-schema.js";
 import {
   BUYING_ROLE_OPTIONS,
   DEFAULT_TEMPLATE_VARS,
@@ -66,13 +73,27 @@ const THEMES: Theme[] = [
       "We had to notify customers about the breach, which hurt trust badly.",
       "Legal and forensics fees alone were about ${k}k.",
     ],
-    current: ["Antivirus and a firewall, and hoping for the best.", "Our MSP runs the security tools but we have no real visibility.", "An outsourced SOC that mostly sends us emails."],
+    current: [
+      "Antivirus and a firewall, and hoping for the best.",
+      "Our MSP runs the security tools but we have no real visibility.",
+      "An outsourced SOC that mostly sends us emails.",
+    ],
     triggers: [
       { choices: ["Security breach"], text: "We were hit by ransomware last month." },
-      { choices: ["Security breach", "Contract renewal"], text: "The breach was in {month}; our cyber insurance renews in {month2} and they want changes first." },
-      { choices: ["Security breach", "Leadership change"], text: "After the incident in {month} we hired a new CISO who starts next month." },
+      {
+        choices: ["Security breach", "Contract renewal"],
+        text: "The breach was in {month}; our cyber insurance renews in {month2} and they want changes first.",
+      },
+      {
+        choices: ["Security breach", "Leadership change"],
+        text: "After the incident in {month} we hired a new CISO who starts next month.",
+      },
     ],
-    inaction: ["We will get hit again, and next time it could take the whole company down.", "Our insurer may refuse to renew the policy.", "Customers will walk away if it happens a second time."],
+    inaction: [
+      "We will get hit again, and next time it could take the whole company down.",
+      "Our insurer may refuse to renew the policy.",
+      "Customers will walk away if it happens a second time.",
+    ],
   },
   {
     key: "outage",
@@ -96,13 +117,21 @@ const THEMES: Theme[] = [
       "It breached our SLA and we paid penalties.",
       "The board asked why the downtime keeps happening.",
     ],
-    current: ["Uptime checks and a pager rotation.", "We react when users tell us something is down.", "Some dashboards, but nobody watches them at night."],
+    current: [
+      "Uptime checks and a pager rotation.",
+      "We react when users tell us something is down.",
+      "Some dashboards, but nobody watches them at night.",
+    ],
     triggers: [
       { choices: ["Outage"], text: "We had a major outage {weeks} weeks ago." },
       { choices: ["Outage", "New site or expansion"], text: "The outage in {month} hit us just as we were opening new sites." },
       { choices: ["Outage", "Contract renewal"], text: "Our hosting contract renews in {month2} and we want to fix this first." },
     ],
-    inaction: ["More outages, more angry customers and more penalties.", "We will lose a key account; one has already said so.", "The team will keep firefighting instead of improving anything."],
+    inaction: [
+      "More outages, more angry customers and more penalties.",
+      "We will lose a key account; one has already said so.",
+      "The team will keep firefighting instead of improving anything.",
+    ],
   },
   {
     key: "audit",
@@ -126,13 +155,24 @@ const THEMES: Theme[] = [
       "We got findings we had to explain to customers.",
       "Consultants charged us ${k}k to help us catch up.",
     ],
-    current: ["Spreadsheets and a shared drive full of screenshots.", "A GRC tool that nobody keeps up to date.", "Consultants before each audit."],
+    current: [
+      "Spreadsheets and a shared drive full of screenshots.",
+      "A GRC tool that nobody keeps up to date.",
+      "Consultants before each audit.",
+    ],
     triggers: [
       { choices: ["Audit or compliance deadline"], text: "SOC 2 audit due in Q3." },
       { choices: ["Audit or compliance deadline"], text: "Our ISO 27001 recertification audit is in {month2}." },
-      { choices: ["Audit or compliance deadline", "Funding"], text: "We raised a round in {month} and investors expect SOC 2 by the end of the year." },
+      {
+        choices: ["Audit or compliance deadline", "Funding"],
+        text: "We raised a round in {month} and investors expect SOC 2 by the end of the year.",
+      },
     ],
-    inaction: ["We fail the next audit and lose enterprise deals.", "Audit prep keeps eating a quarter of the team's time.", "Regulators could fine us."],
+    inaction: [
+      "We fail the next audit and lose enterprise deals.",
+      "Audit prep keeps eating a quarter of the team's time.",
+      "Regulators could fine us.",
+    ],
   },
   {
     key: "alerts",
@@ -160,7 +200,11 @@ const THEMES: Theme[] = [
       { choices: ["None of these"], text: "" },
       { choices: ["Contract renewal"], text: "Two of our monitoring contracts end in {month2}." },
     ],
-    inaction: ["Sooner or later we miss something serious.", "Tool sprawl keeps growing and so does the bill.", "The team stays tired and reactive."],
+    inaction: [
+      "Sooner or later we miss something serious.",
+      "Tool sprawl keeps growing and so does the bill.",
+      "The team stays tired and reactive.",
+    ],
   },
   {
     key: "staffing",
@@ -188,7 +232,11 @@ const THEMES: Theme[] = [
       { choices: ["Leadership change"], text: "Our IT director left in {month}." },
       { choices: ["None of these"], text: "" },
     ],
-    inaction: ["More people leave and we lose the ability to run the basics.", "Projects stall and the business loses patience with IT.", "Someone makes a tired mistake that causes an outage."],
+    inaction: [
+      "More people leave and we lose the ability to run the basics.",
+      "Projects stall and the business loses patience with IT.",
+      "Someone makes a tired mistake that causes an outage.",
+    ],
   },
   {
     key: "vendor",
@@ -215,13 +263,24 @@ const THEMES: Theme[] = [
       { choices: ["Contract renewal"], text: "The vendor contract renews in {month2} and we have to give notice 90 days before." },
       { choices: ["None of these"], text: "" },
     ],
-    inaction: ["We keep paying more every year for the same thing.", "We stay locked in and lose our negotiating position.", "Budget goes to licences instead of people."],
+    inaction: [
+      "We keep paying more every year for the same thing.",
+      "We stay locked in and lose our negotiating position.",
+      "Budget goes to licences instead of people.",
+    ],
   },
 ];
 
 const SYSTEMS = ["ERP", "e-commerce site", "booking system", "warehouse system", "patient portal", "payments gateway"];
 const PROJECTS = ["cloud migration", "ERP upgrade", "network refresh", "zero-trust", "data centre exit"];
-const SITE_NAMES = ["our main warehouse", "the head office", "two of our clinics", "our largest plant", "the Leeds branch", "our distribution centre"];
+const SITE_NAMES = [
+  "our main warehouse",
+  "the head office",
+  "two of our clinics",
+  "our largest plant",
+  "the Leeds branch",
+  "our distribution centre",
+];
 const EARLY_STAGE = [
   "References from companies like ours.",
   "A paid pilot with clear exit terms.",
@@ -230,9 +289,66 @@ const EARLY_STAGE = [
   "A clear roadmap and direct access to the founders.",
   "Transparent pricing with no lock-in.",
 ];
-const FIRST = ["Alex", "Priya", "Jonas", "Maria", "Chen", "Fatima", "Liam", "Sofia", "Noah", "Aisha", "Lucas", "Emma", "Mateo", "Yuki", "Olivia", "Kwame", "Hannah", "Diego", "Ingrid", "Omar"];
-const LAST = ["Fischer", "Okafor", "Novak", "Larsen", "Moreau", "Silva", "Kowalski", "Haddad", "Brennan", "Nakamura", "Patel", "Johansson", "Rossi", "Mensah", "Dubois", "Keller"];
-const COMPANY_A = ["Northwind", "Bluefin", "Cedar", "Harbor", "Summit", "Ironwood", "Brightpath", "Oakridge", "Silverline", "Redstone", "Maple", "Pinecrest", "Granite", "Clearwater", "Lakeside", "Meridian", "Foxglove", "Kestrel"];
+const FIRST = [
+  "Alex",
+  "Priya",
+  "Jonas",
+  "Maria",
+  "Chen",
+  "Fatima",
+  "Liam",
+  "Sofia",
+  "Noah",
+  "Aisha",
+  "Lucas",
+  "Emma",
+  "Mateo",
+  "Yuki",
+  "Olivia",
+  "Kwame",
+  "Hannah",
+  "Diego",
+  "Ingrid",
+  "Omar",
+];
+const LAST = [
+  "Fischer",
+  "Okafor",
+  "Novak",
+  "Larsen",
+  "Moreau",
+  "Silva",
+  "Kowalski",
+  "Haddad",
+  "Brennan",
+  "Nakamura",
+  "Patel",
+  "Johansson",
+  "Rossi",
+  "Mensah",
+  "Dubois",
+  "Keller",
+];
+const COMPANY_A = [
+  "Northwind",
+  "Bluefin",
+  "Cedar",
+  "Harbor",
+  "Summit",
+  "Ironwood",
+  "Brightpath",
+  "Oakridge",
+  "Silverline",
+  "Redstone",
+  "Maple",
+  "Pinecrest",
+  "Granite",
+  "Clearwater",
+  "Lakeside",
+  "Meridian",
+  "Foxglove",
+  "Kestrel",
+];
 const COMPANY_B: Record<string, string[]> = {
   "Financial services": ["Bank", "Capital", "Insurance"],
   Healthcare: ["Health", "Clinics", "Care"],
@@ -245,7 +361,18 @@ const COMPANY_B: Record<string, string[]> = {
   Other: ["Group", "Holdings", "Partners"],
 };
 const OTHER_INDUSTRIES = ["Hospitality", "Mining", "Energy", "Legal services"];
-const TITLES = ["IT Director", "Head of Security", "CISO", "IT Manager", "Operations Manager", "CTO", "Infrastructure Lead", "Compliance Officer", "VP Engineering", "Systems Administrator"];
+const TITLES = [
+  "IT Director",
+  "Head of Security",
+  "CISO",
+  "IT Manager",
+  "Operations Manager",
+  "CTO",
+  "Infrastructure Lead",
+  "Compliance Officer",
+  "VP Engineering",
+  "Systems Administrator",
+];
 const MARKETING = [
   { utm_source: "linkedin", utm_campaign: "ransomware-readiness-guide" },
   { utm_source: "google", utm_campaign: "audit-evidence-checklist" },
@@ -254,7 +381,7 @@ const MARKETING = [
 ];
 const REPS = ["Sam Sales", "Riley Chen", "Jordan Patel"];
 
-const pick = <T,>(rng: Rng, items: readonly T[]): T => items[rng.int(items.length)];
+const pick = <T>(rng: Rng, items: readonly T[]): T => items[rng.int(items.length)];
 const chance = (rng: Rng, p: number) => rng.next() < p;
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
@@ -291,7 +418,10 @@ function makeProspect(rng: Rng, now: number): Prospect {
   if (chance(rng, 0.8)) story += ` ${fillIn(rng, pick(rng, theme.costs), startedAt)}`;
   // A second, different pain now and then: real stories are rarely about one thing.
   if (chance(rng, 0.15)) {
-    const other = pick(rng, THEMES.filter((t) => t !== theme));
+    const other = pick(
+      rng,
+      THEMES.filter((t) => t !== theme),
+    );
     story += ` On top of that, ${fillIn(rng, pick(rng, other.openers), startedAt).replace(/^./, (c) => c.toLowerCase())}.`;
   }
   const trigger = chance(rng, 0.2) ? { choices: ["None of these"], text: "" } : pick(rng, theme.triggers);
@@ -302,17 +432,29 @@ function makeProspect(rng: Rng, now: number): Prospect {
   const first = pick(rng, FIRST);
   const last = pick(rng, LAST);
   const anonymous = chance(rng, 0.2);
-  const budget = hot ? pick(rng, ["Allocated", "Allocated", "Could be found", "Don't know"]) : pick(rng, ["Could be found", "None", "Don't know", "Allocated"]);
-  const timeline = hot ? pick(rng, ["Less than 3 months", "3-6 months", "3-6 months", "6-12 months"]) : pick(rng, ["6-12 months", "More than 12 months", "No plans", "3-6 months"]);
+  const budget = hot
+    ? pick(rng, ["Allocated", "Allocated", "Could be found", "Don't know"])
+    : pick(rng, ["Could be found", "None", "Don't know", "Allocated"]);
+  const timeline = hot
+    ? pick(rng, ["Less than 3 months", "3-6 months", "3-6 months", "6-12 months"])
+    : pick(rng, ["6-12 months", "More than 12 months", "No plans", "3-6 months"]);
   const yesNo = (pYes: number) => (chance(rng, pYes) ? "Yes" : chance(rng, 0.6) ? "No" : "Not sure");
 
   const roll = rng.next();
   const attribution: Prospect["attribution"] =
-    roll < 0.5 ? { ...pick(rng, MARKETING) } : roll < 0.85 ? { src: "sales", rep: pick(rng, REPS) } : { src: "partner", utm_campaign: "msp-partner-program", ...(chance(rng, 0.5) ? { rep: pick(rng, REPS) } : {}) };
+    roll < 0.5
+      ? { ...pick(rng, MARKETING) }
+      : roll < 0.85
+        ? { src: "sales", rep: pick(rng, REPS) }
+        : { src: "partner", utm_campaign: "msp-partner-program", ...(chance(rng, 0.5) ? { rep: pick(rng, REPS) } : {}) };
   if (roll < 0.5 && chance(rng, 0.3)) attribution.src = "marketing";
 
   const byRole: Record<string, () => FormValues[string] | undefined> = {
-    buying_role: () => pick(rng, BUYING_ROLE_OPTIONS.filter((o) => o !== "Other")),
+    buying_role: () =>
+      pick(
+        rng,
+        BUYING_ROLE_OPTIONS.filter((o) => o !== "Other"),
+      ),
     industry: () => (otherIndustry ? OTHER_VALUE : industry),
     region: () => pick(rng, REGION_OPTIONS),
     site_count: () => pick(rng, SITE_COUNT_OPTIONS),
@@ -364,18 +506,43 @@ export async function seedDemoData(db: Kysely<Database>, options: { now?: number
   const slug = newSurveySlug();
   const surveyId = await createSurvey(
     db,
-    { slug, title: MARKET_VALIDATION_TITLE, intro: marketValidationIntro(vars), template: MARKET_VALIDATION_TEMPLATE, templateVars: { ...vars }, status: "open", createdBy },
+    {
+      slug,
+      title: MARKET_VALIDATION_TITLE,
+      intro: marketValidationIntro(vars),
+      template: MARKET_VALIDATION_TEMPLATE,
+      templateVars: { ...vars },
+      status: "open",
+      createdBy,
+    },
     marketValidationQuestions(vars),
   );
   const opened = new Date(now - 92 * DAY).toISOString();
-  await db.updateTable("surveys").set({ created_at: opened, updated_at: opened, published_at: opened }).where("id", "=", surveyId).execute();
+  await db
+    .updateTable("surveys")
+    .set({ created_at: opened, updated_at: opened, published_at: opened })
+    .where("id", "=", surveyId)
+    .execute();
 
   await createSurvey(
     db,
-    { slug: newSurveySlug(), title: "Customer onboarding pain check", intro: "A short follow-up for new customers about their first 90 days.", template: null, status: "draft", createdBy },
+    {
+      slug: newSurveySlug(),
+      title: "Customer onboarding pain check",
+      intro: "A short follow-up for new customers about their first 90 days.",
+      template: null,
+      status: "draft",
+      createdBy,
+    },
     [
       { page: 1, kind: "long_text", role: "pain_story", required: true, prompt: "What was the hardest part of getting started with us?" },
-      { page: 1, kind: "scale_0_10", role: "pain_severity", prompt: "How painful was onboarding overall?", helpText: "0 = painless, 10 = very painful." },
+      {
+        page: 1,
+        kind: "scale_0_10",
+        role: "pain_severity",
+        prompt: "How painful was onboarding overall?",
+        helpText: "0 = painless, 10 = very painful.",
+      },
       { page: 2, kind: "consent", role: "consent_contact", prompt: "Send me the study summary when it is ready." },
       { page: 2, kind: "email", role: "contact_email", prompt: "Work email (optional)" },
     ],
@@ -417,6 +584,9 @@ export async function seedDemoData(db: Kysely<Database>, options: { now?: number
   }
   // The completion path queued each person's readiness score; do it now so the demo is ready.
   await flushCompletions();
-  const bySource = [...sources.entries()].sort().map(([s, n]) => `${n} ${s}`).join(", ");
+  const bySource = [...sources.entries()]
+    .sort()
+    .map(([s, n]) => `${n} ${s}`)
+    .join(", ");
   return `"${MARKET_VALIDATION_TITLE}" (open, /s/${slug}) with ${total} responses (${complete} complete, ${total - complete} partial; ${bySource}) and one draft survey`;
 }

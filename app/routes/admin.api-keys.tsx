@@ -16,7 +16,10 @@ export const meta: MetaFunction = () => [{ title: "API keys · Painmap" }];
 export const ApiKeyActionSchema = z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("create"), name: z.string().trim().min(1, "Name the key after what uses it, e.g. HubSpot sync.").max(80, "Keep the name under 80 characters.") }),
+    z.object({
+      intent: z.literal("create"),
+      name: z.string().trim().min(1, "Name the key after what uses it, e.g. HubSpot sync.").max(80, "Keep the name under 80 characters."),
+    }),
     z.object({ intent: z.literal("revoke"), keyId: z.coerce.number().int().positive() }),
   ],
   { message: "Unknown action." },
@@ -48,20 +51,33 @@ export default function ApiKeys() {
   const navigation = useNavigation();
   return (
     <div className="page">
-      <p><Link to="/admin/users">← Users</Link></p>
+      <p>
+        <Link to="/admin/users">← Users</Link>
+      </p>
       <div className="page-head">
         <div>
           <h1>API keys</h1>
           <p className="muted">
-            Read-only access to <code>GET /api/prospects</code> (ready-now prospects; <code>?band=nurture</code> or <code>?band=all</code>) with the header <code>Authorization: Bearer pm_…</code>. People who opted out never appear.
+            Read-only access to <code>GET /api/prospects</code> (ready-now prospects; <code>?band=nurture</code> or <code>?band=all</code>)
+            with the header <code>Authorization: Bearer pm_…</code>. People who opted out never appear.
           </p>
         </div>
       </div>
-      {result?.ok ? <div className="alert alert--ok" role="status">{result.message}</div> : null}
+      {result?.ok ? (
+        <div className="alert alert--ok" role="status">
+          {result.message}
+        </div>
+      ) : null}
       {result?.ok && result.key ? (
         <div className="alert alert--warn" role="status">
-          <p><strong>Copy this key now.</strong> It is shown only once; we keep only a hash.</p>
-          <p><code className="break" data-testid="new-key">{result.key}</code></p>
+          <p>
+            <strong>Copy this key now.</strong> It is shown only once; we keep only a hash.
+          </p>
+          <p>
+            <code className="break" data-testid="new-key">
+              {result.key}
+            </code>
+          </p>
         </div>
       ) : null}
       <FormErrors errors={errors?.[""]} />
@@ -71,7 +87,9 @@ export default function ApiKeys() {
         <Field id="key-name" label="Name" help="What will use the key, e.g. HubSpot sync." error={firstError(errors, "name")} required>
           {(aria) => <input {...aria} name="name" type="text" maxLength={80} required />}
         </Field>
-        <button type="submit" disabled={navigation.state === "submitting"}>{navigation.state === "submitting" ? "Creating…" : "Create key"}</button>
+        <button type="submit" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Creating…" : "Create key"}
+        </button>
       </Form>
 
       {keys.length === 0 ? (
@@ -79,21 +97,45 @@ export default function ApiKeys() {
       ) : (
         <div className="table-wrap">
           <table>
-            <thead><tr><th scope="col">Name</th><th scope="col">Key starts</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col">Status</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Key starts</th>
+                <th scope="col">Created</th>
+                <th scope="col">Last used</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {keys.map((k) => (
                 <tr key={k.id}>
                   <td>{k.name}</td>
-                  <td><code>pm_{k.prefix}…</code></td>
-                  <td>{k.createdAt.slice(0, 10)}{k.createdByName ? ` by ${k.createdByName}` : ""}</td>
+                  <td>
+                    <code>pm_{k.prefix}…</code>
+                  </td>
+                  <td>
+                    {k.createdAt.slice(0, 10)}
+                    {k.createdByName ? ` by ${k.createdByName}` : ""}
+                  </td>
                   <td>{k.lastUsedAt ? formatDate(k.lastUsedAt) : "never"}</td>
-                  <td>{k.revokedAt ? <span className="badge badge--danger">revoked {k.revokedAt.slice(0, 10)}</span> : <span className="badge badge--ok">active</span>}</td>
+                  <td>
+                    {k.revokedAt ? (
+                      <span className="badge badge--danger">revoked {k.revokedAt.slice(0, 10)}</span>
+                    ) : (
+                      <span className="badge badge--ok">active</span>
+                    )}
+                  </td>
                   <td>
                     {!k.revokedAt ? (
                       <Form method="post">
                         <input type="hidden" name="intent" value="revoke" />
                         <input type="hidden" name="keyId" value={k.id} />
-                        <button type="submit" className="button--danger button--small">Revoke<span className="sr-only"> {k.name}</span></button>
+                        <button type="submit" className="button--danger button--small">
+                          Revoke<span className="sr-only"> {k.name}</span>
+                        </button>
                       </Form>
                     ) : null}
                   </td>

@@ -13,18 +13,22 @@ import { hashPassword } from "~/utils/password.server";
 
 const RoleSchema = z.enum(["admin", "marketer", "sales"], { message: "Choose admin, marketer or sales." });
 
-export const UserActionSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("create"),
-    name: z.string().trim().min(1, "Enter a name.").max(120, "Keep the name under 120 characters."),
-    email: z.string().trim().toLowerCase().min(1, "Enter an email address.").max(254).email("Enter a valid email address."),
-    role: RoleSchema,
-    password: z.string().min(12, "Use at least 12 characters.").max(200, "Keep it under 200 characters."),
-  }),
-  z.object({ intent: z.literal("set-role"), userId: z.coerce.number().int().positive(), role: RoleSchema }),
-  z.object({ intent: z.literal("disable"), userId: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal("enable"), userId: z.coerce.number().int().positive() }),
-], { message: "Unknown action." });
+export const UserActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal("create"),
+      name: z.string().trim().min(1, "Enter a name.").max(120, "Keep the name under 120 characters."),
+      email: z.string().trim().toLowerCase().min(1, "Enter an email address.").max(254).email("Enter a valid email address."),
+      role: RoleSchema,
+      password: z.string().min(12, "Use at least 12 characters.").max(200, "Keep it under 200 characters."),
+    }),
+    z.object({ intent: z.literal("set-role"), userId: z.coerce.number().int().positive(), role: RoleSchema }),
+    z.object({ intent: z.literal("disable"), userId: z.coerce.number().int().positive() }),
+    z.object({ intent: z.literal("enable"), userId: z.coerce.number().int().positive() }),
+  ],
+  { message: "Unknown action." },
+);
 
 export const meta: MetaFunction = () => [{ title: "Users · Painmap" }];
 
@@ -42,7 +46,12 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (input.intent === "create") {
     if (await findUserByEmail(database, input.email)) return badRequest({ email: ["A user with that email already exists."] });
-    await createUser(database, { email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) });
+    await createUser(database, {
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+    });
     return json({ ok: true as const, message: `Added ${input.name}.` });
   }
   // The last admin cannot demote or disable themselves: someone must be able to manage users.
@@ -65,41 +74,68 @@ export default function AdminUsers() {
       <div className="page-head">
         <h1>Users and roles</h1>
         <div className="row">
-          <a className="button button--secondary" href="/admin/profile">Qualification profile</a>
-          <a className="button button--secondary" href="/admin/api-keys">API keys</a>
+          <a className="button button--secondary" href="/admin/profile">
+            Qualification profile
+          </a>
+          <a className="button button--secondary" href="/admin/api-keys">
+            API keys
+          </a>
         </div>
       </div>
-      {result?.ok ? <div className="alert alert--ok" role="status">{result.message}</div> : null}
+      {result?.ok ? (
+        <div className="alert alert--ok" role="status">
+          {result.message}
+        </div>
+      ) : null}
       <FormErrors errors={errors?.[""]} />
       <div className="table-wrap">
         <table>
           <thead>
-            <tr><th>Name</th><th>Email</th><th>Role</th><th>Status</th><th><span className="sr-only">Actions</span></th></tr>
+            <tr>
+              <th>Name</th>
+              <th>Email</th>
+              <th>Role</th>
+              <th>Status</th>
+              <th>
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
           </thead>
           <tbody>
             {users.map((u) => (
               <tr key={u.id}>
-                <td>{u.name}{u.id === meId ? <span className="muted"> (you)</span> : null}</td>
+                <td>
+                  {u.name}
+                  {u.id === meId ? <span className="muted"> (you)</span> : null}
+                </td>
                 <td>{u.email}</td>
                 <td>
                   <Form method="post" className="row">
                     <input type="hidden" name="intent" value="set-role" />
                     <input type="hidden" name="userId" value={u.id} />
-                    <label className="sr-only" htmlFor={`role-${u.id}`}>Role for {u.name}</label>
+                    <label className="sr-only" htmlFor={`role-${u.id}`}>
+                      Role for {u.name}
+                    </label>
                     <select id={`role-${u.id}`} name="role" defaultValue={u.role} style={{ width: "auto" }}>
                       <option value="admin">admin</option>
                       <option value="marketer">marketer</option>
                       <option value="sales">sales</option>
                     </select>
-                    <button type="submit" className="button--small button--secondary">Save role</button>
+                    <button type="submit" className="button--small button--secondary">
+                      Save role
+                    </button>
                   </Form>
                 </td>
-                <td>{u.disabled_at ? <span className="badge badge--danger">disabled</span> : <span className="badge badge--ok">active</span>}</td>
+                <td>
+                  {u.disabled_at ? <span className="badge badge--danger">disabled</span> : <span className="badge badge--ok">active</span>}
+                </td>
                 <td>
                   <Form method="post">
                     <input type="hidden" name="intent" value={u.disabled_at ? "enable" : "disable"} />
                     <input type="hidden" name="userId" value={u.id} />
-                    <button type="submit" className="button--small button--secondary">{u.disabled_at ? "Enable" : "Disable"}</button>
+                    <button type="submit" className="button--small button--secondary">
+                      {u.disabled_at ? "Enable" : "Disable"}
+                    </button>
                   </Form>
                 </td>
               </tr>
@@ -126,10 +162,18 @@ export default function AdminUsers() {
             </select>
           )}
         </Field>
-        <Field id="new-password" label="Initial password" help="At least 12 characters. Share it privately." error={firstError(errors, "password")} required>
+        <Field
+          id="new-password"
+          label="Initial password"
+          help="At least 12 characters. Share it privately."
+          error={firstError(errors, "password")}
+          required
+        >
           {(aria) => <input {...aria} name="password" type="password" autoComplete="new-password" required />}
         </Field>
-        <button type="submit" disabled={navigation.state === "submitting"}>Add user</button>
+        <button type="submit" disabled={navigation.state === "submitting"}>
+          Add user
+        </button>
       </Form>
     </div>
   );

@@ -50,7 +50,9 @@ export default function TriggerCorrectionResult() {
       <h1>Trigger correction</h1>
       {messages.length ? (
         <div className="alert alert--error" role="alert">
-          {messages.map((m) => <p key={m}>{m}</p>)}
+          {messages.map((m) => (
+            <p key={m}>{m}</p>
+          ))}
         </div>
       ) : (
         <p>Buying triggers are corrected under each answer on a response's page or a theme's page.</p>

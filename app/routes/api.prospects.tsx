@@ -11,5 +11,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action(_args: ActionFunctionArgs) {
-  return new Response(JSON.stringify({ error: "This API is read-only." }), { status: 405, headers: { Allow: "GET", "Content-Type": "application/json; charset=utf-8" } });
+  return new Response(JSON.stringify({ error: "This API is read-only." }), {
+    status: 405,
+    headers: { Allow: "GET", "Content-Type": "application/json; charset=utf-8" },
+  });
 }

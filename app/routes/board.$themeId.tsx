@@ -31,20 +31,50 @@ const ids = z.preprocess(
   z.array(z.coerce.number().int().positive()).min(1, "Choose at least one answer to split out. Nothing was changed.").max(5000),
 );
 
-export const ThemeActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("rename"), version, label: z.string().trim().min(1, "Enter a name for the theme.").max(120, "Keep the name under 120 characters.") }),
-  z.object({ intent: z.enum(["hide", "unhide", "pin", "unpin"]), version }),
-  z.object({ intent: z.literal("seen") }),
-  z.object({ intent: z.literal("merge"), version, targetId: id("Choose the theme to merge into.") }),
-  z.object({ intent: z.literal("split"), version, answerIds: ids, label: z.string().trim().min(1, "Name the new theme.").max(120, "Keep the name under 120 characters.") }),
-  z.object({ intent: z.literal("move"), version, answerId: id("Choose an answer."), targetId: id("Choose the theme to move the answer to.") }),
-  z.object({ intent: z.literal("vp"), basedOn: version, statement: z.string().trim().min(10, "Write the value proposition as the pain it relieves (at least 10 characters).").max(2000, "Keep it under 2,000 characters.") }),
-  z.object({
-    intent: z.literal("note"),
-    body: z.string().trim().min(3, "Write what the customer said (at least 3 characters).").max(2000, "Keep the note under 2,000 characters."),
-    outcome: z.enum(["", "won", "lost"], { message: "Choose won, lost or no outcome." }).transform((v) => (v === "" ? null : v)),
-  }),
-], { message: "Unknown action." });
+export const ThemeActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal("rename"),
+      version,
+      label: z.string().trim().min(1, "Enter a name for the theme.").max(120, "Keep the name under 120 characters."),
+    }),
+    z.object({ intent: z.enum(["hide", "unhide", "pin", "unpin"]), version }),
+    z.object({ intent: z.literal("seen") }),
+    z.object({ intent: z.literal("merge"), version, targetId: id("Choose the theme to merge into.") }),
+    z.object({
+      intent: z.literal("split"),
+      version,
+      answerIds: ids,
+      label: z.string().trim().min(1, "Name the new theme.").max(120, "Keep the name under 120 characters."),
+    }),
+    z.object({
+      intent: z.literal("move"),
+      version,
+      answerId: id("Choose an answer."),
+      targetId: id("Choose the theme to move the answer to."),
+    }),
+    z.object({
+      intent: z.literal("vp"),
+      basedOn: version,
+      statement: z
+        .string()
+        .trim()
+        .min(10, "Write the value proposition as the pain it relieves (at least 10 characters).")
+        .max(2000, "Keep it under 2,000 characters."),
+    }),
+    z.object({
+      intent: z.literal("note"),
+      body: z
+        .string()
+        .trim()
+        .min(3, "Write what the customer said (at least 3 characters).")
+        .max(2000, "Keep the note under 2,000 characters."),
+      outcome: z.enum(["", "won", "lost"], { message: "Choose won, lost or no outcome." }).transform((v) => (v === "" ? null : v)),
+    }),
+  ],
+  { message: "Unknown action." },
+);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ALL_ROLES);
@@ -62,13 +92,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit ? noteSeenAt(database, user.id, theme.id) : Promise.resolve(null),
     loadBoard(database, { scope: theme.survey_id, runs }),
   ]);
-  const facts = await roleTextsByResponse(database, [...new Set(members.map((m) => m.response_id))], ["buying_role", "pain_severity", "company_name", "industry"]);
+  const facts = await roleTextsByResponse(
+    database,
+    [...new Set(members.map((m) => m.response_id))],
+    ["buying_role", "pain_severity", "company_name", "industry"],
+  );
   const card = board.cards.find((c) => c.themeId === theme.id) ?? null;
-  const triggers = await answerTriggers(database, members.map((m) => ({ answerId: m.answer_id, text: m.text })));
+  const triggers = await answerTriggers(
+    database,
+    members.map((m) => ({ answerId: m.answer_id, text: m.text })),
+  );
   return json({
     triggers,
     canEdit,
-    theme: { id: theme.id, label: themeLabel(theme), analysisLabel: theme.label, customLabel: theme.custom_label, status: theme.status, pinned: theme.pinned === 1, version: theme.version, keywords: JSON.parse(theme.keywords || "[]") as string[] },
+    theme: {
+      id: theme.id,
+      label: themeLabel(theme),
+      analysisLabel: theme.label,
+      customLabel: theme.custom_label,
+      status: theme.status,
+      pinned: theme.pinned === 1,
+      version: theme.version,
+      keywords: JSON.parse(theme.keywords || "[]") as string[],
+    },
     card,
     members: members.map((m) => ({
       answerId: m.answer_id,
@@ -111,15 +157,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (input.intent === "vp") {
       if (theme.status === "merged") return conflict("This theme was merged into another one; reload the board.");
-      const saved = await saveValueProposition(database, { themeId, statement: input.statement, authorId: user.id, basedOn: input.basedOn });
+      const saved = await saveValueProposition(database, {
+        themeId,
+        statement: input.statement,
+        authorId: user.id,
+        basedOn: input.basedOn,
+      });
       return json({ ok: true as const, message: `Saved as version ${saved}.` });
     }
     const edit =
-      input.intent === "rename" ? { intent: input.intent, label: input.label }
-      : input.intent === "merge" ? { intent: input.intent, targetId: input.targetId }
-      : input.intent === "split" ? { intent: input.intent, answerIds: input.answerIds, label: input.label }
-      : input.intent === "move" ? { intent: input.intent, answerId: input.answerId, targetId: input.targetId }
-      : { intent: input.intent };
+      input.intent === "rename"
+        ? { intent: input.intent, label: input.label }
+        : input.intent === "merge"
+          ? { intent: input.intent, targetId: input.targetId }
+          : input.intent === "split"
+            ? { intent: input.intent, answerIds: input.answerIds, label: input.label }
+            : input.intent === "move"
+              ? { intent: input.intent, answerId: input.answerId, targetId: input.targetId }
+              : { intent: input.intent };
     const result = await editTheme(database, theme, input.version, edit);
     if (input.intent === "merge" || input.intent === "split") return redirect(`/board/${result.themeId}`);
     return json({ ok: true as const, message: "Saved." });
@@ -146,7 +201,9 @@ export default function ThemePage() {
   const current = history[0];
   return (
     <div className="page theme-page">
-      <p><Link to="/board">← Board</Link></p>
+      <p>
+        <Link to="/board">← Board</Link>
+      </p>
       <div className="page-head">
         <h1>{theme.label}</h1>
         <div className="row">
@@ -155,11 +212,16 @@ export default function ThemePage() {
           {card ? <TrendBadge trend={card.trend} /> : null}
         </div>
       </div>
-      {result?.ok ? <div className="alert alert--ok" role="status">{result.message}</div> : null}
+      {result?.ok ? (
+        <div className="alert alert--ok" role="status">
+          {result.message}
+        </div>
+      ) : null}
       <FormErrors errors={errors?.[""]} />
       {card ? (
         <p className="muted">
-          {card.respondents} respondents ({percent(card.share)}) · average pain {card.avgSeverity === null ? "–" : card.avgSeverity.toFixed(1)} / 10
+          {card.respondents} respondents ({percent(card.share)}) · average pain{" "}
+          {card.avgSeverity === null ? "–" : card.avgSeverity.toFixed(1)} / 10
           {card.triggerMix.length ? ` · triggers: ${card.triggerMix.map((t) => `${triggerLabel(t.type)} ${t.count}`).join(", ")}` : ""}
         </p>
       ) : null}
@@ -172,21 +234,41 @@ export default function ThemePage() {
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="vp" />
             <input type="hidden" name="basedOn" value={current?.version ?? 0} />
-            <Field id="vp-statement" label={current ? "New version" : "Write the value proposition"} help="Say which pain it relieves, in the customers' words." error={firstError(errors, "statement")} required>
-              {(aria) => <textarea {...aria} name="statement" rows={3} defaultValue={current?.statement ?? ""} key={current?.version ?? 0} />}
+            <Field
+              id="vp-statement"
+              label={current ? "New version" : "Write the value proposition"}
+              help="Say which pain it relieves, in the customers' words."
+              error={firstError(errors, "statement")}
+              required
+            >
+              {(aria) => (
+                <textarea {...aria} name="statement" rows={3} defaultValue={current?.statement ?? ""} key={current?.version ?? 0} />
+              )}
             </Field>
-            <button type="submit" disabled={busy}>Save value proposition</button>
+            <button type="submit" disabled={busy}>
+              Save value proposition
+            </button>
           </Form>
         ) : null}
         {history.length ? (
           <details>
-            <summary>History ({history.length} {history.length === 1 ? "version" : "versions"})</summary>
+            <summary>
+              History ({history.length} {history.length === 1 ? "version" : "versions"})
+            </summary>
             <ol className="vp-history" reversed>
               {history.map((v) => (
                 <li key={v.id}>
-                  <p><strong>Version {v.version}</strong> by {v.author_name ?? "someone"}, {formatUtcDateTime(v.created_at)} UTC</p>
-                  {v.previous !== null ? <p className="vp-diff"><del>{v.previous}</del></p> : null}
-                  <p className="vp-diff"><ins>{v.statement}</ins></p>
+                  <p>
+                    <strong>Version {v.version}</strong> by {v.author_name ?? "someone"}, {formatUtcDateTime(v.created_at)} UTC
+                  </p>
+                  {v.previous !== null ? (
+                    <p className="vp-diff">
+                      <del>{v.previous}</del>
+                    </p>
+                  ) : null}
+                  <p className="vp-diff">
+                    <ins>{v.statement}</ins>
+                  </p>
                 </li>
               ))}
             </ol>
@@ -210,7 +292,9 @@ export default function ThemePage() {
               </select>
             )}
           </Field>
-          <button type="submit" disabled={busy}>Add note</button>
+          <button type="submit" disabled={busy}>
+            Add note
+          </button>
         </Form>
         {canEdit ? <MarkNotesSeen themeId={theme.id} hasNew={notes.some((n) => n.isNew)} /> : null}
         {notes.length ? (
@@ -220,11 +304,15 @@ export default function ThemePage() {
                 {n.isNew ? <span className="badge badge--danger">New</span> : null}{" "}
                 {n.outcome ? <span className={n.outcome === "won" ? "badge badge--ok" : "badge badge--warn"}>{n.outcome}</span> : null}
                 <p>“{n.body}”</p>
-                <p className="muted">{n.author_name ?? "someone"} ({n.author_role}), {formatUtcDateTime(n.created_at)} UTC</p>
+                <p className="muted">
+                  {n.author_name ?? "someone"} ({n.author_role}), {formatUtcDateTime(n.created_at)} UTC
+                </p>
               </li>
             ))}
           </ul>
-        ) : <p className="muted">No notes yet. Sales: tell marketing what customers valued, and whether you won or lost.</p>}
+        ) : (
+          <p className="muted">No notes yet. Sales: tell marketing what customers valued, and whether you won or lost.</p>
+        )}
       </section>
 
       {canEdit ? (
@@ -237,18 +325,24 @@ export default function ThemePage() {
             <Field id="rename-label" label="Name" error={firstError(errors, "label")}>
               {(aria) => <input {...aria} name="label" defaultValue={theme.label} key={theme.label} />}
             </Field>
-            <button type="submit" disabled={busy}>Rename</button>
+            <button type="submit" disabled={busy}>
+              Rename
+            </button>
           </Form>
           <div className="row">
             <Form method="post">
               <input type="hidden" name="intent" value={theme.status === "hidden" ? "unhide" : "hide"} />
               <input type="hidden" name="version" value={theme.version} />
-              <button type="submit" className="button--secondary" disabled={busy}>{theme.status === "hidden" ? "Show on the board" : "Hide from the board"}</button>
+              <button type="submit" className="button--secondary" disabled={busy}>
+                {theme.status === "hidden" ? "Show on the board" : "Hide from the board"}
+              </button>
             </Form>
             <Form method="post">
               <input type="hidden" name="intent" value={theme.pinned ? "unpin" : "pin"} />
               <input type="hidden" name="version" value={theme.version} />
-              <button type="submit" className="button--secondary" disabled={busy}>{theme.pinned ? "Unpin" : "Pin to the top"}</button>
+              <button type="submit" className="button--secondary" disabled={busy}>
+                {theme.pinned ? "Unpin" : "Pin to the top"}
+              </button>
             </Form>
           </div>
           {siblings.length ? (
@@ -259,11 +353,18 @@ export default function ThemePage() {
                 {(aria) => (
                   <select {...aria} name="targetId" defaultValue="">
                     <option value="">Choose a theme…</option>
-                    {siblings.map((s) => <option key={s.id} value={s.id}>{s.label}{s.status === "hidden" ? " (hidden)" : ""}</option>)}
+                    {siblings.map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.label}
+                        {s.status === "hidden" ? " (hidden)" : ""}
+                      </option>
+                    ))}
                   </select>
                 )}
               </Field>
-              <button type="submit" className="button--secondary" disabled={busy}>Merge</button>
+              <button type="submit" className="button--secondary" disabled={busy}>
+                Merge
+              </button>
             </Form>
           ) : null}
         </section>
@@ -280,8 +381,15 @@ export default function ThemePage() {
           <table>
             <thead>
               <tr>
-                {canEdit ? <th><span className="sr-only">Split out</span></th> : null}
-                <th>Answer</th><th>Company</th><th>Role</th><th>Pain</th>
+                {canEdit ? (
+                  <th>
+                    <span className="sr-only">Split out</span>
+                  </th>
+                ) : null}
+                <th>Answer</th>
+                <th>Company</th>
+                <th>Role</th>
+                <th>Pain</th>
                 {canEdit ? <th>Move to</th> : null}
               </tr>
             </thead>
@@ -289,11 +397,27 @@ export default function ThemePage() {
               {members.map((m) => (
                 <tr key={m.answerId}>
                   {canEdit ? (
-                    <td><input type="checkbox" name="answerIds" value={m.answerId} form="split-form" aria-label={`Split out: ${m.text.slice(0, 60)}`} /></td>
+                    <td>
+                      <input
+                        type="checkbox"
+                        name="answerIds"
+                        value={m.answerId}
+                        form="split-form"
+                        aria-label={`Split out: ${m.text.slice(0, 60)}`}
+                      />
+                    </td>
                   ) : null}
                   <td>
-                    {m.text}{m.by === "user" ? <span className="muted"> (placed by a marketer)</span> : null}
-                    {triggers[m.answerId] ? <TriggerPanel answerId={m.answerId} {...triggers[m.answerId]} back={{ to: "theme", id: theme.id }} canEdit={canEdit} /> : null}
+                    {m.text}
+                    {m.by === "user" ? <span className="muted"> (placed by a marketer)</span> : null}
+                    {triggers[m.answerId] ? (
+                      <TriggerPanel
+                        answerId={m.answerId}
+                        {...triggers[m.answerId]}
+                        back={{ to: "theme", id: theme.id }}
+                        canEdit={canEdit}
+                      />
+                    ) : null}
                   </td>
                   <td>{m.company ?? "–"}</td>
                   <td>{m.role ?? "–"}</td>
@@ -304,12 +428,20 @@ export default function ThemePage() {
                         <input type="hidden" name="intent" value="move" />
                         <input type="hidden" name="version" value={theme.version} />
                         <input type="hidden" name="answerId" value={m.answerId} />
-                        <label className="sr-only" htmlFor={`move-${m.answerId}`}>Move this answer to</label>
+                        <label className="sr-only" htmlFor={`move-${m.answerId}`}>
+                          Move this answer to
+                        </label>
                         <select id={`move-${m.answerId}`} name="targetId" defaultValue="" style={{ width: "auto" }}>
                           <option value="">Choose…</option>
-                          {siblings.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+                          {siblings.map((s) => (
+                            <option key={s.id} value={s.id}>
+                              {s.label}
+                            </option>
+                          ))}
                         </select>
-                        <button type="submit" className="button--small button--secondary" disabled={busy}>Move</button>
+                        <button type="submit" className="button--small button--secondary" disabled={busy}>
+                          Move
+                        </button>
                       </Form>
                     </td>
                   ) : null}
@@ -320,10 +452,16 @@ export default function ThemePage() {
         </div>
         {canEdit && members.length ? (
           <div className="row split-controls">
-            <Field id="split-label" label="Split the ticked answers into a new theme named" error={firstError(errors, "label") ?? firstError(errors, "answerIds")}>
+            <Field
+              id="split-label"
+              label="Split the ticked answers into a new theme named"
+              error={firstError(errors, "label") ?? firstError(errors, "answerIds")}
+            >
               {(aria) => <input {...aria} name="label" form="split-form" />}
             </Field>
-            <button type="submit" form="split-form" className="button--secondary" disabled={busy}>Split out</button>
+            <button type="submit" form="split-form" className="button--secondary" disabled={busy}>
+              Split out
+            </button>
           </div>
         ) : null}
       </section>

@@ -19,7 +19,12 @@ import { badRequest } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Board · Painmap" }];
 
-const text = z.string().trim().max(200).optional().transform((v) => v || undefined);
+const text = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => v || undefined);
 export const BoardQuerySchema = z.object({
   scope: z.union([z.literal("all"), z.coerce.number().int().positive()]).optional(),
   survey: z.coerce.number().int().positive().optional().catch(undefined),
@@ -32,7 +37,9 @@ export const BoardQuerySchema = z.object({
 
 export const StartRunSchema = z.object({
   intent: z.literal("run", { message: "Unknown action." }),
-  scope: z.union([z.literal("all"), z.coerce.number({ message: "Choose a survey or all surveys." }).int().positive()], { message: "Choose a survey or all surveys." }),
+  scope: z.union([z.literal("all"), z.coerce.number({ message: "Choose a survey or all surveys." }).int().positive()], {
+    message: "Choose a survey or all surveys.",
+  }),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -42,8 +49,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = BoardQuerySchema.safeParse({ ...raw, scope: raw.scope || undefined });
   const query = parsed.success ? parsed.data : BoardQuerySchema.parse({});
   const database = db();
-  const [latestDone, active, last, scopes] = await Promise.all([latestDoneRunOfAnyScope(database), activeRun(database), latestRun(database), doneScopes(database)]);
-  const scope = query.scope === undefined ? latestDone?.survey_id ?? null : query.scope === "all" ? null : query.scope;
+  const [latestDone, active, last, scopes] = await Promise.all([
+    latestDoneRunOfAnyScope(database),
+    activeRun(database),
+    latestRun(database),
+    doneScopes(database),
+  ]);
+  const scope = query.scope === undefined ? (latestDone?.survey_id ?? null) : query.scope === "all" ? null : query.scope;
   const runs = await doneRuns(database, scope, 6);
   const board = await loadBoard(database, {
     scope,
@@ -92,7 +104,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 function scopeName(scope: number | null, surveys: Array<{ id: number; title: string }>): string {
-  return scope === null ? "All surveys" : surveys.find((s) => s.id === scope)?.title ?? `Survey ${scope}`;
+  return scope === null ? "All surveys" : (surveys.find((s) => s.id === scope)?.title ?? `Survey ${scope}`);
 }
 
 export default function Board() {
@@ -106,12 +118,20 @@ export default function Board() {
   const hasChanges = changes.added.length + changes.growing.length + changes.fading.length + changes.gone.length > 0;
   return (
     <div className="page board">
-      {runActive ? <noscript><meta httpEquiv="refresh" content="3" /></noscript> : null}
+      {runActive ? (
+        <noscript>
+          <meta httpEquiv="refresh" content="3" />
+        </noscript>
+      ) : null}
       <div className="page-head">
         <h1>Value-proposition board</h1>
         <nav className="row" aria-label="Board views">
-          <Link className="button button--secondary" to={`/board/messaging?scope=${scopeParam}`}>Messaging</Link>
-          <Link className="button button--secondary" to={`/board/triggers?scope=${scopeParam}`}>Triggers</Link>
+          <Link className="button button--secondary" to={`/board/messaging?scope=${scopeParam}`}>
+            Messaging
+          </Link>
+          <Link className="button button--secondary" to={`/board/triggers?scope=${scopeParam}`}>
+            Triggers
+          </Link>
         </nav>
       </div>
 
@@ -121,9 +141,15 @@ export default function Board() {
           <label htmlFor="run-scope">Analyse</label>
           <select id="run-scope" name="scope" defaultValue={scopeParam} style={{ width: "auto" }}>
             <option value="all">All surveys</option>
-            {surveys.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
+            {surveys.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
           </select>
-          <button type="submit" disabled={starting || Boolean(runActive)}>{starting ? "Starting…" : "Run analysis"}</button>
+          <button type="submit" disabled={starting || Boolean(runActive)}>
+            {starting ? "Starting…" : "Run analysis"}
+          </button>
         </Form>
       ) : null}
       {result && !result.ok ? <FormErrors errors={Object.values(result.errors).flat()} /> : null}
@@ -133,7 +159,12 @@ export default function Board() {
         <p className="row">
           Themes of:{" "}
           {scopes.map((s) => (
-            <Link key={String(s)} to={`/board?scope=${s ?? "all"}`} aria-current={s === scope ? "page" : undefined} className={s === scope ? "badge badge--accent" : "badge"}>
+            <Link
+              key={String(s)}
+              to={`/board?scope=${s ?? "all"}`}
+              aria-current={s === scope ? "page" : undefined}
+              className={s === scope ? "badge badge--accent" : "badge"}
+            >
               {scopeName(s, surveys)}
             </Link>
           ))}
@@ -142,32 +173,85 @@ export default function Board() {
 
       {!board.run ? (
         <div className="empty">
-          <p>No analysis yet. {canEdit ? "Choose a survey (or all) and press “Run analysis” to group what prospects wrote into pain themes." : "A marketer has not run an analysis yet; the themes appear here when they do."}</p>
+          <p>
+            No analysis yet.{" "}
+            {canEdit
+              ? "Choose a survey (or all) and press “Run analysis” to group what prospects wrote into pain themes."
+              : "A marketer has not run an analysis yet; the themes appear here when they do."}
+          </p>
         </div>
       ) : (
         <>
           <p className="muted">
-            {scopeName(scope, surveys)} · run #{board.run.id} finished {formatUtcDateTime(board.run.finished_at ?? board.run.created_at)} UTC · {board.totalRespondents} respondents{query.survey || query.industry || query.region || query.role || query.source ? " match the filters" : ""}
+            {scopeName(scope, surveys)} · run #{board.run.id} finished {formatUtcDateTime(board.run.finished_at ?? board.run.created_at)}{" "}
+            UTC · {board.totalRespondents} respondents
+            {query.survey || query.industry || query.region || query.role || query.source ? " match the filters" : ""}
           </p>
           {hasChanges ? (
             <section className="card board-changes" aria-labelledby="changes-title">
               <h2 id="changes-title">Since the previous run</h2>
               <ul>
-                {changes.added.length ? <li><strong>New:</strong> {changes.added.join(", ")}</li> : null}
-                {changes.growing.length ? <li><strong>Growing:</strong> {changes.growing.join(", ")}</li> : null}
-                {changes.fading.length ? <li><strong>Fading:</strong> {changes.fading.join(", ")}</li> : null}
-                {changes.gone.length ? <li><strong>No longer found:</strong> {changes.gone.join(", ")}</li> : null}
+                {changes.added.length ? (
+                  <li>
+                    <strong>New:</strong> {changes.added.join(", ")}
+                  </li>
+                ) : null}
+                {changes.growing.length ? (
+                  <li>
+                    <strong>Growing:</strong> {changes.growing.join(", ")}
+                  </li>
+                ) : null}
+                {changes.fading.length ? (
+                  <li>
+                    <strong>Fading:</strong> {changes.fading.join(", ")}
+                  </li>
+                ) : null}
+                {changes.gone.length ? (
+                  <li>
+                    <strong>No longer found:</strong> {changes.gone.join(", ")}
+                  </li>
+                ) : null}
               </ul>
             </section>
           ) : null}
 
           <Form method="get" className="filters card" aria-label="Filter the board">
             <input type="hidden" name="scope" value={scopeParam} />
-            <FilterSelect id="f-survey" name="survey" label="Survey" value={query.survey ? String(query.survey) : ""} options={board.options.surveys.map((s) => ({ value: String(s.id), label: s.title }))} />
-            <FilterSelect id="f-industry" name="industry" label="Industry" value={query.industry ?? ""} options={board.options.industry.map((v) => ({ value: v, label: v }))} />
-            <FilterSelect id="f-region" name="region" label="Region" value={query.region ?? ""} options={board.options.region.map((v) => ({ value: v, label: v }))} />
-            <FilterSelect id="f-role" name="role" label="Buying role" value={query.role ?? ""} options={board.options.buyingRole.map((v) => ({ value: v, label: v }))} />
-            <FilterSelect id="f-source" name="source" label="Source" value={query.source ?? ""} options={board.options.source.map((v) => ({ value: v, label: v }))} />
+            <FilterSelect
+              id="f-survey"
+              name="survey"
+              label="Survey"
+              value={query.survey ? String(query.survey) : ""}
+              options={board.options.surveys.map((s) => ({ value: String(s.id), label: s.title }))}
+            />
+            <FilterSelect
+              id="f-industry"
+              name="industry"
+              label="Industry"
+              value={query.industry ?? ""}
+              options={board.options.industry.map((v) => ({ value: v, label: v }))}
+            />
+            <FilterSelect
+              id="f-region"
+              name="region"
+              label="Region"
+              value={query.region ?? ""}
+              options={board.options.region.map((v) => ({ value: v, label: v }))}
+            />
+            <FilterSelect
+              id="f-role"
+              name="role"
+              label="Buying role"
+              value={query.role ?? ""}
+              options={board.options.buyingRole.map((v) => ({ value: v, label: v }))}
+            />
+            <FilterSelect
+              id="f-source"
+              name="source"
+              label="Source"
+              value={query.source ?? ""}
+              options={board.options.source.map((v) => ({ value: v, label: v }))}
+            />
             <div className="field">
               <label htmlFor="f-sort">Sort by</label>
               <select id="f-sort" name="sort" defaultValue={query.sort}>
@@ -178,24 +262,36 @@ export default function Board() {
               </select>
             </div>
             <div className="row">
-              <button type="submit" className="button--secondary">Apply</button>
+              <button type="submit" className="button--secondary">
+                Apply
+              </button>
               <Link to={`/board?scope=${scopeParam}`}>Clear</Link>
             </div>
           </Form>
 
           {board.cards.length === 0 ? (
-            <div className="empty"><p>No theme matches these filters. Clear a filter to see more.</p></div>
+            <div className="empty">
+              <p>No theme matches these filters. Clear a filter to see more.</p>
+            </div>
           ) : (
             <ol className="board-cards" aria-label="Pain themes by impact">
               {board.cards.map((card) => (
-                <li key={card.themeId}><ThemeCard card={card} showNoteFlags={user.role !== "sales"} /></li>
+                <li key={card.themeId}>
+                  <ThemeCard card={card} showNoteFlags={user.role !== "sales"} />
+                </li>
               ))}
             </ol>
           )}
           {canEdit && board.hidden.length ? (
             <details className="card">
               <summary>Hidden themes ({board.hidden.length})</summary>
-              <ul>{board.hidden.map((h) => <li key={h.id}><Link to={`/board/${h.id}`}>{h.label}</Link></li>)}</ul>
+              <ul>
+                {board.hidden.map((h) => (
+                  <li key={h.id}>
+                    <Link to={`/board/${h.id}`}>{h.label}</Link>
+                  </li>
+                ))}
+              </ul>
             </details>
           ) : null}
         </>

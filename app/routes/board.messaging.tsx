@@ -24,25 +24,52 @@ export default function Messaging() {
   const scopeParam = scope === null ? "all" : String(scope);
   return (
     <div className="page">
-      <p><Link to={`/board?scope=${scopeParam}`}>← Board</Link></p>
+      <p>
+        <Link to={`/board?scope=${scopeParam}`}>← Board</Link>
+      </p>
       <div className="page-head">
         <h1>Messaging</h1>
         <div className="row">
-          <a className="button button--secondary" href={`/board/messaging/export?format=md&scope=${scopeParam}`} download>Export Markdown</a>
-          <a className="button button--secondary" href={`/board/messaging/export?format=csv&scope=${scopeParam}`} download>Export CSV</a>
+          <a className="button button--secondary" href={`/board/messaging/export?format=md&scope=${scopeParam}`} download>
+            Export Markdown
+          </a>
+          <a className="button button--secondary" href={`/board/messaging/export?format=csv&scope=${scopeParam}`} download>
+            Export CSV
+          </a>
         </div>
       </div>
-      <p className="muted">Value propositions ranked by evidence (share of respondents × average pain). Quotes name a respondent only when they agreed to be contacted.</p>
-      {items.length === 0 ? <div className="empty"><p>No themes yet. Run an analysis from the board first.</p></div> : null}
+      <p className="muted">
+        Value propositions ranked by evidence (share of respondents × average pain). Quotes name a respondent only when they agreed to be
+        contacted.
+      </p>
+      {items.length === 0 ? (
+        <div className="empty">
+          <p>No themes yet. Run an analysis from the board first.</p>
+        </div>
+      ) : null}
       <ol className="messaging">
         {items.map((item) => (
           <li key={item.themeId} className="card">
-            <h2><Link to={`/board/${item.themeId}`}>{item.theme}</Link></h2>
-            {item.statement ? <p className="vp-current">{item.statement}</p> : <p className="muted">No value proposition yet. <Link to={`/board/${item.themeId}`}>Write one</Link>.</p>}
-            <p className="muted">{item.respondents} respondents ({percent(item.share)}) · average pain {item.avgSeverity === null ? "–" : item.avgSeverity.toFixed(1)} / 10</p>
+            <h2>
+              <Link to={`/board/${item.themeId}`}>{item.theme}</Link>
+            </h2>
+            {item.statement ? (
+              <p className="vp-current">{item.statement}</p>
+            ) : (
+              <p className="muted">
+                No value proposition yet. <Link to={`/board/${item.themeId}`}>Write one</Link>.
+              </p>
+            )}
+            <p className="muted">
+              {item.respondents} respondents ({percent(item.share)}) · average pain{" "}
+              {item.avgSeverity === null ? "–" : item.avgSeverity.toFixed(1)} / 10
+            </p>
             <ul>
               {item.quotes.map((q, i) => (
-                <li key={i}><blockquote className="quote">“{q.text}”</blockquote><p className="muted">— {q.attribution}</p></li>
+                <li key={i}>
+                  <blockquote className="quote">“{q.text}”</blockquote>
+                  <p className="muted">— {q.attribution}</p>
+                </li>
               ))}
             </ul>
           </li>

@@ -18,10 +18,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const date = new Date().toISOString().slice(0, 10);
   if (format === "csv") {
     return new Response(toCsv(MESSAGING_CSV_HEADER, messagingCsvRows(items)), {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": attachmentDisposition(`painmap-messaging-${date}.csv`), "Cache-Control": "no-store" },
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": attachmentDisposition(`painmap-messaging-${date}.csv`),
+        "Cache-Control": "no-store",
+      },
     });
   }
   return new Response(messagingMarkdown(items, `Painmap messaging brief, ${date}`), {
-    headers: { "Content-Type": "text/markdown; charset=utf-8", "Content-Disposition": attachmentDisposition(`painmap-messaging-${date}.md`), "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/markdown; charset=utf-8",
+      "Content-Disposition": attachmentDisposition(`painmap-messaging-${date}.md`),
+      "Cache-Control": "no-store",
+    },
   });
 }

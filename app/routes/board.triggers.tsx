@@ -27,17 +27,22 @@ export default function Triggers() {
   const { triggers, scope } = useLoaderData<typeof loader>();
   return (
     <div className="page">
-      <p><Link to={`/board?scope=${scope ?? "all"}`}>← Board</Link></p>
+      <p>
+        <Link to={`/board?scope=${scope ?? "all"}`}>← Board</Link>
+      </p>
       <h1>Buying triggers</h1>
       <p className="muted">Events that turn pain into a purchase now: from what respondents wrote and what they ticked.</p>
       {triggers.length === 0 ? (
-        <div className="empty"><p>No triggers found yet. Run an analysis from the board once responses come in.</p></div>
+        <div className="empty">
+          <p>No triggers found yet. Run an analysis from the board once responses come in.</p>
+        </div>
       ) : (
         triggers.map((t) => (
           <section key={t.type} className="card" aria-labelledby={`trigger-${t.type}`}>
             <h2 id={`trigger-${t.type}`}>{triggerLabel(t.type)}</h2>
             <p>
-              <strong>{t.respondents}</strong> respondents · {t.past} past, {t.upcoming} upcoming, {t.unknown} unspecified · most recent {daysAgo(t.latestAt)}
+              <strong>{t.respondents}</strong> respondents · {t.past} past, {t.upcoming} upcoming, {t.unknown} unspecified · most recent{" "}
+              {daysAgo(t.latestAt)}
             </p>
             <details>
               <summary>Who mentioned it</summary>
@@ -45,7 +50,10 @@ export default function Triggers() {
                 {t.prospects.map((p, i) => (
                   <li key={i}>
                     {p.personId ? <Link to={`/prospects/${p.personId}`}>{p.name}</Link> : p.name}
-                    {p.company ? `, ${p.company}` : ""} <span className="badge">{p.timing}</span> <span className="muted">“{p.phrase}” · {daysAgo(p.at)}</span>
+                    {p.company ? `, ${p.company}` : ""} <span className="badge">{p.timing}</span>{" "}
+                    <span className="muted">
+                      “{p.phrase}” · {daysAgo(p.at)}
+                    </span>
                   </li>
                 ))}
               </ul>

@@ -15,7 +15,12 @@ import { clientAddress, createRateLimiter, tooManyRequests } from "~/utils/rate-
 import { sessionUser, startSession } from "~/utils/session.server";
 
 export const LoginSchema = z.object({
-  email: z.string().trim().min(1, "Enter your email address.").max(254, "That email address is too long.").email("Enter a valid email address."),
+  email: z
+    .string()
+    .trim()
+    .min(1, "Enter your email address.")
+    .max(254, "That email address is too long.")
+    .email("Enter a valid email address."),
   password: z.string().min(1, "Enter your password.").max(200, "That password is too long."),
   redirectTo: z.string().max(2000).optional(),
 });
@@ -52,7 +57,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return badRequest(parsed.errors);
   const { email, password, redirectTo } = parsed.data;
   const account = `account:${email.toLowerCase()}`;
-  if (!limit.account.allows(account)) return tooManyRequests(limit.account.retryAfter(account), "Too many attempts for this account. Please wait a minute and try again.");
+  if (!limit.account.allows(account))
+    return tooManyRequests(limit.account.retryAfter(account), "Too many attempts for this account. Please wait a minute and try again.");
 
   const user = await findUserByEmail(db(), email);
   // Unknown user and wrong password take the same time and get the same answer.

@@ -20,13 +20,18 @@ import { db } from "~/utils/db.server";
 import { firstError, parseWith } from "~/utils/forms";
 import { badRequest, idParam, notFound, publicOrigin } from "~/utils/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.prospect.company || data?.prospect.name || "Prospect"} · Painmap` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.prospect.company || data?.prospect.name || "Prospect"} · Painmap` },
+];
 
 export const ProspectActionSchema = z.discriminatedUnion(
   "intent",
   [
     z.object({ intent: z.literal("accept") }),
-    z.object({ intent: z.literal("reject"), reason: z.string().trim().min(1, "Say why, so marketing can learn from it.").max(500, "Keep the reason under 500 characters.") }),
+    z.object({
+      intent: z.literal("reject"),
+      reason: z.string().trim().min(1, "Say why, so marketing can learn from it.").max(500, "Keep the reason under 500 characters."),
+    }),
     z.object({ intent: z.literal("reopen") }),
     z.object({ intent: z.literal("assign"), ownerUserId: z.union([z.literal(""), z.coerce.number().int().positive()]) }),
     z.object({ intent: z.literal("contacted") }),
@@ -36,7 +41,10 @@ export const ProspectActionSchema = z.discriminatedUnion(
       outcome: z.enum(["won", "lost"], { message: "Choose won or lost." }),
       amount: z.union([z.literal(""), z.coerce.number().min(0, "The amount cannot be negative.").max(1e12)]).optional(),
     }),
-    z.object({ intent: z.literal("opt-out"), confirm: z.literal("yes", { message: "Tick the box to confirm they asked to stop all email." }) }),
+    z.object({
+      intent: z.literal("opt-out"),
+      confirm: z.literal("yes", { message: "Tick the box to confirm they asked to stop all email." }),
+    }),
   ],
   { message: "Unknown action." },
 );
@@ -65,7 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: a.answerId,
       prompt: a.prompt,
       role: a.role,
-      value: a.choices ? a.choices.join(", ") : a.text ?? (a.number !== null ? String(a.number) : ""),
+      value: a.choices ? a.choices.join(", ") : (a.text ?? (a.number !== null ? String(a.number) : "")),
       theme: themeByAnswer.get(a.answerId) ?? null,
       kind: a.kind,
     })),
@@ -91,7 +99,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (input.intent) {
     case "accept": {
       const { failedGate } = await acceptProspect(database, { prospect: row, acceptedBy: me.id, now });
-      return json({ ok: true as const, message: failedGate ? "Accepted as an opportunity, although they fail a gate: this shows on the plan." : "Accepted: they are now an opportunity." });
+      return json({
+        ok: true as const,
+        message: failedGate
+          ? "Accepted as an opportunity, although they fail a gate: this shows on the plan."
+          : "Accepted: they are now an opportunity.",
+      });
     }
     case "reject":
       await setPipelineStatus(database, { personId, status: "rejected", reason: input.reason, now });
@@ -107,7 +120,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return json({ ok: true as const, message: "Marked as contacted." });
     case "close": {
       const amount = typeof input.amount === "number" ? input.amount : null;
-      const closed = await closeOpportunity(database, { opportunityId: input.opportunityId, personId, outcome: input.outcome, amount, now });
+      const closed = await closeOpportunity(database, {
+        opportunityId: input.opportunityId,
+        personId,
+        outcome: input.outcome,
+        amount,
+        now,
+      });
       if (!closed) return badRequest({ "": ["That opportunity is already closed."] });
       return json({ ok: true as const, message: input.outcome === "won" ? "Marked as won." : "Marked as lost." });
     }
@@ -128,12 +147,15 @@ export default function ProspectPage() {
   const openOpp = data.opportunities.find((o) => !o.closedAt);
   return (
     <div className="page">
-      <p><Link to="/prospects">← All prospects</Link></p>
+      <p>
+        <Link to="/prospects">← All prospects</Link>
+      </p>
       <div className="page-head">
         <div>
           <h1>{p.company || p.name || `Person ${p.personId}`}</h1>
           <p className="muted">
-            {[p.name, p.jobTitle, p.role !== p.jobTitle ? p.role : null, p.industry, p.region].filter(Boolean).join(" · ")} · source: {p.source}
+            {[p.name, p.jobTitle, p.role !== p.jobTitle ? p.role : null, p.industry, p.region].filter(Boolean).join(" · ")} · source:{" "}
+            {p.source}
             {p.campaign ? ` (${p.campaign})` : ""}
           </p>
         </div>
@@ -143,9 +165,17 @@ export default function ProspectPage() {
         </div>
       </div>
 
-      {result?.ok ? <div className="alert alert--ok" role="status">{result.message}</div> : null}
+      {result?.ok ? (
+        <div className="alert alert--ok" role="status">
+          {result.message}
+        </div>
+      ) : null}
       <FormErrors errors={errors?.[""]} />
-      {data.unsubscribed ? <div className="alert alert--warn" role="status">This person opted out of all email. Do not contact them; they are left out of lists, exports and the API.</div> : null}
+      {data.unsubscribed ? (
+        <div className="alert alert--warn" role="status">
+          This person opted out of all email. Do not contact them; they are left out of lists, exports and the API.
+        </div>
+      ) : null}
 
       <div className="grid">
         <section className="card" aria-labelledby="why">
@@ -159,7 +189,9 @@ export default function ProspectPage() {
                   <tr key={k}>
                     <th scope="row">{CRITERION_LABELS[k]}</th>
                     <td>
-                      <div className="progress" aria-hidden="true"><span style={{ width: percent(p.parts![k]) }} /></div>
+                      <div className="progress" aria-hidden="true">
+                        <span style={{ width: percent(p.parts![k]) }} />
+                      </div>
                     </td>
                     <td>{percent(p.parts![k])}</td>
                   </tr>
@@ -167,7 +199,9 @@ export default function ProspectPage() {
               </tbody>
             </table>
           ) : null}
-          <p className="muted small">Scored by qualification profile v{p.profileVersion ?? "?"} on {p.computedAt.slice(0, 10)}.</p>
+          <p className="muted small">
+            Scored by qualification profile v{p.profileVersion ?? "?"} on {p.computedAt.slice(0, 10)}.
+          </p>
         </section>
 
         <section className="card" aria-labelledby="signals">
@@ -176,14 +210,32 @@ export default function ProspectPage() {
             <ul>
               {p.triggers.map((t) => (
                 <li key={t.type}>
-                  <strong>{t.label}</strong> ({t.timing}, <span className={t.corrected ? "badge badge--accent" : undefined}>{t.certainty}</span>)
-                  {t.phrase && t.phrase !== t.label ? <> — <q>{t.phrase}</q></> : null}
+                  <strong>{t.label}</strong> ({t.timing},{" "}
+                  <span className={t.corrected ? "badge badge--accent" : undefined}>{t.certainty}</span>)
+                  {t.phrase && t.phrase !== t.label ? (
+                    <>
+                      {" "}
+                      — <q>{t.phrase}</q>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>
-          ) : <p className="muted">No buying trigger found in their answers.</p>}
+          ) : (
+            <p className="muted">No buying trigger found in their answers.</p>
+          )}
           <h3>Pain themes</h3>
-          {p.themes.length ? <p>{p.themes.map((t) => <span key={t.id} className="badge badge--accent">{t.label}</span>)}</p> : <p className="muted">Not grouped into a theme yet (the board's analysis assigns themes).</p>}
+          {p.themes.length ? (
+            <p>
+              {p.themes.map((t) => (
+                <span key={t.id} className="badge badge--accent">
+                  {t.label}
+                </span>
+              ))}
+            </p>
+          ) : (
+            <p className="muted">Not grouped into a theme yet (the board's analysis assigns themes).</p>
+          )}
           {p.quote ? <blockquote className="quote">{p.quote}</blockquote> : null}
         </section>
 
@@ -192,31 +244,52 @@ export default function ProspectPage() {
           {p.email ? (
             <p>
               <a href={`mailto:${p.email}`}>{p.email}</a>
-              {data.optOutLink ? <><br /><span className="small muted">Opt-out link for any email you send: </span><a className="small break" href={data.optOutLink}>{data.optOutLink}</a></> : null}
+              {data.optOutLink ? (
+                <>
+                  <br />
+                  <span className="small muted">Opt-out link for any email you send: </span>
+                  <a className="small break" href={data.optOutLink}>
+                    {data.optOutLink}
+                  </a>
+                </>
+              ) : null}
             </p>
-          ) : <p className="muted">No email address given.</p>}
+          ) : (
+            <p className="muted">No email address given.</p>
+          )}
           {data.canAct ? (
             <div className="stack">
               {p.status !== "accepted" ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="accept" />
-                  <button type="submit" disabled={busy}>{busy && intent === "accept" ? "Accepting…" : "Accept as opportunity"}</button>
+                  <button type="submit" disabled={busy}>
+                    {busy && intent === "accept" ? "Accepting…" : "Accept as opportunity"}
+                  </button>
                   {p.band === "not_a_fit" ? <p className="help small">They fail a gate; accepting them is counted on the plan.</p> : null}
                 </Form>
               ) : null}
               {p.status !== "rejected" ? (
                 <Form method="post" noValidate>
                   <input type="hidden" name="intent" value="reject" />
-                  <Field id="reject-reason" label="Reason for rejecting" help="They go back to nurture if they opted in." error={firstError(errors, "reason")}>
+                  <Field
+                    id="reject-reason"
+                    label="Reason for rejecting"
+                    help="They go back to nurture if they opted in."
+                    error={firstError(errors, "reason")}
+                  >
                     {(aria) => <input {...aria} name="reason" type="text" maxLength={500} />}
                   </Field>
-                  <button type="submit" className="button--secondary" disabled={busy}>{busy && intent === "reject" ? "Rejecting…" : "Reject"}</button>
+                  <button type="submit" className="button--secondary" disabled={busy}>
+                    {busy && intent === "reject" ? "Rejecting…" : "Reject"}
+                  </button>
                 </Form>
               ) : null}
               {p.status !== "new" ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="reopen" />
-                  <button type="submit" className="button--secondary button--small" disabled={busy}>Reopen as new</button>
+                  <button type="submit" className="button--secondary button--small" disabled={busy}>
+                    Reopen as new
+                  </button>
                 </Form>
               ) : null}
               <Form method="post" className="row">
@@ -224,18 +297,31 @@ export default function ProspectPage() {
                 <label htmlFor="owner">Owner</label>
                 <select id="owner" name="ownerUserId" defaultValue={p.ownerUserId ?? ""} style={{ width: "auto" }}>
                   <option value="">Unassigned</option>
-                  {data.owners.map((o) => <option key={o.id} value={o.id}>{o.name}{o.id === data.meId ? " (me)" : ""}</option>)}
+                  {data.owners.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                      {o.id === data.meId ? " (me)" : ""}
+                    </option>
+                  ))}
                 </select>
-                <button type="submit" className="button--secondary button--small" disabled={busy}>{busy && intent === "assign" ? "Saving…" : "Assign"}</button>
+                <button type="submit" className="button--secondary button--small" disabled={busy}>
+                  {busy && intent === "assign" ? "Saving…" : "Assign"}
+                </button>
               </Form>
               {!p.contactedAt ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="contacted" />
-                  <button type="submit" className="button--secondary button--small" disabled={busy}>Mark as contacted</button>
+                  <button type="submit" className="button--secondary button--small" disabled={busy}>
+                    Mark as contacted
+                  </button>
                 </Form>
-              ) : <p className="small muted">First contacted {formatDate(p.contactedAt)} UTC.</p>}
+              ) : (
+                <p className="small muted">First contacted {formatDate(p.contactedAt)} UTC.</p>
+              )}
             </div>
-          ) : <p className="muted">Only sales and admins can accept, reject or assign prospects.</p>}
+          ) : (
+            <p className="muted">Only sales and admins can accept, reject or assign prospects.</p>
+          )}
         </section>
       </div>
 
@@ -245,7 +331,8 @@ export default function ProspectPage() {
           <ul>
             {data.opportunities.map((o) => (
               <li key={o.id}>
-                Qualified {o.qualifiedAt.slice(0, 10)} ({o.source}){o.failedGate ? " · accepted while failing a gate" : ""} · {o.outcome ? `${o.outcome} on ${o.closedAt?.slice(0, 10)}` : "open"}
+                Qualified {o.qualifiedAt.slice(0, 10)} ({o.source}){o.failedGate ? " · accepted while failing a gate" : ""} ·{" "}
+                {o.outcome ? `${o.outcome} on ${o.closedAt?.slice(0, 10)}` : "open"}
                 {o.amount !== null ? ` · ${o.amount.toLocaleString("en")}` : ""}
               </li>
             ))}
@@ -260,9 +347,24 @@ export default function ProspectPage() {
                 <option value="lost">Lost</option>
               </select>
               <label htmlFor="amount">Amount</label>
-              <input id="amount" name="amount" type="number" min={0} step="any" defaultValue={openOpp.amount ?? ""} style={{ width: "9rem" }} aria-describedby={errors?.amount ? "amount-error" : undefined} />
-              <button type="submit" className="button--secondary button--small" disabled={busy}>Close opportunity</button>
-              {errors?.amount ? <p id="amount-error" className="error">{errors.amount[0]}</p> : null}
+              <input
+                id="amount"
+                name="amount"
+                type="number"
+                min={0}
+                step="any"
+                defaultValue={openOpp.amount ?? ""}
+                style={{ width: "9rem" }}
+                aria-describedby={errors?.amount ? "amount-error" : undefined}
+              />
+              <button type="submit" className="button--secondary button--small" disabled={busy}>
+                Close opportunity
+              </button>
+              {errors?.amount ? (
+                <p id="amount-error" className="error">
+                  {errors.amount[0]}
+                </p>
+              ) : null}
             </Form>
           ) : null}
         </section>
@@ -274,12 +376,22 @@ export default function ProspectPage() {
           <dl className="answers">
             {data.answers.map((a) => (
               <div key={a.id}>
-                <dt>{a.prompt}{a.theme ? <> <span className="badge badge--accent">{a.theme}</span></> : null}</dt>
+                <dt>
+                  {a.prompt}
+                  {a.theme ? (
+                    <>
+                      {" "}
+                      <span className="badge badge--accent">{a.theme}</span>
+                    </>
+                  ) : null}
+                </dt>
                 <dd>{a.kind === "consent" ? (a.value === "1" ? "Yes" : "No") : a.value || <span className="muted">(blank)</span>}</dd>
               </div>
             ))}
           </dl>
-        ) : <p className="muted">No answers.</p>}
+        ) : (
+          <p className="muted">No answers.</p>
+        )}
       </section>
 
       <section className="card" aria-labelledby="consent">
@@ -287,21 +399,36 @@ export default function ProspectPage() {
         {data.consents.length ? (
           <div className="table-wrap">
             <table>
-              <thead><tr><th scope="col">When</th><th scope="col">Purpose</th><th scope="col">Status</th><th scope="col">Who</th><th scope="col">Wording</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Purpose</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">Wording</th>
+                </tr>
+              </thead>
               <tbody>
                 {data.consents.map((c) => (
                   <tr key={c.id}>
                     <td>{formatDate(c.capturedAt)}</td>
                     <td>{c.purpose.replace(/_/g, " ")}</td>
-                    <td>{c.status === "opted_in" ? "opted in" : "opted out"}{c.withdrawnAt ? ` (withdrawn ${c.withdrawnAt.slice(0, 10)})` : ""}</td>
+                    <td>
+                      {c.status === "opted_in" ? "opted in" : "opted out"}
+                      {c.withdrawnAt ? ` (withdrawn ${c.withdrawnAt.slice(0, 10)})` : ""}
+                    </td>
                     <td>{c.actor}</td>
-                    <td>{c.wording} <span className="muted small">({c.wordingVersion})</span></td>
+                    <td>
+                      {c.wording} <span className="muted small">({c.wordingVersion})</span>
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-        ) : <p className="muted">No consent recorded.</p>}
+        ) : (
+          <p className="muted">No consent recorded.</p>
+        )}
         {data.canAct && !data.unsubscribed ? (
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="opt-out" />
@@ -309,8 +436,14 @@ export default function ProspectPage() {
               <input type="checkbox" name="confirm" value="yes" aria-describedby={errors?.confirm ? "confirm-error" : undefined} />
               <span>They asked us to stop all email</span>
             </label>
-            {errors?.confirm ? <p id="confirm-error" className="error">{errors.confirm[0]}</p> : null}
-            <button type="submit" className="button--danger button--small" disabled={busy}>Record opt-out</button>
+            {errors?.confirm ? (
+              <p id="confirm-error" className="error">
+                {errors.confirm[0]}
+              </p>
+            ) : null}
+            <button type="submit" className="button--danger button--small" disabled={busy}>
+              Record opt-out
+            </button>
           </Form>
         ) : null}
       </section>

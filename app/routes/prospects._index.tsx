@@ -16,9 +16,17 @@ export const meta: MetaFunction = () => [{ title: "Prospects · Painmap" }];
 export const ProspectFilterSchema = z.object({
   band: z.enum(["", "ready_now", "nurture", "not_a_fit"]).catch(""),
   source: z.enum(["", "marketing", "sales", "partner", "unknown"]).catch(""),
-  trigger: z.string().max(40).regex(/^[a-z_]*$/).catch(""),
+  trigger: z
+    .string()
+    .max(40)
+    .regex(/^[a-z_]*$/)
+    .catch(""),
   theme: z.coerce.number().int().positive().nullable().catch(null),
-  owner: z.string().max(12).regex(/^(|me|none|\d+)$/).catch(""),
+  owner: z
+    .string()
+    .max(12)
+    .regex(/^(|me|none|\d+)$/)
+    .catch(""),
   status: z.enum(["", "new", "accepted", "rejected"]).catch(""),
 });
 
@@ -95,44 +103,89 @@ export default function Prospects() {
         <div>
           <h1>Prospects</h1>
           <p className="muted">
-            Sorted by readiness to buy. {data.counts.ready_now} ready now · {data.counts.nurture} nurture · {data.counts.not_a_fit} not a fit.
+            Sorted by readiness to buy. {data.counts.ready_now} ready now · {data.counts.nurture} nurture · {data.counts.not_a_fit} not a
+            fit.
           </p>
         </div>
         <div className="row">
-          <Link className="button button--secondary" to="/prospects/nurture">Nurture list</Link>
-          <a className="button button--secondary" href="/prospects/export.csv?format=hubspot" download>Export ready now (HubSpot CSV)</a>
-          <a className="button button--secondary" href="/prospects/export.csv?format=salesforce" download>Salesforce CSV</a>
+          <Link className="button button--secondary" to="/prospects/nurture">
+            Nurture list
+          </Link>
+          <a className="button button--secondary" href="/prospects/export.csv?format=hubspot" download>
+            Export ready now (HubSpot CSV)
+          </a>
+          <a className="button button--secondary" href="/prospects/export.csv?format=salesforce" download>
+            Salesforce CSV
+          </a>
         </div>
       </div>
 
       <Form method="get" className="filters" aria-label="Filter prospects">
-        <FilterSelect id="f-band" name="band" label="Band" value={f.band} anyLabel="All bands"
-          options={BANDS.map((b) => ({ value: b, label: BAND_LABELS[b] }))} />
+        <FilterSelect
+          id="f-band"
+          name="band"
+          label="Band"
+          value={f.band}
+          anyLabel="All bands"
+          options={BANDS.map((b) => ({ value: b, label: BAND_LABELS[b] }))}
+        />
         <FilterSelect id="f-source" name="source" label="Source" value={f.source} anyLabel="All sources" options={SOURCE_OPTIONS} />
-        <FilterSelect id="f-trigger" name="trigger" label="Trigger" value={f.trigger} anyLabel="Any trigger"
-          options={data.triggerTypes.map((t) => ({ value: t.type, label: t.label }))} />
-        <FilterSelect id="f-theme" name="theme" label="Pain theme" value={f.theme === null ? "" : String(f.theme)} anyLabel="Any theme"
-          options={data.themes.map((t) => ({ value: String(t.id), label: t.label }))} />
-        <FilterSelect id="f-owner" name="owner" label="Owner" value={f.owner} anyLabel="Anyone"
-          options={[...OWNER_OPTIONS, ...data.owners.map((o) => ({ value: String(o.id), label: o.name }))]} />
+        <FilterSelect
+          id="f-trigger"
+          name="trigger"
+          label="Trigger"
+          value={f.trigger}
+          anyLabel="Any trigger"
+          options={data.triggerTypes.map((t) => ({ value: t.type, label: t.label }))}
+        />
+        <FilterSelect
+          id="f-theme"
+          name="theme"
+          label="Pain theme"
+          value={f.theme === null ? "" : String(f.theme)}
+          anyLabel="Any theme"
+          options={data.themes.map((t) => ({ value: String(t.id), label: t.label }))}
+        />
+        <FilterSelect
+          id="f-owner"
+          name="owner"
+          label="Owner"
+          value={f.owner}
+          anyLabel="Anyone"
+          options={[...OWNER_OPTIONS, ...data.owners.map((o) => ({ value: String(o.id), label: o.name }))]}
+        />
         <FilterSelect id="f-status" name="status" label="Status" value={f.status} anyLabel="Any status" options={STATUS_OPTIONS} />
-        <button type="submit" disabled={navigation.state === "loading"}>{navigation.state === "loading" ? "Filtering…" : "Filter"}</button>
-        {filtered ? <Link to="/prospects" className="button button--quiet">Clear filters</Link> : null}
+        <button type="submit" disabled={navigation.state === "loading"}>
+          {navigation.state === "loading" ? "Filtering…" : "Filter"}
+        </button>
+        {filtered ? (
+          <Link to="/prospects" className="button button--quiet">
+            Clear filters
+          </Link>
+        ) : null}
       </Form>
 
       {data.total === 0 ? (
         <div className="empty card">
           <p>No one has been scored yet.</p>
-          <p>Prospects appear here when people complete a survey. Share a survey link from <Link to="/surveys">Surveys</Link>, or check the <Link to="/admin/profile">qualification profile</Link>.</p>
+          <p>
+            Prospects appear here when people complete a survey. Share a survey link from <Link to="/surveys">Surveys</Link>, or check the{" "}
+            <Link to="/admin/profile">qualification profile</Link>.
+          </p>
         </div>
       ) : data.prospects.length === 0 ? (
         <div className="empty card">
           <p>No prospects match these filters.</p>
-          <p><Link to="/prospects">Clear the filters</Link> to see all {data.total}.</p>
+          <p>
+            <Link to="/prospects">Clear the filters</Link> to see all {data.total}.
+          </p>
         </div>
       ) : (
         <>
-          <p className="muted small" role="status">{data.shown === data.total ? `${data.total} prospects` : `${data.shown} of ${data.total} prospects`}{data.shown > data.prospects.length ? ` (first ${data.prospects.length} shown)` : ""}</p>
+          <p className="muted small" role="status">
+            {data.shown === data.total ? `${data.total} prospects` : `${data.shown} of ${data.total} prospects`}
+            {data.shown > data.prospects.length ? ` (first ${data.prospects.length} shown)` : ""}
+          </p>
           <div className="table-wrap">
             <table className="prospects-table">
               <thead>
@@ -159,7 +212,15 @@ export default function Prospects() {
                     </td>
                     <td>{p.role ?? <span className="muted">–</span>}</td>
                     <td>{p.topTheme ?? <span className="muted">–</span>}</td>
-                    <td>{p.trigger ? <>{p.trigger.label} <span className="muted small">({p.trigger.timing})</span></> : <span className="muted">None</span>}</td>
+                    <td>
+                      {p.trigger ? (
+                        <>
+                          {p.trigger.label} <span className="muted small">({p.trigger.timing})</span>
+                        </>
+                      ) : (
+                        <span className="muted">None</span>
+                      )}
+                    </td>
                     <td className="prospects-table__quote">{p.quote ? <q>{p.quote}</q> : <span className="muted">–</span>}</td>
                     <td>{p.ownerName ?? <span className="muted">Unassigned</span>}</td>
                   </tr>

@@ -31,11 +31,16 @@ export default function Nurture() {
   const { people } = useLoaderData<typeof loader>();
   return (
     <div className="page">
-      <p><Link to="/prospects">← All prospects</Link></p>
+      <p>
+        <Link to="/prospects">← All prospects</Link>
+      </p>
       <div className="page-head">
         <div>
           <h1>Nurture list</h1>
-          <p className="muted">Nurture-band people who opted in to educational content. Anyone who opts out disappears from here at once. Put each person's opt-out link in every email you send them.</p>
+          <p className="muted">
+            Nurture-band people who opted in to educational content. Anyone who opts out disappears from here at once. Put each person's
+            opt-out link in every email you send them.
+          </p>
         </div>
       </div>
       {people.length === 0 ? (
@@ -47,16 +52,34 @@ export default function Nurture() {
         <div className="table-wrap">
           <table>
             <thead>
-              <tr><th scope="col">Person</th><th scope="col">Email</th><th scope="col">Score</th><th scope="col">Top pain theme</th><th scope="col">Opt-out link</th></tr>
+              <tr>
+                <th scope="col">Person</th>
+                <th scope="col">Email</th>
+                <th scope="col">Score</th>
+                <th scope="col">Top pain theme</th>
+                <th scope="col">Opt-out link</th>
+              </tr>
             </thead>
             <tbody>
               {people.map((p) => (
                 <tr key={p.personId}>
-                  <td><Link to={`/prospects/${p.personId}`}>{p.company || p.name || `Person ${p.personId}`}</Link>{p.company && p.name ? <div className="muted small">{p.name}</div> : null}{p.rejected ? <div className="small muted">Rejected by sales</div> : null}</td>
+                  <td>
+                    <Link to={`/prospects/${p.personId}`}>{p.company || p.name || `Person ${p.personId}`}</Link>
+                    {p.company && p.name ? <div className="muted small">{p.name}</div> : null}
+                    {p.rejected ? <div className="small muted">Rejected by sales</div> : null}
+                  </td>
                   <td>{p.email ?? <span className="muted">–</span>}</td>
                   <td>{p.score}</td>
                   <td>{p.topTheme ?? <span className="muted">–</span>}</td>
-                  <td>{p.optOut ? <a className="small break" href={p.optOut}>One-click opt-out<span className="sr-only"> for {p.name ?? p.email}</span></a> : <span className="muted">no email</span>}</td>
+                  <td>
+                    {p.optOut ? (
+                      <a className="small break" href={p.optOut}>
+                        One-click opt-out<span className="sr-only"> for {p.name ?? p.email}</span>
+                      </a>
+                    ) : (
+                      <span className="muted">no email</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -17,7 +17,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, MARKETING_ROLES);
   const detail = await getResponseDetail(db(), idParam(params.id));
   if (!detail) throw notFound("We could not find that response.");
-  const triggers = await answerTriggers(db(), detail.answers.filter((a) => a.answered && a.answerId !== null && TRIGGER_TEXT_ROLES.has(a.role as QuestionRole)).map((a) => ({ answerId: a.answerId!, text: String(a.value) })));
+  const triggers = await answerTriggers(
+    db(),
+    detail.answers
+      .filter((a) => a.answered && a.answerId !== null && TRIGGER_TEXT_ROLES.has(a.role as QuestionRole))
+      .map((a) => ({ answerId: a.answerId!, text: String(a.value) })),
+  );
   return json({ detail, triggers });
 }
 
@@ -42,26 +47,44 @@ export default function ResponseDetailPage() {
         <Link to={`/surveys/${r.surveyId}/responses`}>← Responses to {r.surveyTitle}</Link> · <Link to="/responses">All responses</Link>
       </p>
       <div className="page-head">
-        <h1>Response #{r.id} <StatusBadge status={r.status} /></h1>
+        <h1>
+          Response #{r.id} <StatusBadge status={r.status} />
+        </h1>
       </div>
       <div className="grid">
         <section className="card" aria-labelledby="response-meta">
           <h2 id="response-meta">Response</h2>
           <dl className="response-dl">
-            <dt>Survey</dt><dd><Link to={`/surveys/${r.surveyId}/responses`}>{r.surveyTitle}</Link></dd>
+            <dt>Survey</dt>
+            <dd>
+              <Link to={`/surveys/${r.surveyId}/responses`}>{r.surveyTitle}</Link>
+            </dd>
             <dt>Status</dt>
             <dd>
               {r.status}
-              {r.status === "partial" ? <> · stopped on page {r.currentPage} of {r.pageCount || "?"}</> : null}
+              {r.status === "partial" ? (
+                <>
+                  {" "}
+                  · stopped on page {r.currentPage} of {r.pageCount || "?"}
+                </>
+              ) : null}
             </dd>
-            <dt>Started</dt><dd>{formatDate(r.startedAt)}</dd>
-            <dt>Last activity</dt><dd>{formatDate(r.updatedAt)}</dd>
-            <dt>Completed</dt><dd>{formatDate(r.completedAt) || "not yet"}</dd>
-            <dt>Source</dt><dd>{r.source}</dd>
-            <dt>UTM source</dt><dd>{r.utmSource ?? "–"}</dd>
-            <dt>Campaign</dt><dd>{r.utmCampaign ?? "–"}</dd>
-            <dt>Rep</dt><dd>{r.rep ?? "–"}</dd>
-            <dt>Origin</dt><dd>{r.origin}</dd>
+            <dt>Started</dt>
+            <dd>{formatDate(r.startedAt)}</dd>
+            <dt>Last activity</dt>
+            <dd>{formatDate(r.updatedAt)}</dd>
+            <dt>Completed</dt>
+            <dd>{formatDate(r.completedAt) || "not yet"}</dd>
+            <dt>Source</dt>
+            <dd>{r.source}</dd>
+            <dt>UTM source</dt>
+            <dd>{r.utmSource ?? "–"}</dd>
+            <dt>Campaign</dt>
+            <dd>{r.utmCampaign ?? "–"}</dd>
+            <dt>Rep</dt>
+            <dd>{r.rep ?? "–"}</dd>
+            <dt>Origin</dt>
+            <dd>{r.origin}</dd>
             {metaEntries.map(([k, v]) => (
               <FragmentRow key={k} term={k} value={metaText(v)} />
             ))}
@@ -71,14 +94,22 @@ export default function ResponseDetailPage() {
           <h2 id="response-person">Person and company</h2>
           {person || company ? (
             <dl className="response-dl">
-              <dt>Name</dt><dd>{person?.name ?? "–"}</dd>
-              <dt>Email</dt><dd>{person?.email ?? "–"}</dd>
-              <dt>Job title</dt><dd>{person?.jobTitle ?? "–"}</dd>
-              <dt>Person source</dt><dd>{person?.source ?? "–"}</dd>
-              <dt>Company</dt><dd>{company?.name ?? "–"}</dd>
-              <dt>Industry</dt><dd>{company?.industry ?? "–"}</dd>
-              <dt>Region</dt><dd>{company?.region ?? "–"}</dd>
-              <dt>Sites</dt><dd>{company?.siteCount ?? "–"}</dd>
+              <dt>Name</dt>
+              <dd>{person?.name ?? "–"}</dd>
+              <dt>Email</dt>
+              <dd>{person?.email ?? "–"}</dd>
+              <dt>Job title</dt>
+              <dd>{person?.jobTitle ?? "–"}</dd>
+              <dt>Person source</dt>
+              <dd>{person?.source ?? "–"}</dd>
+              <dt>Company</dt>
+              <dd>{company?.name ?? "–"}</dd>
+              <dt>Industry</dt>
+              <dd>{company?.industry ?? "–"}</dd>
+              <dt>Region</dt>
+              <dd>{company?.region ?? "–"}</dd>
+              <dt>Sites</dt>
+              <dd>{company?.siteCount ?? "–"}</dd>
             </dl>
           ) : (
             <p className="muted">Anonymous: this respondent left no contact details.</p>
@@ -111,18 +142,30 @@ export default function ResponseDetailPage() {
           {answers.map((a) => (
             <li key={a.questionId}>
               <p className="response-answers__prompt">
-                {a.prompt} <span className="muted small">(page {a.page}{a.role ? `, ${a.role}` : ""})</span>
+                {a.prompt}{" "}
+                <span className="muted small">
+                  (page {a.page}
+                  {a.role ? `, ${a.role}` : ""})
+                </span>
               </p>
               {!a.answered ? (
                 <p className="muted">No answer</p>
               ) : Array.isArray(a.value) ? (
-                <ul>{a.value.map((v) => <li key={v}>{v}</li>)}</ul>
+                <ul>
+                  {a.value.map((v) => (
+                    <li key={v}>{v}</li>
+                  ))}
+                </ul>
               ) : a.kind === "long_text" ? (
                 <blockquote className="quote">{String(a.value)}</blockquote>
               ) : (
                 <p>
                   <strong>{String(a.value)}</strong>
-                  {a.kind === "scale_0_10" ? <span className="muted"> / 10</span> : a.kind === "rating_1_5" ? <span className="muted"> / 5</span> : null}
+                  {a.kind === "scale_0_10" ? (
+                    <span className="muted"> / 10</span>
+                  ) : a.kind === "rating_1_5" ? (
+                    <span className="muted"> / 5</span>
+                  ) : null}
                 </p>
               )}
               {a.answerId !== null && triggers[a.answerId] ? (

@@ -45,9 +45,13 @@ export default function ResponsesIndex() {
         showSurvey
         emptyMessage={
           filtered ? (
-            <p>No responses match these filters. <Link to="/responses">Clear the filters</Link> to see every response.</p>
+            <p>
+              No responses match these filters. <Link to="/responses">Clear the filters</Link> to see every response.
+            </p>
           ) : surveys.length === 0 ? (
-            <p>No responses yet. <Link to="/surveys/new">Create a survey</Link>, publish it and share its link.</p>
+            <p>
+              No responses yet. <Link to="/surveys/new">Create a survey</Link>, publish it and share its link.
+            </p>
           ) : (
             <p>No responses yet. Share a published survey's link, or import responses from a CSV on a survey's responses page.</p>
           )

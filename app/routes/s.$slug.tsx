@@ -4,7 +4,15 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useRef, useState, type FormEvent } from "react";
 import { FormErrors } from "~/components/Field";
 import { SurveyQuestion } from "~/components/SurveyQuestion";
-import { answerFormValues, AttributionSchema, PageMetaSchema, pageFormValues, parseDraftAnswers, parsePageAnswers, type FormValues } from "~/surveys/answer-schema";
+import {
+  answerFormValues,
+  AttributionSchema,
+  PageMetaSchema,
+  pageFormValues,
+  parseDraftAnswers,
+  parsePageAnswers,
+  type FormValues,
+} from "~/surveys/answer-schema";
 import { findResponseByTokenHash, listResponseAnswers } from "../../db/queries/responses";
 import {
   answeringCookie,
@@ -111,7 +119,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ip = clientAddress(request);
-  if (!submitLimiter().hit(`ip:${ip}`)) return tooManyRequests(submitLimiter().retryAfter(`ip:${ip}`), "Too many submissions from your network. Please wait a minute and try again; your answers so far are saved.");
+  if (!submitLimiter().hit(`ip:${ip}`))
+    return tooManyRequests(
+      submitLimiter().retryAfter(`ip:${ip}`),
+      "Too many submissions from your network. Please wait a minute and try again; your answers so far are saved.",
+    );
 
   const form = await readFormData(request, BODY_LIMIT);
   const s = await openSurvey(params.slug);
@@ -125,16 +137,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const meta = PageMetaSchema.safeParse(input);
   if (!meta.success) return badRequest({ "": meta.error.issues.map((i) => i.message) }, { values: {} as FormValues });
   const { page } = meta.data;
-  if (page > s.pages.length) return badRequest({ "": ["This page does not exist. Please reload the survey."] }, { values: {} as FormValues });
+  if (page > s.pages.length)
+    return badRequest({ "": ["This page does not exist. Please reload the survey."] }, { values: {} as FormValues });
 
   const questions = pageQuestions(s, page);
   // "Previous page" saves what is on the page, valid or not yet complete, so nothing typed is lost.
   const back = meta.data.intent === "back";
-  if (back && !meta.data.r) return badRequest({ "": ["There is no earlier page to go back to."] }, { values: pageFormValues(questions, input) });
+  if (back && !meta.data.r)
+    return badRequest({ "": ["There is no earlier page to go back to."] }, { values: pageFormValues(questions, input) });
   const parsed = back ? { success: true as const, data: parseDraftAnswers(questions, input) } : parsePageAnswers(questions, input);
   if (!parsed.success) {
     // A stale page of a response that is already complete: nothing to fix, nothing changes.
-    if (meta.data.r && (await findResponseByTokenHash(db(), s.survey.id, resumeTokenHash(meta.data.r)))?.status === "complete") return redirect(thanksUrl(s));
+    if (meta.data.r && (await findResponseByTokenHash(db(), s.survey.id, resumeTokenHash(meta.data.r)))?.status === "complete")
+      return redirect(thanksUrl(s));
     return badRequest(parsed.errors, { values: pageFormValues(questions, input) });
   }
 
@@ -142,12 +157,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     survey: s,
     pageIndex: page,
     answers: parsed.data,
-    identity: meta.data.r ? { kind: "token", token: meta.data.r } : { kind: "key", idempotencyKey: meta.data.idem!, attribution: meta.data },
+    identity: meta.data.r
+      ? { kind: "token", token: meta.data.r }
+      : { kind: "key", idempotencyKey: meta.data.idem!, attribution: meta.data },
     direction: back ? "back" : "next",
   });
   switch (outcome.outcome) {
     case "bad_link":
-      return badRequest({ "": ["That resume link is not valid. Please start the survey again from its link."] }, { values: pageFormValues(questions, input) });
+      return badRequest(
+        { "": ["That resume link is not valid. Please start the survey again from its link."] },
+        { values: pageFormValues(questions, input) },
+      );
     case "start_over":
       return badRequest({ "": ["Please start the survey from its first page."] }, { values: pageFormValues(questions, input) });
     case "complete":
@@ -176,7 +196,9 @@ export default function AnswerSurvey() {
           ) : (
             <>
               <p role="alert">That resume link is not valid. It may have been copied only in part.</p>
-              <p><Link to={`/s/${data.slug}`}>Start the survey from the beginning</Link></p>
+              <p>
+                <Link to={`/s/${data.slug}`}>Start the survey from the beginning</Link>
+              </p>
             </>
           )}
         </div>
@@ -221,26 +243,51 @@ function SurveyPage({ data }: { data: Extract<LoaderData, { pageIndex: number }>
     <div className="page--narrow survey">
       <h1>{data.title}</h1>
       <div className="survey-progress">
-        <p className="small muted" id="survey-progress-label">Page {data.pageIndex} of {data.pageCount}</p>
-        <div className="progress" role="progressbar" aria-labelledby="survey-progress-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+        <p className="small muted" id="survey-progress-label">
+          Page {data.pageIndex} of {data.pageCount}
+        </p>
+        <div
+          className="progress"
+          role="progressbar"
+          aria-labelledby="survey-progress-label"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+        >
           <span style={{ width: `${percent}%` }} />
         </div>
       </div>
       {data.pageIndex === 1 && data.intro ? <p>{data.intro}</p> : null}
       {data.resumeUrl && data.pageIndex > 1 ? (
         <div className="alert survey-resume">
-          <p><strong>Save this link to finish later:</strong></p>
-          <p><a href={data.resumeUrl} data-testid="resume-link" className="survey-resume__link">{data.resumeUrl}</a></p>
+          <p>
+            <strong>Save this link to finish later:</strong>
+          </p>
+          <p>
+            <a href={data.resumeUrl} data-testid="resume-link" className="survey-resume__link">
+              {data.resumeUrl}
+            </a>
+          </p>
         </div>
       ) : null}
       {errors?.[""]?.length ? (
         <FormErrors errors={errors[""]} />
       ) : fieldErrorCount ? (
         <div className="alert alert--error" role="alert">
-          <p>{fieldErrorCount === 1 ? "One answer needs your attention." : `${fieldErrorCount} answers need your attention.`} Your other answers are kept.</p>
+          <p>
+            {fieldErrorCount === 1 ? "One answer needs your attention." : `${fieldErrorCount} answers need your attention.`} Your other
+            answers are kept.
+          </p>
         </div>
       ) : null}
-      <Form method="post" noValidate ref={formRef} key={`${data.token ?? data.idem}-${data.pageIndex}`} onSubmit={validateBeforePost} className="card">
+      <Form
+        method="post"
+        noValidate
+        ref={formRef}
+        key={`${data.token ?? data.idem}-${data.pageIndex}`}
+        onSubmit={validateBeforePost}
+        className="card"
+      >
         <input type="hidden" name="page" value={data.pageIndex} />
         {data.token ? <input type="hidden" name="r" value={data.token} /> : <input type="hidden" name="idem" value={data.idem} />}
         {Object.entries(data.attribution).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
@@ -252,9 +299,13 @@ function SurveyPage({ data }: { data: Extract<LoaderData, { pageIndex: number }>
           <SurveyQuestion key={q.id} question={q} values={values} errors={errors} />
         ))}
         <div className="row survey-nav">
-          <button type="submit" disabled={submitting}>{submitting ? "Saving…" : last ? "Submit answers" : "Next"}</button>
+          <button type="submit" disabled={submitting}>
+            {submitting ? "Saving…" : last ? "Submit answers" : "Next"}
+          </button>
           {data.pageIndex > 1 && data.token ? (
-            <button type="submit" name="intent" value="back" className="button button--quiet" disabled={submitting} formNoValidate>Previous page</button>
+            <button type="submit" name="intent" value="back" className="button button--quiet" disabled={submitting} formNoValidate>
+              Previous page
+            </button>
           ) : null}
         </div>
       </Form>

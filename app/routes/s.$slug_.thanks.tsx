@@ -5,7 +5,10 @@ import { loadAnsweringSurvey, SURVEY_NOT_FOUND } from "~/services/submission.ser
 import { notFound } from "~/utils/http.server";
 import { db } from "~/utils/db.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Thank you · ${data.title}` : "Thank you" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Thank you · ${data.title}` : "Thank you" },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const s = await loadAnsweringSurvey(db(), params.slug ?? "");

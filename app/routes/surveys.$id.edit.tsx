@@ -124,7 +124,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "move-question": {
       const result = await moveQuestion(database, surveyId, input.questionId, input.direction);
       if (!result.ok) return refused(result.reason);
-      return ok(result.value.moved ? `Question moved ${input.direction}.` : `That question is already at the ${input.direction === "up" ? "top" : "bottom"}.`);
+      return ok(
+        result.value.moved
+          ? `Question moved ${input.direction}.`
+          : `That question is already at the ${input.direction === "up" ? "top" : "bottom"}.`,
+      );
     }
     case "publish":
     case "close":
@@ -150,13 +154,16 @@ type ActionResult = ReturnType<typeof useActionData<typeof action>>;
 /** Which form a result or a pending submission belongs to. */
 function formKey(intent: unknown, questionId: unknown): string {
   const question = questionId === null || questionId === undefined || questionId === "" ? "" : String(questionId);
-  return intent === "update-question" || intent === "move-question" || intent === "remove-question" ? `${intent}:${question}` : String(intent);
+  return intent === "update-question" || intent === "move-question" || intent === "remove-question"
+    ? `${intent}:${question}`
+    : String(intent);
 }
 
 function usePending() {
   const navigation = useNavigation();
   const data = navigation.state === "submitting" ? navigation.formData : undefined;
-  return (intent: string, questionId?: number) => Boolean(data && formKey(data.get("intent"), data.get("questionId")) === formKey(intent, questionId));
+  return (intent: string, questionId?: number) =>
+    Boolean(data && formKey(data.get("intent"), data.get("questionId")) === formKey(intent, questionId));
 }
 
 export default function EditSurvey() {
@@ -172,7 +179,9 @@ export default function EditSurvey() {
 
   return (
     <div className="page builder">
-      <p><Link to="/surveys">← All surveys</Link></p>
+      <p>
+        <Link to="/surveys">← All surveys</Link>
+      </p>
       <div className="page-head">
         <h1>
           {survey.title} <SurveyStatusBadge status={survey.status} />
@@ -190,7 +199,9 @@ export default function EditSurvey() {
         <h2 id="status-heading">Status and public link</h2>
         {survey.status === "draft" ? (
           <>
-            <p>This survey is a <strong>draft</strong>: nobody can answer it yet. Publish it to open the public link.</p>
+            <p>
+              This survey is a <strong>draft</strong>: nobody can answer it yet. Publish it to open the public link.
+            </p>
             {questions.length === 0 ? <p className="muted">Add at least one question first.</p> : null}
             <StatusButton intent="publish" label="Publish" busyLabel="Publishing…" pending={pending("publish")} />
           </>
@@ -202,7 +213,11 @@ export default function EditSurvey() {
               {survey.status === "open" ? "Share this link with prospects:" : "The link tells visitors the survey has ended:"}
             </p>
             <CopyLink id="public-link" url={survey.publicUrl} label="Public survey link" />
-            <p className="small"><a href={survey.publicUrl} target="_blank" rel="noreferrer">Open the public page</a></p>
+            <p className="small">
+              <a href={survey.publicUrl} target="_blank" rel="noreferrer">
+                Open the public page
+              </a>
+            </p>
             {survey.status === "open" ? (
               <StatusButton intent="close" label="Close survey" busyLabel="Closing…" pending={pending("close")} danger />
             ) : (
@@ -212,7 +227,8 @@ export default function EditSurvey() {
         )}
         {responses > 0 ? (
           <p className="alert alert--warn">
-            This survey has {responses} {responses === 1 ? "response" : "responses"}. Edits apply to new answers; removing a question deletes its answers.
+            This survey has {responses} {responses === 1 ? "response" : "responses"}. Edits apply to new answers; removing a question
+            deletes its answers.
           </p>
         ) : null}
       </section>
@@ -263,13 +279,20 @@ export default function EditSurvey() {
 }
 
 function Flash({ result, created }: { result: ActionResult; created: boolean }) {
-  if (result?.ok) return <div className="alert alert--ok builder-toast" role="status">{result.message}</div>;
+  if (result?.ok)
+    return (
+      <div className="alert alert--ok builder-toast" role="status">
+        {result.message}
+      </div>
+    );
   if (result && !result.ok) {
     const general = result.errors[""] ?? result.errors.intent ?? result.errors.questionId;
     if (general?.length) {
       return (
         <div className="alert alert--error builder-toast" role="alert">
-          {general.map((message) => <p key={message}>{message}</p>)}
+          {general.map((message) => (
+            <p key={message}>{message}</p>
+          ))}
         </div>
       );
     }
@@ -278,11 +301,27 @@ function Flash({ result, created }: { result: ActionResult; created: boolean }) 
     return (
       <div className="alert alert--error builder-toast" role="alert">
         Nothing was saved: check the highlighted {fields.length === 1 ? "field" : "fields"}
-        {result.questionId ? <> in <a href={`#question-${result.questionId}`}>the question</a></> : result.intent === "add-question" ? <> in <a href="#add-question">the new question</a></> : null}.
+        {result.questionId ? (
+          <>
+            {" "}
+            in <a href={`#question-${result.questionId}`}>the question</a>
+          </>
+        ) : result.intent === "add-question" ? (
+          <>
+            {" "}
+            in <a href="#add-question">the new question</a>
+          </>
+        ) : null}
+        .
       </div>
     );
   }
-  if (created) return <div className="alert alert--ok builder-toast" role="status">Survey created. Review the questions, then publish when you are ready.</div>;
+  if (created)
+    return (
+      <div className="alert alert--ok builder-toast" role="status">
+        Survey created. Review the questions, then publish when you are ready.
+      </div>
+    );
   return null;
 }
 
@@ -297,39 +336,89 @@ function StatusButton(props: { intent: string; label: string; busyLabel: string;
   );
 }
 
-function DetailsForm({ survey, errors, values, pending }: { survey: LoaderData["survey"]; errors?: FieldErrors; values?: Record<string, string>; pending: boolean }) {
+function DetailsForm({
+  survey,
+  errors,
+  values,
+  pending,
+}: {
+  survey: LoaderData["survey"];
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+  pending: boolean;
+}) {
   return (
     <section className="card" aria-labelledby="details-heading">
       <h2 id="details-heading">Title and introduction</h2>
       <Form method="post" preventScrollReset noValidate key={`details-${survey.updatedAt}`}>
         <input type="hidden" name="intent" value="details" />
         <Field id="survey-title" label="Title" error={firstError(errors, "title")} required>
-          {(aria) => <input {...aria} name="title" type="text" defaultValue={values?.title ?? survey.title} maxLength={LIMITS.title} required />}
+          {(aria) => (
+            <input {...aria} name="title" type="text" defaultValue={values?.title ?? survey.title} maxLength={LIMITS.title} required />
+          )}
         </Field>
-        <Field id="survey-intro" label="Introduction" help="Shown above the first page of the public survey." error={firstError(errors, "intro")}>
+        <Field
+          id="survey-intro"
+          label="Introduction"
+          help="Shown above the first page of the public survey."
+          error={firstError(errors, "intro")}
+        >
           {(aria) => <textarea {...aria} name="intro" rows={3} defaultValue={values?.intro ?? survey.intro} maxLength={LIMITS.intro} />}
         </Field>
-        <button type="submit" disabled={pending}>{pending ? "Saving…" : "Save title and introduction"}</button>
+        <button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save title and introduction"}
+        </button>
       </Form>
     </section>
   );
 }
 
-function LimitsForm({ survey, errors, values, pending }: { survey: LoaderData["survey"]; errors?: FieldErrors; values?: Record<string, string>; pending: boolean }) {
+function LimitsForm({
+  survey,
+  errors,
+  values,
+  pending,
+}: {
+  survey: LoaderData["survey"];
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+  pending: boolean;
+}) {
   return (
     <section className="card" aria-labelledby="limits-heading">
       <h2 id="limits-heading">Close date and response cap</h2>
       <Form method="post" preventScrollReset noValidate key={`limits-${survey.updatedAt}`} className="builder-limits">
         <input type="hidden" name="intent" value="limits" />
-        <Field id="closes-at" label="Close date" help="The survey stops taking answers at the end of this day (UTC). Leave empty for no date." error={firstError(errors, "closesAt")}>
+        <Field
+          id="closes-at"
+          label="Close date"
+          help="The survey stops taking answers at the end of this day (UTC). Leave empty for no date."
+          error={firstError(errors, "closesAt")}
+        >
           {(aria) => <input {...aria} name="closesAt" type="date" defaultValue={values?.closesAt ?? isoToCloseDate(survey.closesAt)} />}
         </Field>
-        <Field id="max-responses" label="Response cap" help="Stop after this many complete responses. Leave empty for no cap." error={firstError(errors, "maxResponses")}>
+        <Field
+          id="max-responses"
+          label="Response cap"
+          help="Stop after this many complete responses. Leave empty for no cap."
+          error={firstError(errors, "maxResponses")}
+        >
           {(aria) => (
-            <input {...aria} name="maxResponses" type="number" inputMode="numeric" min={1} max={LIMITS.maxResponses} step={1} defaultValue={values?.maxResponses ?? survey.maxResponses ?? ""} />
+            <input
+              {...aria}
+              name="maxResponses"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={LIMITS.maxResponses}
+              step={1}
+              defaultValue={values?.maxResponses ?? survey.maxResponses ?? ""}
+            />
           )}
         </Field>
-        <button type="submit" disabled={pending}>{pending ? "Saving…" : "Save close date and cap"}</button>
+        <button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save close date and cap"}
+        </button>
       </Form>
     </section>
   );
@@ -352,21 +441,57 @@ function QuestionCard(props: {
         <span>Q{n}</span>
         <span>Page {q.page}</span>
         <span className="badge">{QUESTION_KIND_LABELS[q.kind] ?? q.kind}</span>
-        {q.role ? <span className="badge badge--accent">{QUESTION_ROLE_LABELS[q.role as keyof typeof QUESTION_ROLE_LABELS] ?? q.role}</span> : null}
+        {q.role ? (
+          <span className="badge badge--accent">{QUESTION_ROLE_LABELS[q.role as keyof typeof QUESTION_ROLE_LABELS] ?? q.role}</span>
+        ) : null}
         {q.required ? <span className="badge badge--warn">required</span> : <span>optional</span>}
       </div>
-      <p className="question-card__prompt" id={`question-${q.id}-prompt`}>{q.prompt}</p>
+      <p className="question-card__prompt" id={`question-${q.id}-prompt`}>
+        {q.prompt}
+      </p>
       {q.helpText ? <p className="small muted">{q.helpText}</p> : null}
       {q.options.length ? (
         <ul className="question-card__options small">
-          {q.options.map((o) => <li key={o}>{o}</li>)}
-          {q.allowOther ? <li><em>Other (free text)</em></li> : null}
+          {q.options.map((o) => (
+            <li key={o}>{o}</li>
+          ))}
+          {q.allowOther ? (
+            <li>
+              <em>Other (free text)</em>
+            </li>
+          ) : null}
         </ul>
       ) : null}
       <div className="row">
-        <SmallAction questionId={q.id} intent="move-question" direction="up" label="Move up" busyLabel="Moving…" srLabel={`Move question ${n} up`} disabled={props.first} pending={pending("move-question", q.id)} />
-        <SmallAction questionId={q.id} intent="move-question" direction="down" label="Move down" busyLabel="Moving…" srLabel={`Move question ${n} down`} disabled={props.last} pending={pending("move-question", q.id)} />
-        <SmallAction questionId={q.id} intent="remove-question" label="Remove" busyLabel="Removing…" srLabel={`Remove question ${n}`} danger pending={pending("remove-question", q.id)} />
+        <SmallAction
+          questionId={q.id}
+          intent="move-question"
+          direction="up"
+          label="Move up"
+          busyLabel="Moving…"
+          srLabel={`Move question ${n} up`}
+          disabled={props.first}
+          pending={pending("move-question", q.id)}
+        />
+        <SmallAction
+          questionId={q.id}
+          intent="move-question"
+          direction="down"
+          label="Move down"
+          busyLabel="Moving…"
+          srLabel={`Move question ${n} down`}
+          disabled={props.last}
+          pending={pending("move-question", q.id)}
+        />
+        <SmallAction
+          questionId={q.id}
+          intent="remove-question"
+          label="Remove"
+          busyLabel="Removing…"
+          srLabel={`Remove question ${n}`}
+          danger
+          pending={pending("remove-question", q.id)}
+        />
       </div>
       <details open={Boolean(props.errors)}>
         <summary>Edit question {n}</summary>
@@ -436,15 +561,23 @@ function QuestionForm(props: {
       <Field id={`${p}-kind`} label="Type" error={firstError(errors, "kind")} required>
         {(aria) => (
           <select {...aria} name="kind" defaultValue={v?.kind ?? d.kind ?? "short_text"}>
-            {QUESTION_KINDS.map((k) => <option key={k} value={k}>{QUESTION_KIND_LABELS[k]}</option>)}
+            {QUESTION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {QUESTION_KIND_LABELS[k]}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       <Field id={`${p}-prompt`} label="Question" error={firstError(errors, "prompt")} required>
-        {(aria) => <textarea {...aria} name="prompt" rows={2} defaultValue={v?.prompt ?? d.prompt ?? ""} maxLength={LIMITS.prompt} required />}
+        {(aria) => (
+          <textarea {...aria} name="prompt" rows={2} defaultValue={v?.prompt ?? d.prompt ?? ""} maxLength={LIMITS.prompt} required />
+        )}
       </Field>
       <Field id={`${p}-help`} label="Help text" help="Optional hint shown under the question." error={firstError(errors, "helpText")}>
-        {(aria) => <input {...aria} name="helpText" type="text" defaultValue={v?.helpText ?? d.helpText ?? ""} maxLength={LIMITS.helpText} />}
+        {(aria) => (
+          <input {...aria} name="helpText" type="text" defaultValue={v?.helpText ?? d.helpText ?? ""} maxLength={LIMITS.helpText} />
+        )}
       </Field>
       <Field
         id={`${p}-options`}
@@ -467,18 +600,41 @@ function QuestionForm(props: {
           {(aria) => (
             <select {...aria} name="role" defaultValue={v?.role ?? d.role ?? ""}>
               <option value="">None</option>
-              {QUESTION_ROLES.map((r) => <option key={r} value={r}>{QUESTION_ROLE_LABELS[r]}</option>)}
+              {QUESTION_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {QUESTION_ROLE_LABELS[r]}
+                </option>
+              ))}
             </select>
           )}
         </Field>
-        <Field id={`${p}-page`} label="Page" help="Questions with the same page number are shown together." error={firstError(errors, "page")} required>
-          {(aria) => <input {...aria} name="page" type="number" inputMode="numeric" min={1} max={LIMITS.pages} step={1} defaultValue={v?.page ?? d.page ?? 1} required />}
+        <Field
+          id={`${p}-page`}
+          label="Page"
+          help="Questions with the same page number are shown together."
+          error={firstError(errors, "page")}
+          required
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              name="page"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={LIMITS.pages}
+              step={1}
+              defaultValue={v?.page ?? d.page ?? 1}
+              required
+            />
+          )}
         </Field>
       </div>
-      <button type="submit" disabled={props.pending}>{props.pending ? props.busyLabel : props.submitLabel}</button>
+      <button type="submit" disabled={props.pending}>
+        {props.pending ? props.busyLabel : props.submitLabel}
+      </button>
     </Form>
   );
 }
-
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

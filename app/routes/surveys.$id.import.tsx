@@ -3,7 +3,15 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormErrors } from "~/components/Field";
 import { getSurvey, listQuestions } from "../../db/queries/surveys";
-import { checkMapping, columnLabel, guessMapping, ImportInputError, readImportCsv, validateRows, writeImportedRows } from "~/services/import.server";
+import {
+  checkMapping,
+  columnLabel,
+  guessMapping,
+  ImportInputError,
+  readImportCsv,
+  validateRows,
+  writeImportedRows,
+} from "~/services/import.server";
 import {
   IMPORT_SOURCES,
   ImportFormSchema,
@@ -91,7 +99,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (input.intent === "upload") {
     const file = form.get("file");
     if (file && typeof file !== "string" && file.size > 0) {
-      if (file.size > MAX_IMPORT_BYTES) return badRequest({ file: ["The file is larger than 5 MB. Split it and import the parts."] }, { step: "upload" as const });
+      if (file.size > MAX_IMPORT_BYTES)
+        return badRequest({ file: ["The file is larger than 5 MB. Split it and import the parts."] }, { step: "upload" as const });
       text = await file.text();
     }
     if (!text.trim()) return badRequest({ file: ["Choose a CSV file, or paste its content."] }, { step: "upload" as const });
@@ -127,7 +136,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const check = checkMapping(table.header, mapping, questions);
   const state: MapState = { ...base, mapping };
-  if (mappingErrors.length || check.errors.length) return badRequest({ mapping: [...mappingErrors, ...check.errors] }, { step: "map" as const, state });
+  if (mappingErrors.length || check.errors.length)
+    return badRequest({ mapping: [...mappingErrors, ...check.errors] }, { step: "map" as const, state });
 
   const rows = validateRows(table, check, input.defaultSource);
   const previewKey = keyOf(text, mapping, input.defaultSource);
@@ -155,7 +165,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         .map((index) => ({ index, label: base.header[index], target: mapping[index] })),
       preview: rows.slice(0, PREVIEW_ROWS).map((r) => ({ line: r.line, cells: r.cells, errors: r.errors })),
       errorRows: invalid.slice(0, MAX_ERROR_ROWS).map((r) => ({ line: r.line, errors: r.errors })),
-      message: input.intent === "import" ? "The file or the mapping changed since the preview. Check this preview, then import." : undefined,
+      message:
+        input.intent === "import" ? "The file or the mapping changed since the preview. Check this preview, then import." : undefined,
     },
   });
 }
@@ -180,23 +191,39 @@ export default function ImportResponses() {
 
   return (
     <div className="page">
-      <p className="small"><Link to={responsesPath}>← Responses to {survey.title}</Link></p>
+      <p className="small">
+        <Link to={responsesPath}>← Responses to {survey.title}</Link>
+      </p>
       <h1>Import responses: {survey.title}</h1>
 
       {result?.step === "done" ? (
         <section aria-labelledby="import-done">
           <div className="alert alert--ok" role="status" id="import-done">
-            <p>Imported {result.imported} {result.imported === 1 ? "response" : "responses"}, saved as complete.</p>
+            <p>
+              Imported {result.imported} {result.imported === 1 ? "response" : "responses"}, saved as complete.
+            </p>
           </div>
           {result.skipped.length ? (
             <div className="alert alert--warn">
-              <p>{result.skipped.length} {result.skipped.length === 1 ? "row was" : "rows were"} skipped because of errors:</p>
-              <ul>{result.skipped.map((r) => <li key={r.line}>Line {r.line}: {r.errors.join(" ")}</li>)}</ul>
+              <p>
+                {result.skipped.length} {result.skipped.length === 1 ? "row was" : "rows were"} skipped because of errors:
+              </p>
+              <ul>
+                {result.skipped.map((r) => (
+                  <li key={r.line}>
+                    Line {r.line}: {r.errors.join(" ")}
+                  </li>
+                ))}
+              </ul>
             </div>
           ) : null}
           <p className="row">
-            <Link className="button" to={responsesPath}>See the responses</Link>
-            <Link className="button button--secondary" to={`/surveys/${survey.id}/import`} reloadDocument>Import another file</Link>
+            <Link className="button" to={responsesPath}>
+              See the responses
+            </Link>
+            <Link className="button button--secondary" to={`/surveys/${survey.id}/import`} reloadDocument>
+              Import another file
+            </Link>
           </p>
         </section>
       ) : null}
@@ -204,23 +231,38 @@ export default function ImportResponses() {
       {!result || result.step === "upload" ? (
         <>
           <ol className="import-steps muted">
-            <li><strong>Upload a CSV</strong></li>
+            <li>
+              <strong>Upload a CSV</strong>
+            </li>
             <li>Map columns to questions</li>
             <li>Preview and import</li>
           </ol>
           {questionCount === 0 ? (
-            <div className="alert alert--warn">This survey has no questions yet. <Link to={`/surveys/${survey.id}/edit`}>Add questions</Link> before importing answers.</div>
+            <div className="alert alert--warn">
+              This survey has no questions yet. <Link to={`/surveys/${survey.id}/edit`}>Add questions</Link> before importing answers.
+            </div>
           ) : null}
           <Form method="post" encType="multipart/form-data" className="card" noValidate>
             <FormErrors errors={errors?.[""] ?? errors?.intent} />
             <div className={errors?.file ? "field field--error" : "field"}>
               <label htmlFor="import-file">CSV file</label>
               <p className="help" id="import-file-help">
-                A header row, then one row per respondent (interview notes, another tool's export). UTF-8, up to 5 MB and {MAX_IMPORT_ROWS.toLocaleString("en")} rows.
-                Several choices in one cell are separated by “;”.
+                A header row, then one row per respondent (interview notes, another tool's export). UTF-8, up to 5 MB and{" "}
+                {MAX_IMPORT_ROWS.toLocaleString("en")} rows. Several choices in one cell are separated by “;”.
               </p>
-              <input id="import-file" type="file" name="file" accept=".csv,text/csv" aria-describedby={errors?.file ? "import-file-help import-file-error" : "import-file-help"} aria-invalid={errors?.file ? true : undefined} />
-              {errors?.file ? <p className="error" id="import-file-error" role="alert">{errors.file[0]}</p> : null}
+              <input
+                id="import-file"
+                type="file"
+                name="file"
+                accept=".csv,text/csv"
+                aria-describedby={errors?.file ? "import-file-help import-file-error" : "import-file-help"}
+                aria-invalid={errors?.file ? true : undefined}
+              />
+              {errors?.file ? (
+                <p className="error" id="import-file-error" role="alert">
+                  {errors.file[0]}
+                </p>
+              ) : null}
             </div>
             <details>
               <summary>Or paste the CSV</summary>
@@ -230,7 +272,9 @@ export default function ImportResponses() {
               </div>
             </details>
             <input type="hidden" name="intent" value="upload" />
-            <button type="submit" disabled={busy === "upload"}>{busy === "upload" ? "Reading…" : "Upload and map columns"}</button>
+            <button type="submit" disabled={busy === "upload"}>
+              {busy === "upload" ? "Reading…" : "Upload and map columns"}
+            </button>
           </Form>
         </>
       ) : null}
@@ -240,7 +284,17 @@ export default function ImportResponses() {
   );
 }
 
-function MappingForm({ state, surveyId, errors, busy }: { state: MapState | PreviewState; surveyId: number; errors?: FieldErrors; busy: string }) {
+function MappingForm({
+  state,
+  surveyId,
+  errors,
+  busy,
+}: {
+  state: MapState | PreviewState;
+  surveyId: number;
+  errors?: FieldErrors;
+  busy: string;
+}) {
   const { questions } = useLoaderData<typeof loader>();
   const preview = "previewKey" in state ? state : undefined;
   return (
@@ -250,30 +304,46 @@ function MappingForm({ state, surveyId, errors, busy }: { state: MapState | Prev
       <section className="card" aria-labelledby="import-mapping">
         <h2 id="import-mapping">Map columns to questions</h2>
         <p className="muted">
-          {state.rowCount} {state.rowCount === 1 ? "row" : "rows"} in the file. Pick the question each column answers, or Ignore. Empty cells are left unanswered.
+          {state.rowCount} {state.rowCount === 1 ? "row" : "rows"} in the file. Pick the question each column answers, or Ignore. Empty
+          cells are left unanswered.
         </p>
         <FormErrors errors={errors?.mapping} />
         <div className="table-wrap">
           <table className="import-mapping">
             <thead>
-              <tr><th scope="col">Column</th><th scope="col">First values</th><th scope="col">Maps to</th></tr>
+              <tr>
+                <th scope="col">Column</th>
+                <th scope="col">First values</th>
+                <th scope="col">Maps to</th>
+              </tr>
             </thead>
             <tbody>
               {state.header.map((label, i) => (
                 <tr key={i}>
-                  <td><label htmlFor={`col-${i}`}>{label}</label></td>
-                  <td className="muted small">{state.sample.map((r) => r[i]).filter(Boolean).join(" · ")}</td>
+                  <td>
+                    <label htmlFor={`col-${i}`}>{label}</label>
+                  </td>
+                  <td className="muted small">
+                    {state.sample
+                      .map((r) => r[i])
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </td>
                   <td>
                     <select id={`col-${i}`} name={`col_${i}`} defaultValue={state.mapping[i] ?? "ignore"}>
                       <option value="ignore">Ignore</option>
                       <optgroup label="Questions">
                         {questions.map((q) => (
-                          <option key={q.id} value={`q:${q.id}`}>{targetLabel(`q:${q.id}`, questions).slice(0, 90)}</option>
+                          <option key={q.id} value={`q:${q.id}`}>
+                            {targetLabel(`q:${q.id}`, questions).slice(0, 90)}
+                          </option>
                         ))}
                       </optgroup>
                       <optgroup label="Respondent details">
                         {META_FIELDS.map((f) => (
-                          <option key={f} value={`meta:${f}`}>{META_LABELS[f]}</option>
+                          <option key={f} value={`meta:${f}`}>
+                            {META_LABELS[f]}
+                          </option>
                         ))}
                       </optgroup>
                     </select>
@@ -286,10 +356,20 @@ function MappingForm({ state, surveyId, errors, busy }: { state: MapState | Prev
         <div className="field">
           <label htmlFor="import-source">Source for rows without one</label>
           <select id="import-source" name="defaultSource" defaultValue={state.defaultSource}>
-            {IMPORT_SOURCES.map((s) => <option key={s} value={s}>{s}</option>)}
+            {IMPORT_SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" name="intent" value="preview" className={preview ? "button--secondary" : undefined} disabled={busy === "preview"}>
+        <button
+          type="submit"
+          name="intent"
+          value="preview"
+          className={preview ? "button--secondary" : undefined}
+          disabled={busy === "preview"}
+        >
           {busy === "preview" ? "Checking rows…" : preview ? "Update preview" : "Preview import"}
         </button>
       </section>
@@ -297,11 +377,19 @@ function MappingForm({ state, surveyId, errors, busy }: { state: MapState | Prev
       {preview ? (
         <section className="card" aria-labelledby="import-preview">
           <h2 id="import-preview">Preview</h2>
-          {preview.message ? <div className="alert alert--warn" role="alert">{preview.message}</div> : null}
+          {preview.message ? (
+            <div className="alert alert--warn" role="alert">
+              {preview.message}
+            </div>
+          ) : null}
           <p role="status">
             <strong>{preview.validCount}</strong> valid {preview.validCount === 1 ? "row" : "rows"} will be imported
-            {preview.invalidCount ? <>; <strong>{preview.invalidCount}</strong> {preview.invalidCount === 1 ? "row has" : "rows have"} errors and will be skipped</> : null}.
-            Nothing has been written yet.
+            {preview.invalidCount ? (
+              <>
+                ; <strong>{preview.invalidCount}</strong> {preview.invalidCount === 1 ? "row has" : "rows have"} errors and will be skipped
+              </>
+            ) : null}
+            . Nothing has been written yet.
           </p>
           <div className="table-wrap">
             <table className="import-preview">
@@ -310,7 +398,9 @@ function MappingForm({ state, surveyId, errors, busy }: { state: MapState | Prev
                 <tr>
                   <th scope="col">Line</th>
                   {preview.columns.map((c) => (
-                    <th scope="col" key={c.index} title={c.label}>{targetLabel(c.target, questions).slice(0, 40)}</th>
+                    <th scope="col" key={c.index} title={c.label}>
+                      {targetLabel(c.target, questions).slice(0, 40)}
+                    </th>
                   ))}
                   <th scope="col">Check</th>
                 </tr>
@@ -320,9 +410,13 @@ function MappingForm({ state, surveyId, errors, busy }: { state: MapState | Prev
                   <tr key={r.line} className={r.errors.length ? "import-preview__bad" : undefined}>
                     <td>{r.line}</td>
                     {r.cells.map((c) => (
-                      <td key={c.index} className={c.error ? "import-preview__cell--bad" : undefined}>{c.text}</td>
+                      <td key={c.index} className={c.error ? "import-preview__cell--bad" : undefined}>
+                        {c.text}
+                      </td>
                     ))}
-                    <td>{r.errors.length ? <span className="error">{r.errors.join(" ")}</span> : <span className="badge badge--ok">OK</span>}</td>
+                    <td>
+                      {r.errors.length ? <span className="error">{r.errors.join(" ")}</span> : <span className="badge badge--ok">OK</span>}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -332,7 +426,11 @@ function MappingForm({ state, surveyId, errors, busy }: { state: MapState | Prev
             <div className="alert alert--error" aria-labelledby="import-errors-title">
               <p id="import-errors-title">Rows with errors (skipped):</p>
               <ul className="import-errors">
-                {preview.errorRows.map((r) => <li key={r.line}>Line {r.line}: {r.errors.join(" ")}</li>)}
+                {preview.errorRows.map((r) => (
+                  <li key={r.line}>
+                    Line {r.line}: {r.errors.join(" ")}
+                  </li>
+                ))}
               </ul>
               {preview.invalidCount > preview.errorRows.length ? <p>…and {preview.invalidCount - preview.errorRows.length} more.</p> : null}
             </div>
@@ -344,7 +442,9 @@ function MappingForm({ state, surveyId, errors, busy }: { state: MapState | Prev
           ) : (
             <p className="muted">No row can be imported. Fix the file or the mapping and preview again.</p>
           )}{" "}
-          <Link to={`/surveys/${surveyId}/import`} reloadDocument className="button button--quiet">Start over</Link>
+          <Link to={`/surveys/${surveyId}/import`} reloadDocument className="button button--quiet">
+            Start over
+          </Link>
         </section>
       ) : null}
     </Form>

@@ -43,11 +43,15 @@ export default function SurveyResponses() {
   const basePath = `/surveys/${survey.id}/responses`;
   return (
     <div className="page">
-      <p className="small"><Link to="/responses">All responses</Link> · <Link to={`/surveys/${survey.id}/edit`}>Edit survey</Link></p>
+      <p className="small">
+        <Link to="/responses">All responses</Link> · <Link to={`/surveys/${survey.id}/edit`}>Edit survey</Link>
+      </p>
       <div className="page-head">
         <h1>Responses: {survey.title}</h1>
         <div className="row">
-          <Link className="button button--secondary" to={`/surveys/${survey.id}/import`}>Import from CSV</Link>
+          <Link className="button button--secondary" to={`/surveys/${survey.id}/import`}>
+            Import from CSV
+          </Link>
           {total > 0 ? <ExportLinks filters={{ ...filters, page: undefined }} survey={survey.id} /> : null}
         </div>
       </div>
@@ -62,11 +66,19 @@ export default function SurveyResponses() {
         basePath={basePath}
         emptyMessage={
           anyResponses ? (
-            <p>No responses match these filters. <Link to={basePath}>Clear the filters</Link>.</p>
+            <p>
+              No responses match these filters. <Link to={basePath}>Clear the filters</Link>.
+            </p>
           ) : survey.status === "draft" ? (
-            <p>No responses yet. <Link to={`/surveys/${survey.id}/edit`}>Publish the survey</Link> and share its link, or <Link to={`/surveys/${survey.id}/import`}>import responses from a CSV</Link>.</p>
+            <p>
+              No responses yet. <Link to={`/surveys/${survey.id}/edit`}>Publish the survey</Link> and share its link, or{" "}
+              <Link to={`/surveys/${survey.id}/import`}>import responses from a CSV</Link>.
+            </p>
           ) : (
-            <p>No responses yet. Share the survey's link (<code>/s/{survey.slug}</code>), or <Link to={`/surveys/${survey.id}/import`}>import responses from a CSV</Link>.</p>
+            <p>
+              No responses yet. Share the survey's link (<code>/s/{survey.slug}</code>), or{" "}
+              <Link to={`/surveys/${survey.id}/import`}>import responses from a CSV</Link>.
+            </p>
           )
         }
       />

@@ -25,12 +25,16 @@ export default function SurveysIndex() {
     <div className="page">
       <div className="page-head">
         <h1>Surveys</h1>
-        <Link className="button" to="/surveys/new">New survey</Link>
+        <Link className="button" to="/surveys/new">
+          New survey
+        </Link>
       </div>
 
       {surveys.length === 0 ? (
         <div className="card empty">
-          <p><strong>No surveys yet.</strong></p>
+          <p>
+            <strong>No surveys yet.</strong>
+          </p>
           <p>
             Start with <Link to="/surveys/new">New survey</Link>: the Market validation study template asks prospects about their pain,
             triggers, budget and timing. Fill in three words, review the questions, then publish and share the link.
@@ -56,12 +60,20 @@ export default function SurveysIndex() {
                   <td>
                     <strong>{s.title}</strong>
                     <div className="row small">
-                      <Link to={`/surveys/${s.id}/edit`} aria-label={`Edit ${s.title}`}>Edit</Link>
-                      <Link to={`/surveys/${s.id}/responses`} aria-label={`Responses to ${s.title}`}>Responses</Link>
+                      <Link to={`/surveys/${s.id}/edit`} aria-label={`Edit ${s.title}`}>
+                        Edit
+                      </Link>
+                      <Link to={`/surveys/${s.id}/responses`} aria-label={`Responses to ${s.title}`}>
+                        Responses
+                      </Link>
                     </div>
-                    <div className="muted small">{s.question_count} {s.question_count === 1 ? "question" : "questions"}</div>
+                    <div className="muted small">
+                      {s.question_count} {s.question_count === 1 ? "question" : "questions"}
+                    </div>
                   </td>
-                  <td><SurveyStatusBadge status={s.status} /></td>
+                  <td>
+                    <SurveyStatusBadge status={s.status} />
+                  </td>
                   <td>{s.complete_count}</td>
                   <td>{s.partial_count}</td>
                   <td>{formatDay(s.closes_at)}</td>

@@ -61,14 +61,16 @@ export default function NewSurvey() {
 
   return (
     <div className="page page--narrow">
-      <p><Link to="/surveys">← All surveys</Link></p>
+      <p>
+        <Link to="/surveys">← All surveys</Link>
+      </p>
       <h1>New survey</h1>
 
       <section className="card" aria-labelledby="tpl-heading">
         <h2 id="tpl-heading">Market validation study</h2>
         <p className="muted">
-          Our template: who they are, their pain in their own words, what triggered it, budget and timing, and consent to follow up.
-          Fill in the three words in brackets; you can change every question afterwards.
+          Our template: who they are, their pain in their own words, what triggered it, budget and timing, and consent to follow up. Fill in
+          the three words in brackets; you can change every question afterwards.
         </p>
         <FormErrors errors={tplErrors?.[""] ?? tplErrors?.start} />
         <Form method="post" noValidate>
@@ -79,17 +81,43 @@ export default function NewSurvey() {
           <Field
             id="tpl-problem"
             label="[problem]"
-            help={<>Fills in “Tell us about the last time <em>[problem]</em> got in your way.”</>}
+            help={
+              <>
+                Fills in “Tell us about the last time <em>[problem]</em> got in your way.”
+              </>
+            }
             error={firstError(tplErrors, "problem")}
             required
           >
             {(aria) => <input {...aria} name="problem" type="text" defaultValue={DEFAULT_TEMPLATE_VARS.problem} maxLength={120} required />}
           </Field>
-          <Field id="tpl-area" label="[area]" help={<>Fills in “How much pain are you in around <em>[area]</em>?”</>} error={firstError(tplErrors, "area")} required>
+          <Field
+            id="tpl-area"
+            label="[area]"
+            help={
+              <>
+                Fills in “How much pain are you in around <em>[area]</em>?”
+              </>
+            }
+            error={firstError(tplErrors, "area")}
+            required
+          >
             {(aria) => <input {...aria} name="area" type="text" defaultValue={DEFAULT_TEMPLATE_VARS.area} maxLength={120} required />}
           </Field>
-          <Field id="tpl-category" label="[category]" help={<>Fills in “How compelling is <em>[category]</em> to you?”</>} error={firstError(tplErrors, "category")} required>
-            {(aria) => <input {...aria} name="category" type="text" defaultValue={DEFAULT_TEMPLATE_VARS.category} maxLength={120} required />}
+          <Field
+            id="tpl-category"
+            label="[category]"
+            help={
+              <>
+                Fills in “How compelling is <em>[category]</em> to you?”
+              </>
+            }
+            error={firstError(tplErrors, "category")}
+            required
+          >
+            {(aria) => (
+              <input {...aria} name="category" type="text" defaultValue={DEFAULT_TEMPLATE_VARS.category} maxLength={120} required />
+            )}
           </Field>
           <button type="submit" disabled={busyStart === "template"}>
             {busyStart === "template" ? "Creating…" : "Create from template"}

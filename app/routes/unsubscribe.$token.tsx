@@ -39,14 +39,20 @@ export default function Unsubscribe() {
     <div className="page page--narrow">
       <h1>Unsubscribe</h1>
       {result ? (
-        <div className={result.done ? "alert alert--ok" : "alert alert--error"} role="status">{result.message}</div>
+        <div className={result.done ? "alert alert--ok" : "alert alert--error"} role="status">
+          {result.message}
+        </div>
       ) : valid ? (
         <Form method="post" className="card stack">
           <p>Stop all email from us, including educational content and study summaries?</p>
-          <button type="submit" disabled={navigation.state === "submitting"}>{navigation.state === "submitting" ? "Unsubscribing…" : "Unsubscribe"}</button>
+          <button type="submit" disabled={navigation.state === "submitting"}>
+            {navigation.state === "submitting" ? "Unsubscribing…" : "Unsubscribe"}
+          </button>
         </Form>
       ) : (
-        <div className="alert alert--error" role="status">{INVALID_LINK_MESSAGE}</div>
+        <div className="alert alert--error" role="status">
+          {INVALID_LINK_MESSAGE}
+        </div>
       )}
     </div>
   );

@@ -59,7 +59,12 @@ export function countingWindow(plan: Pick<PlanInput, "periodStart" | "periodEnd"
   return { from: addDays(plan.periodStart, -plan.cycleDays - lengthDays), to: plan.periodEnd };
 }
 
-export function evaluatePlan(plan: PlanInput, opportunities: readonly EvalOpportunity[], people: readonly EvalPerson[], now: Date = new Date()): Evaluation {
+export function evaluatePlan(
+  plan: PlanInput,
+  opportunities: readonly EvalOpportunity[],
+  people: readonly EvalPerson[],
+  now: Date = new Date(),
+): Evaluation {
   const targets = funnel(plan);
   const window = countingWindow(plan);
   const marketing = opportunities.filter((o) => o.source === "marketing").length;
@@ -82,7 +87,9 @@ export function evaluatePlan(plan: PlanInput, opportunities: readonly EvalOpport
   }
   const cohorts = [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month));
 
-  const cycles = opportunities.filter((o) => o.outcome === "won" && o.closedAt).map((o) => (Date.parse(o.closedAt!) - Date.parse(o.qualifiedAt)) / DAY);
+  const cycles = opportunities
+    .filter((o) => o.outcome === "won" && o.closedAt)
+    .map((o) => (Date.parse(o.closedAt!) - Date.parse(o.qualifiedAt)) / DAY);
   const cycleDaysAverage = cycles.length ? Math.round((cycles.reduce((s, d) => s + d, 0) / cycles.length) * 10) / 10 : null;
 
   // Follow-up: everyone who has been ready now (and still is, or was accepted/rejected from there).
@@ -163,5 +170,20 @@ export function evaluatePlan(plan: PlanInput, opportunities: readonly EvalOpport
     { label: "Deals won", target: plan.goalDeals, actual: won },
   ];
 
-  return { targets, window, delivered, won, lost, closeRatio, cohorts, cycleDaysAverage, followUp, acceptedFailingGate, nearMisses, readyNow, questions, chart };
+  return {
+    targets,
+    window,
+    delivered,
+    won,
+    lost,
+    closeRatio,
+    cohorts,
+    cycleDaysAverage,
+    followUp,
+    acceptedFailingGate,
+    nearMisses,
+    readyNow,
+    questions,
+    chart,
+  };
 }

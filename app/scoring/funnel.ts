@@ -7,14 +7,42 @@ import { z } from "zod";
  */
 export const PlanSchema = z
   .object({
-    periodStart: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the period start as a date (YYYY-MM-DD)."),
-    periodEnd: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the period end as a date (YYYY-MM-DD)."),
-    goalDeals: z.coerce.number({ message: "Enter the deals wanted as a whole number." }).int("Enter the deals wanted as a whole number.").min(1, "Aim for at least 1 deal.").max(1_000_000, "That is too many deals."),
-    closeRatio: z.coerce.number({ message: "Enter the close ratio, e.g. 0.3 for 30%." }).gt(0, "The close ratio is above 0 and at most 1 (e.g. 0.3 for 30%).").max(1, "The close ratio is above 0 and at most 1 (e.g. 0.3 for 30%)."),
-    cycleDays: z.coerce.number({ message: "Enter the sales cycle in days." }).int("Use whole days.").min(1, "The sales cycle is 1 to 730 days.").max(730, "The sales cycle is 1 to 730 days."),
-    marketingShare: z.coerce.number({ message: "Enter marketing's share, e.g. 0.6 for 60%." }).min(0, "Marketing's share is between 0 and 1.").max(1, "Marketing's share is between 0 and 1."),
-    dealSize: z.coerce.number({ message: "Enter the average deal size." }).min(0, "The deal size cannot be negative.").max(1e12, "That deal size is too large."),
-    followUpDays: z.coerce.number({ message: "Enter the agreed follow-up time in days." }).int("Use whole days.").min(0, "Follow-up is 0 to 60 days.").max(60, "Follow-up is 0 to 60 days.").default(2),
+    periodStart: z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the period start as a date (YYYY-MM-DD)."),
+    periodEnd: z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the period end as a date (YYYY-MM-DD)."),
+    goalDeals: z.coerce
+      .number({ message: "Enter the deals wanted as a whole number." })
+      .int("Enter the deals wanted as a whole number.")
+      .min(1, "Aim for at least 1 deal.")
+      .max(1_000_000, "That is too many deals."),
+    closeRatio: z.coerce
+      .number({ message: "Enter the close ratio, e.g. 0.3 for 30%." })
+      .gt(0, "The close ratio is above 0 and at most 1 (e.g. 0.3 for 30%).")
+      .max(1, "The close ratio is above 0 and at most 1 (e.g. 0.3 for 30%)."),
+    cycleDays: z.coerce
+      .number({ message: "Enter the sales cycle in days." })
+      .int("Use whole days.")
+      .min(1, "The sales cycle is 1 to 730 days.")
+      .max(730, "The sales cycle is 1 to 730 days."),
+    marketingShare: z.coerce
+      .number({ message: "Enter marketing's share, e.g. 0.6 for 60%." })
+      .min(0, "Marketing's share is between 0 and 1.")
+      .max(1, "Marketing's share is between 0 and 1."),
+    dealSize: z.coerce
+      .number({ message: "Enter the average deal size." })
+      .min(0, "The deal size cannot be negative.")
+      .max(1e12, "That deal size is too large."),
+    followUpDays: z.coerce
+      .number({ message: "Enter the agreed follow-up time in days." })
+      .int("Use whole days.")
+      .min(0, "Follow-up is 0 to 60 days.")
+      .max(60, "Follow-up is 0 to 60 days.")
+      .default(2),
   })
   .refine((p) => isRealDate(p.periodStart), { path: ["periodStart"], message: "That start date does not exist." })
   .refine((p) => isRealDate(p.periodEnd), { path: ["periodEnd"], message: "That end date does not exist." })
@@ -49,7 +77,9 @@ export interface FunnelTargets {
   pipelineValue: number;
 }
 
-export function funnel(plan: Pick<PlanInput, "goalDeals" | "closeRatio" | "cycleDays" | "marketingShare" | "dealSize" | "periodStart">): FunnelTargets {
+export function funnel(
+  plan: Pick<PlanInput, "goalDeals" | "closeRatio" | "cycleDays" | "marketingShare" | "dealSize" | "periodStart">,
+): FunnelTargets {
   if (!(plan.closeRatio > 0 && plan.closeRatio <= 1)) throw new RangeError("close ratio must be in (0, 1]");
   const opportunitiesNeeded = ceilTidy(plan.goalDeals / plan.closeRatio);
   const marketingOpportunities = Math.min(opportunitiesNeeded, ceilTidy(plan.marketingShare * opportunitiesNeeded));

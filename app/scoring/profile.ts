@@ -19,14 +19,21 @@ export const CRITERION_LABELS: Record<CriterionKey, string> = {
 
 export const CriterionSchema = z.object({
   key: z.enum(CRITERION_KEYS, { message: "Unknown criterion." }),
-  weight: z.number({ message: "Enter a weight between 0 and 1." }).min(0, "Weights are between 0 and 1.").max(1, "Weights are between 0 and 1."),
+  weight: z
+    .number({ message: "Enter a weight between 0 and 1." })
+    .min(0, "Weights are between 0 and 1.")
+    .max(1, "Weights are between 0 and 1."),
 });
 
 export const ProfileSchema = z.object({
   gates: z.object({
     industries: z.array(z.string().trim().min(1).max(120)).max(100).min(1, "Allow at least one industry."),
     regions: z.array(z.string().trim().min(1).max(120)).max(100).min(1, "Allow at least one region."),
-    maxSites: z.number({ message: "Enter the most sites a customer may have." }).int("Use a whole number of sites.").min(1, "Allow at least 1 site.").max(1_000_000, "That is too many sites."),
+    maxSites: z
+      .number({ message: "Enter the most sites a customer may have." })
+      .int("Use a whole number of sites.")
+      .min(1, "Allow at least 1 site.")
+      .max(1_000_000, "That is too many sites."),
   }),
   criteria: z
     .array(CriterionSchema)
@@ -34,9 +41,19 @@ export const ProfileSchema = z.object({
     .refine((list) => new Set(list.map((c) => c.key)).size === list.length, "Each criterion can appear once.")
     .refine((list) => list.some((c) => c.weight > 0), "At least one criterion needs a weight above 0."),
   thresholds: z.object({
-    readyScore: z.number({ message: "Enter a score between 0 and 100." }).min(0, "The ready-now score is between 0 and 100.").max(100, "The ready-now score is between 0 and 100."),
-    minPain: z.number({ message: "Enter a pain level between 0 and 1." }).min(0, "The minimum pain is between 0 and 1.").max(1, "The minimum pain is between 0 and 1."),
-    cycleDays: z.number({ message: "Enter the sales cycle in days." }).int("Use whole days.").min(1, "The sales cycle is 1 to 730 days.").max(730, "The sales cycle is 1 to 730 days."),
+    readyScore: z
+      .number({ message: "Enter a score between 0 and 100." })
+      .min(0, "The ready-now score is between 0 and 100.")
+      .max(100, "The ready-now score is between 0 and 100."),
+    minPain: z
+      .number({ message: "Enter a pain level between 0 and 1." })
+      .min(0, "The minimum pain is between 0 and 1.")
+      .max(1, "The minimum pain is between 0 and 1."),
+    cycleDays: z
+      .number({ message: "Enter the sales cycle in days." })
+      .int("Use whole days.")
+      .min(1, "The sales cycle is 1 to 730 days.")
+      .max(730, "The sales cycle is 1 to 730 days."),
   }),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
@@ -64,14 +81,20 @@ export function profileFromForm(form: Record<string, string | string[] | undefin
     return Number.isFinite(n) ? n : Number.NaN;
   };
   const extra = (v: string | string[] | undefined) =>
-    list(v).flatMap((s) => s.split(/[\n,]/)).map((s) => s.trim()).filter(Boolean);
+    list(v)
+      .flatMap((s) => s.split(/[\n,]/))
+      .map((s) => s.trim())
+      .filter(Boolean);
   return {
     gates: {
       industries: [...new Set([...list(form.industries), ...extra(form.extraIndustries)])],
       regions: [...new Set([...list(form.regions), ...extra(form.extraRegions)])],
       maxSites: num(form.maxSites),
     },
-    criteria: CRITERION_KEYS.filter((key) => list(form[`use_${key}`]).length > 0).map((key) => ({ key, weight: num(form[`weight_${key}`]) })),
+    criteria: CRITERION_KEYS.filter((key) => list(form[`use_${key}`]).length > 0).map((key) => ({
+      key,
+      weight: num(form[`weight_${key}`]),
+    })),
     thresholds: { readyScore: num(form.readyScore), minPain: num(form.minPain), cycleDays: num(form.cycleDays) },
   };
 }

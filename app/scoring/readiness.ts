@@ -150,7 +150,12 @@ const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 /** Rounds away float noise (0.1 + 0.2) before comparisons with thresholds. */
 const tidy = (x: number) => Math.round(x * 1e9) / 1e9;
 
-export function readiness(answersByRole: AnswersByRole, triggers: readonly TriggerInput[], profile: Profile, _now: Date = new Date()): ReadinessResult {
+export function readiness(
+  answersByRole: AnswersByRole,
+  triggers: readonly TriggerInput[],
+  profile: Profile,
+  _now: Date = new Date(),
+): ReadinessResult {
   const reasons: Reason[] = [];
   const plus = (text: string) => reasons.push({ text, tone: "plus" });
   const minus = (text: string) => reasons.push({ text, tone: "minus" });
@@ -172,7 +177,8 @@ export function readiness(answersByRole: AnswersByRole, triggers: readonly Trigg
   }
   if (sites !== null) {
     knownGates++;
-    if (sites > profile.gates.maxSites) gateFailures.push(`Fails gate: ${sitesAnswer} sites (profile allows at most ${profile.gates.maxSites})`);
+    if (sites > profile.gates.maxSites)
+      gateFailures.push(`Fails gate: ${sitesAnswer} sites (profile allows at most ${profile.gates.maxSites})`);
   }
   const gatesPass = gateFailures.length === 0;
 
@@ -200,7 +206,14 @@ export function readiness(answersByRole: AnswersByRole, triggers: readonly Trigg
   const ranked = [...byType.values()].sort((a, b) => b.urgency - a.urgency);
   const trigger = ranked.length ? ranked[0].urgency : 0;
   for (const t of ranked.slice(0, 3)) {
-    const when = t.timing === "past" ? "recent" : t.timing === "upcoming" ? "upcoming" : t.origin === "choice" ? "in the last 12 months or next 6" : "timing unclear";
+    const when =
+      t.timing === "past"
+        ? "recent"
+        : t.timing === "upcoming"
+          ? "upcoming"
+          : t.origin === "choice"
+            ? "in the last 12 months or next 6"
+            : "timing unclear";
     const quote = t.origin === "text" && t.phrase ? `: “${t.phrase}”` : "";
     const how = t.origin === "text" ? ` (${confidenceLabel(t)})` : "";
     (t.urgency >= 0.8 ? plus : minus)(`${triggerLabel(t.type)}, ${when}${how}${quote}`);
@@ -239,7 +252,9 @@ export function readiness(answersByRole: AnswersByRole, triggers: readonly Trigg
   const leader = choiceOf(answersByRole, "project_leader");
   const sponsor = choiceOf(answersByRole, "exec_sponsor");
   const authority = tidy(
-    0.5 * (buyingRole ? (BUYING_ROLE_SCORES[buyingRole] ?? 0.2) : 0) + 0.25 * (leader ? (YES_NO_SCORES[leader] ?? 0) : 0) + 0.25 * (sponsor ? (YES_NO_SCORES[sponsor] ?? 0) : 0),
+    0.5 * (buyingRole ? (BUYING_ROLE_SCORES[buyingRole] ?? 0.2) : 0) +
+      0.25 * (leader ? (YES_NO_SCORES[leader] ?? 0) : 0) +
+      0.25 * (sponsor ? (YES_NO_SCORES[sponsor] ?? 0) : 0),
   );
   if (buyingRole === "Decision maker" || buyingRole === "Budget holder") plus(buyingRole);
   else if (buyingRole) minus(`Buying role: ${buyingRole.toLowerCase()}`);
@@ -263,7 +278,8 @@ export function readiness(answersByRole: AnswersByRole, triggers: readonly Trigg
   const band: Band = !gatesPass ? "not_a_fit" : checks.score && checks.cycle && checks.pain ? "ready_now" : "nurture";
   if (band === "nurture") {
     if (!checks.score) reasons.push({ text: `Score ${score} is below ${profile.thresholds.readyScore}`, tone: "minus" });
-    if (!checks.pain && Number.isFinite(severity)) reasons.push({ text: `Pain below the ${Math.round(profile.thresholds.minPain * 10)}/10 bar`, tone: "minus" });
+    if (!checks.pain && Number.isFinite(severity))
+      reasons.push({ text: `Pain below the ${Math.round(profile.thresholds.minPain * 10)}/10 bar`, tone: "minus" });
   }
   // Gate failures first, then what speaks for them, then against.
   const order: Record<ReasonTone, number> = { gate: 0, plus: 1, minus: 2 };

@@ -30,7 +30,8 @@ export type ThemeEdit =
 /** Applies one edit; throws ThemeConflict with a message for the user when it cannot. */
 export async function editTheme(db: Kysely<Database>, theme: Theme, version: number, edit: ThemeEdit): Promise<{ themeId: number }> {
   if (theme.status === "merged") throw new ThemeConflict("This theme was merged into another one; reload the board.");
-  if (theme.version !== version) throw new ThemeConflict("Someone else changed this theme (or a new analysis run replaced it); reload to see the change.");
+  if (theme.version !== version)
+    throw new ThemeConflict("Someone else changed this theme (or a new analysis run replaced it); reload to see the change.");
   const run = await latestDoneRun(db, theme.survey_id);
   // Only merge, split and move change figures (a label, the status or a pin is not part of any
   // figure), and only those of the themes whose members changed.
@@ -69,8 +70,11 @@ export async function editTheme(db: Kysely<Database>, theme: Theme, version: num
     case "move": {
       if (edit.targetId === theme.id) throw new ThemeConflict("That answer is already in this theme.");
       const target = await getTheme(db, edit.targetId);
-      if (!target || target.status === "merged" || target.survey_id !== theme.survey_id) throw new ThemeConflict("The theme to move to no longer exists; reload the page.");
-      await membersChange(db, run?.id ?? null, [theme.id, edit.targetId], (trx) => moveAnswer(trx, theme.id, version, edit.answerId, edit.targetId));
+      if (!target || target.status === "merged" || target.survey_id !== theme.survey_id)
+        throw new ThemeConflict("The theme to move to no longer exists; reload the page.");
+      await membersChange(db, run?.id ?? null, [theme.id, edit.targetId], (trx) =>
+        moveAnswer(trx, theme.id, version, edit.answerId, edit.targetId),
+      );
       break;
     }
   }
@@ -82,7 +86,12 @@ export async function editTheme(db: Kysely<Database>, theme: Theme, version: num
  * in one transaction: a failed recompute leaves the members where they were, and no reader sees
  * the new members with the old figures.
  */
-async function membersChange(db: Kysely<Database>, runId: number | null, touched: number[], edit: (trx: Transaction<Database>) => Promise<void>): Promise<void> {
+async function membersChange(
+  db: Kysely<Database>,
+  runId: number | null,
+  touched: number[],
+  edit: (trx: Transaction<Database>) => Promise<void>,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await edit(trx);
     if (runId !== null) await recomputeAggregates(trx, runId, touched);

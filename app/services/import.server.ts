@@ -3,15 +3,38 @@ import { z } from "zod";
 import { CsvError, parseCsv, type CsvTable } from "../../analysis/csv.js";
 import { completeResponse, saveAnswers, startResponse, type AnswerWrite } from "../../db/queries/responses.js";
 import type { Database, PersonSource } from "../../db/schema.js";
-import { fieldName, otherFieldName, OTHER_VALUE, parsePageAnswers, type FormValues, type PublicQuestion } from "../surveys/answer-schema.js";
+import {
+  fieldName,
+  otherFieldName,
+  OTHER_VALUE,
+  parsePageAnswers,
+  type FormValues,
+  type PublicQuestion,
+} from "../surveys/answer-schema.js";
 import { OTHER_PREFIX } from "../surveys/questions.js";
 import { afterCompletion, flushCompletions } from "./after-completion.server.js";
 import { completionFacts, resumeTokenHash } from "./submission.server.js";
 import { randomToken } from "../utils/tokens.server.js";
 import { parseStringList } from "../../db/queries/util.js";
-import { IMPORT_SOURCES, MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, META_FIELDS, type MetaField } from "../surveys/import-mapping.js";
+import {
+  IMPORT_SOURCES,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_COLUMNS,
+  MAX_IMPORT_ROWS,
+  META_FIELDS,
+  type MetaField,
+} from "../surveys/import-mapping.js";
 
-export { IMPORT_SOURCES, MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, META_FIELDS, META_LABELS, PREVIEW_ROWS, TargetSchema } from "../surveys/import-mapping.js";
+export {
+  IMPORT_SOURCES,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_COLUMNS,
+  MAX_IMPORT_ROWS,
+  META_FIELDS,
+  META_LABELS,
+  PREVIEW_ROWS,
+  TargetSchema,
+} from "../surveys/import-mapping.js";
 export type { MetaField } from "../surveys/import-mapping.js";
 
 /**
@@ -25,8 +48,10 @@ export class ImportInputError extends Error {}
 
 /** The CSV as a table; every problem is an ImportInputError with a message for the marketer. */
 export function readImportCsv(text: string): CsvTable {
-  if (text.length > MAX_IMPORT_BYTES) throw new ImportInputError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it and import the parts.`);
-  if (text.replace(/^\uFEFF/, "").trim() === "") throw new ImportInputError("The file is empty. Choose a CSV file with a header row and at least one row of answers.");
+  if (text.length > MAX_IMPORT_BYTES)
+    throw new ImportInputError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it and import the parts.`);
+  if (text.replace(/^\uFEFF/, "").trim() === "")
+    throw new ImportInputError("The file is empty. Choose a CSV file with a header row and at least one row of answers.");
   let table: CsvTable;
   try {
     table = parseCsv(text);
@@ -34,9 +59,11 @@ export function readImportCsv(text: string): CsvTable {
     if (error instanceof CsvError) throw new ImportInputError(`The file is not valid CSV: ${error.message}.`);
     throw error;
   }
-  if (table.header.length > MAX_IMPORT_COLUMNS) throw new ImportInputError(`The file has ${table.header.length} columns; at most ${MAX_IMPORT_COLUMNS} can be imported.`);
+  if (table.header.length > MAX_IMPORT_COLUMNS)
+    throw new ImportInputError(`The file has ${table.header.length} columns; at most ${MAX_IMPORT_COLUMNS} can be imported.`);
   if (table.rows.length === 0) throw new ImportInputError("The file has a header row but no rows of answers.");
-  if (table.rows.length > MAX_IMPORT_ROWS) throw new ImportInputError(`The file has ${table.rows.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.`);
+  if (table.rows.length > MAX_IMPORT_ROWS)
+    throw new ImportInputError(`The file has ${table.rows.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.`);
   return table;
 }
 
@@ -63,7 +90,11 @@ const META_SYNONYMS: Record<MetaField, string[]> = {
 };
 
 function words(text: string): Set<string> {
-  return new Set(normalise(text).split(" ").filter((w) => w.length > 2));
+  return new Set(
+    normalise(text)
+      .split(" ")
+      .filter((w) => w.length > 2),
+  );
 }
 
 /**
@@ -125,7 +156,9 @@ export function checkMapping(header: string[], targets: string[], questions: Pub
     if (target === "ignore") return;
     const previous = seen.get(target);
     if (previous !== undefined) {
-      errors.push(`"${columnLabel(header, previous)}" and "${columnLabel(header, index)}" are both mapped to the same ${target.startsWith("q:") ? "question" : "detail"}. Map one of them to Ignore.`);
+      errors.push(
+        `"${columnLabel(header, previous)}" and "${columnLabel(header, index)}" are both mapped to the same ${target.startsWith("q:") ? "question" : "detail"}. Map one of them to Ignore.`,
+      );
       return;
     }
     seen.set(target, index);
@@ -137,7 +170,8 @@ export function checkMapping(header: string[], targets: string[], questions: Pub
       metaColumns[target.slice(5) as MetaField] = index;
     }
   });
-  if (questionColumns.length === 0 && errors.length === 0) errors.push("Map at least one column to a question: there is nothing to import otherwise.");
+  if (questionColumns.length === 0 && errors.length === 0)
+    errors.push("Map at least one column to a question: there is nothing to import otherwise.");
   return { errors, questionColumns, metaColumns };
 }
 
@@ -189,7 +223,10 @@ function cellToForm(question: PublicQuestion, cell: string, input: FormValues): 
       return undefined;
     }
     case "multiple_choice": {
-      const parts = value.split(";").map((p) => p.trim()).filter(Boolean);
+      const parts = value
+        .split(";")
+        .map((p) => p.trim())
+        .filter(Boolean);
       const chosen: string[] = [];
       for (const part of parts) {
         const option = matchOption(question, part);
@@ -215,7 +252,14 @@ function cellToForm(question: PublicQuestion, cell: string, input: FormValues): 
 
 const EmailSchema = z.email();
 
-function metaOf(table: CsvTable, row: string[], check: MappingCheck, defaultSource: PersonSource, errors: string[], cellErrors: Map<number, string>): RowMeta {
+function metaOf(
+  table: CsvTable,
+  row: string[],
+  check: MappingCheck,
+  defaultSource: PersonSource,
+  errors: string[],
+  cellErrors: Map<number, string>,
+): RowMeta {
   const meta: RowMeta = { source: defaultSource, email: null, name: null, company: null, campaign: null, rep: null, date: null };
   const text = (field: MetaField, max: number): string | null => {
     const index = check.metaColumns[field];
@@ -295,7 +339,8 @@ export function validateRows(table: CsvTable, check: MappingCheck, defaultSource
     const parsed = parsePageAnswers(present, input);
     if (parsed.success) {
       for (const { questionId, value } of parsed.data) {
-        if (value) answers.push({ questionId, text: value.text, number: value.number, json: value.json ? JSON.stringify(value.json) : null });
+        if (value)
+          answers.push({ questionId, text: value.text, number: value.number, json: value.json ? JSON.stringify(value.json) : null });
       }
     } else {
       for (const [field, messages] of Object.entries(parsed.errors)) {
@@ -310,14 +355,19 @@ export function validateRows(table: CsvTable, check: MappingCheck, defaultSource
     if (cellErrors.size) {
       const rowLevel = errors.filter((e) => e.startsWith("Row:"));
       errors.length = 0;
-      for (const index of [...cellErrors.keys()].sort((a, b) => a - b)) errors.push(`"${columnLabel(table.header, index)}": ${cellErrors.get(index)}`);
+      for (const index of [...cellErrors.keys()].sort((a, b) => a - b))
+        errors.push(`"${columnLabel(table.header, index)}": ${cellErrors.get(index)}`);
       errors.push(...rowLevel);
     }
     if (errors.length === 0 && answers.length === 0) errors.push("The row has no answers in the mapped columns.");
     const byQuestion = new Map(answers.map((a) => [a.questionId, a]));
     const cells: ValidatedRow["cells"] = [];
     for (const { index, question } of check.questionColumns) {
-      cells.push({ index, text: cellErrors.has(index) ? (row[index] ?? "").slice(0, 120) : display(byQuestion.get(question.id), question.kind), error: cellErrors.get(index) });
+      cells.push({
+        index,
+        text: cellErrors.has(index) ? (row[index] ?? "").slice(0, 120) : display(byQuestion.get(question.id), question.kind),
+        error: cellErrors.get(index),
+      });
     }
     for (const field of META_FIELDS) {
       const index = check.metaColumns[field];

@@ -22,7 +22,12 @@ interface Payload {
 }
 
 export function createOptOutToken(personId: number, now: Date = new Date(), ttlDays = OPT_OUT_TTL_DAYS): string {
-  const payload: Payload = { personId, purpose: OPT_OUT_PURPOSE, exp: Math.floor(now.getTime() / 1000) + ttlDays * 86400, jti: randomToken(12) };
+  const payload: Payload = {
+    personId,
+    purpose: OPT_OUT_PURPOSE,
+    exp: Math.floor(now.getTime() / 1000) + ttlDays * 86400,
+    jti: randomToken(12),
+  };
   const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
   return `${body}.${sign(OPT_OUT_PURPOSE, body)}`;
 }
@@ -47,7 +52,14 @@ export function verifyOptOutToken(token: string, now: Date = new Date()): Payloa
   }
   const p = payload as Partial<Payload>;
   if (!p || typeof p !== "object") return null;
-  if (p.purpose !== OPT_OUT_PURPOSE || !Number.isSafeInteger(p.personId) || typeof p.exp !== "number" || typeof p.jti !== "string" || !/^[A-Za-z0-9_-]{8,64}$/.test(p.jti)) return null;
+  if (
+    p.purpose !== OPT_OUT_PURPOSE ||
+    !Number.isSafeInteger(p.personId) ||
+    typeof p.exp !== "number" ||
+    typeof p.jti !== "string" ||
+    !/^[A-Za-z0-9_-]{8,64}$/.test(p.jti)
+  )
+    return null;
   if (p.exp * 1000 <= now.getTime()) return null;
   return p as Payload;
 }
@@ -81,7 +93,12 @@ export async function redeemOptOutToken(db: Kysely<Database>, token: string, now
 /** Staff record an opt-out someone asked for by phone or email. */
 export async function recordStaffOptOut(db: Kysely<Database>, personId: number, actorEmail: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await recordUnsubscribe(trx, { personId, actor: `staff:${actorEmail}`, wording: UNSUBSCRIBE_STAFF_WORDING, now: new Date().toISOString() });
+    await recordUnsubscribe(trx, {
+      personId,
+      actor: `staff:${actorEmail}`,
+      wording: UNSUBSCRIBE_STAFF_WORDING,
+      now: new Date().toISOString(),
+    });
   });
 }
 

@@ -16,7 +16,18 @@ import { insertProfileVersion, latestProfile } from "../../db/queries/profiles.j
 import { listProspectRows, type ProspectQuery, type ProspectRow } from "../../db/queries/prospects.js";
 import type { Database } from "../../db/schema.js";
 import { DEFAULT_PROFILE, ProfileSchema, type Profile } from "../scoring/profile.js";
-import { confidenceLabel, missedChecks, readiness, timingLabel, triggerLabel, type AnswersByRole, type Band, type ReadinessResult, type Reason, type TriggerInput } from "../scoring/readiness.js";
+import {
+  confidenceLabel,
+  missedChecks,
+  readiness,
+  timingLabel,
+  triggerLabel,
+  type AnswersByRole,
+  type Band,
+  type ReadinessResult,
+  type Reason,
+  type TriggerInput,
+} from "../scoring/readiness.js";
 import { TRIGGER_TEXT_ROLES, type QuestionRole } from "../surveys/questions.js";
 import { choiceTriggers } from "../surveys/template.js";
 import { toCsv, type CsvCell } from "../utils/csv.js";
@@ -89,7 +100,10 @@ export function personAnswersByRole(answers: readonly PersonAnswer[], company?: 
 }
 
 /** Triggers from a person's answers; a marketer's corrections of an answer override the detector there. */
-export function triggersOf(answers: readonly PersonAnswer[], corrections: ReadonlyMap<number, readonly TriggerCorrectionRow[]> = new Map()): TriggerInput[] {
+export function triggersOf(
+  answers: readonly PersonAnswer[],
+  corrections: ReadonlyMap<number, readonly TriggerCorrectionRow[]> = new Map(),
+): TriggerInput[] {
   const out: TriggerInput[] = [];
   const textual: PersonAnswer[] = [];
   for (const a of answers) {
@@ -142,14 +156,25 @@ async function reassessMany(db: Kysely<Database>, personIds: readonly number[], 
   let done = 0;
   for (const ids of chunks(personIds, 200)) {
     const [answers, companies] = await Promise.all([answersForPeople(db, ids), companyFactsForPeople(db, ids)]);
-    const corrections = await correctionsForAnswers(db, [...answers.values()].flatMap((list) => list.map((a) => a.answerId)));
+    const corrections = await correctionsForAnswers(
+      db,
+      [...answers.values()].flatMap((list) => list.map((a) => a.answerId)),
+    );
     const now = new Date();
     await db.transaction().execute(async (trx) => {
       for (const id of ids) {
         const list = answers.get(id);
         if (!list?.length) continue;
         const { result, parts } = assess(list, companies.get(id), current, now, corrections);
-        await upsertAssessment(trx, { personId: id, profileId: current.id, score: result.score, band: result.band, reasons: result.reasons, parts, now: now.toISOString() });
+        await upsertAssessment(trx, {
+          personId: id,
+          profileId: current.id,
+          score: result.score,
+          band: result.band,
+          reasons: result.reasons,
+          parts,
+          now: now.toISOString(),
+        });
         done++;
       }
     });
@@ -176,7 +201,6 @@ export async function reassessPeople(db: Kysely<Database>, personIds: readonly n
 }
 
 /* ---------- Prospect views: what the pages, the CSV export and the API show ---------- */
-
 
 export interface ProspectView {
   personId: number;
@@ -231,7 +255,8 @@ export function toProspectView(row: ProspectRow, themes: Array<{ themeId: number
   const facts = parts.facts ?? { quote: null, buyingRole: null, budget: null, timeline: null };
   const effectiveBand: Band = row.pipelineStatus === "rejected" && row.band === "ready_now" ? "nurture" : row.band;
   const reasons = isReasonList(row.reasons) ? [...row.reasons] : [];
-  if (row.pipelineStatus === "rejected") reasons.unshift({ text: `Rejected by sales${row.rejectReason ? `: ${row.rejectReason}` : ""}`, tone: "minus" });
+  if (row.pipelineStatus === "rejected")
+    reasons.unshift({ text: `Rejected by sales${row.rejectReason ? `: ${row.rejectReason}` : ""}`, tone: "minus" });
   return {
     personId: row.personId,
     name: row.name,
@@ -264,13 +289,25 @@ export function toProspectView(row: ProspectRow, themes: Array<{ themeId: number
     readySince: row.readySince,
     missed: parts.checks ? missedChecks(parts.checks) : 0,
     checks: parts.checks ?? null,
-    parts: typeof parts.pain === "number" ? { pain: parts.pain, trigger: parts.trigger ?? 0, budget_timeline: parts.budget_timeline ?? 0, fit: parts.fit ?? 0, authority: parts.authority ?? 0 } : null,
+    parts:
+      typeof parts.pain === "number"
+        ? {
+            pain: parts.pain,
+            trigger: parts.trigger ?? 0,
+            budget_timeline: parts.budget_timeline ?? 0,
+            fit: parts.fit ?? 0,
+            authority: parts.authority ?? 0,
+          }
+        : null,
   };
 }
 
 export async function prospectViews(db: Kysely<Database>, query: ProspectQuery = {}): Promise<ProspectView[]> {
   const rows = await listProspectRows(db, query);
-  const themes = await themesForPeople(db, rows.map((r) => r.personId));
+  const themes = await themesForPeople(
+    db,
+    rows.map((r) => r.personId),
+  );
   return rows.map((r) => toProspectView(r, themes.get(r.personId)));
 }
 
@@ -312,7 +349,6 @@ export async function readyNowForCrm(db: Kysely<Database>): Promise<ProspectView
 
 /* ---------- To the CRM: CSV columns HubSpot and Salesforce map on import, and the API shape ---------- */
 
-
 export type CrmFormat = "hubspot" | "salesforce";
 
 function splitName(name: string | null): [string, string] {
@@ -322,8 +358,44 @@ function splitName(name: string | null): [string, string] {
 }
 
 const CRM_HEADERS: Record<CrmFormat, string[]> = {
-  hubspot: ["First Name", "Last Name", "Email", "Company Name", "Job Title", "Industry", "Country/Region", "Lead Status", "Original Source", "Readiness Score", "Readiness Band", "Top Pain", "Trigger", "Key Quote", "Reasons", "Painmap URL", "Unsubscribe URL"],
-  salesforce: ["FirstName", "LastName", "Email", "Company", "Title", "Industry", "Country", "Status", "LeadSource", "Readiness_Score__c", "Readiness_Band__c", "Top_Pain__c", "Trigger__c", "Key_Quote__c", "Reasons__c", "Painmap_URL__c", "Unsubscribe_URL__c"],
+  hubspot: [
+    "First Name",
+    "Last Name",
+    "Email",
+    "Company Name",
+    "Job Title",
+    "Industry",
+    "Country/Region",
+    "Lead Status",
+    "Original Source",
+    "Readiness Score",
+    "Readiness Band",
+    "Top Pain",
+    "Trigger",
+    "Key Quote",
+    "Reasons",
+    "Painmap URL",
+    "Unsubscribe URL",
+  ],
+  salesforce: [
+    "FirstName",
+    "LastName",
+    "Email",
+    "Company",
+    "Title",
+    "Industry",
+    "Country",
+    "Status",
+    "LeadSource",
+    "Readiness_Score__c",
+    "Readiness_Band__c",
+    "Top_Pain__c",
+    "Trigger__c",
+    "Key_Quote__c",
+    "Reasons__c",
+    "Painmap_URL__c",
+    "Unsubscribe_URL__c",
+  ],
 };
 
 export function crmCsv(list: readonly ProspectView[], origin: string, format: CrmFormat, linkFor: (personId: number) => string): string {
@@ -382,7 +454,12 @@ export function apiProspect(p: ProspectView, unsubscribeUrl: string | null) {
  * GET /api/prospects: read-only JSON for a CRM sync. `Authorization: Bearer pm_...` with a live
  * key; `?band=ready_now|nurture|all` (default ready_now). Unsubscribed people never appear.
  */
-export async function prospectsApi(db: Kysely<Database>, request: Request, origin: string, linkFor: (personId: number) => string): Promise<Response> {
+export async function prospectsApi(
+  db: Kysely<Database>,
+  request: Request,
+  origin: string,
+  linkFor: (personId: number) => string,
+): Promise<Response> {
   const headers = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
   const keyId = await verifyApiKey(db, bearerToken(request.headers.get("Authorization")));
   if (keyId === null) {
@@ -396,8 +473,12 @@ export async function prospectsApi(db: Kysely<Database>, request: Request, origi
   if (!["ready_now", "nurture", "all"].includes(band)) {
     return new Response(JSON.stringify({ error: "band must be ready_now, nurture or all" }), { status: 400, headers });
   }
-  const list =
-    band === "ready_now" ? await readyNowForCrm(db) : band === "nurture" ? await nurtureList(db) : await prospectViews(db);
-  const body = { band, count: list.length, generated_at: new Date().toISOString(), prospects: list.map((p) => ({ ...apiProspect(p, p.email ? linkFor(p.personId) : null), url: `${origin}/prospects/${p.personId}` })) };
+  const list = band === "ready_now" ? await readyNowForCrm(db) : band === "nurture" ? await nurtureList(db) : await prospectViews(db);
+  const body = {
+    band,
+    count: list.length,
+    generated_at: new Date().toISOString(),
+    prospects: list.map((p) => ({ ...apiProspect(p, p.email ? linkFor(p.personId) : null), url: `${origin}/prospects/${p.personId}` })),
+  };
   return new Response(JSON.stringify(body), { status: 200, headers });
 }

@@ -80,7 +80,8 @@ export async function loadAnsweringSurvey(db: Kysely<Database>, slug: string): P
   const head = await surveyHeadBySlug(db, slug);
   if (!head || head.status === "draft") return undefined;
   const cached = cache.get(slug);
-  if (cached && cached.survey.id === head.id && cached.survey.updated_at === head.updated_at && cached.survey.status === head.status) return cached;
+  if (cached && cached.survey.id === head.id && cached.survey.updated_at === head.updated_at && cached.survey.status === head.status)
+    return cached;
   const found = await loadSurveyForAnswering(db, slug);
   if (!found || found.survey.status === "draft") return undefined;
   const questions = publicQuestions(found.questions);
@@ -100,7 +101,8 @@ export async function surveyAvailability(db: Kysely<Database>, s: AnsweringSurve
   const { survey } = s;
   if (survey.status !== "open" || s.pages.length === 0) return "closed";
   if (survey.closes_at && Date.parse(survey.closes_at) <= now.getTime()) return "closed";
-  if (survey.max_responses !== null && (await countResponses(db, { surveyId: survey.id, status: "complete" })) >= survey.max_responses) return "full";
+  if (survey.max_responses !== null && (await countResponses(db, { surveyId: survey.id, status: "complete" })) >= survey.max_responses)
+    return "full";
   return "open";
 }
 
@@ -135,7 +137,11 @@ export function completionFacts(
   byQuestion: ReadonlyMap<number, Pick<AnswerWrite, "text" | "number">>,
   actor: string,
   overrides: { companyName?: string | null; email?: string | null; name?: string | null } = {},
-): { company: CompanyInput | null; contact: { email: string | null; name: string | null; jobTitle: string | null }; consents: ConsentInput[] } {
+): {
+  company: CompanyInput | null;
+  contact: { email: string | null; name: string | null; jobTitle: string | null };
+  consents: ConsentInput[];
+} {
   const textOf = (role: string): string | null => {
     for (const q of questions) {
       if (q.role !== role) continue;
@@ -154,18 +160,26 @@ export function completionFacts(
     const purpose = q.kind === "consent" && q.role ? CONSENT_PURPOSES[q.role] : undefined;
     const answer = byQuestion.get(q.id);
     if (!purpose || !answer) continue; // not shown: nothing to record
-    consents.push({ purpose, status: answer.number === 1 ? "opted_in" : "opted_out", wording: q.prompt, wordingVersion: CONSENT_WORDING_VERSION, actor });
+    consents.push({
+      purpose,
+      status: answer.number === 1 ? "opted_in" : "opted_out",
+      wording: q.prompt,
+      wordingVersion: CONSENT_WORDING_VERSION,
+      actor,
+    });
   }
   return {
     company,
-    contact: { email: overrides.email ?? textOf("contact_email"), name: overrides.name ?? textOf("contact_name"), jobTitle: textOf("job_title") },
+    contact: {
+      email: overrides.email ?? textOf("contact_email"),
+      name: overrides.name ?? textOf("contact_name"),
+      jobTitle: textOf("job_title"),
+    },
     consents,
   };
 }
 
-export type PageIdentity =
-  | { kind: "key"; idempotencyKey: string; attribution: Attribution }
-  | { kind: "token"; token: string };
+export type PageIdentity = { kind: "key"; idempotencyKey: string; attribution: Attribution } | { kind: "token"; token: string };
 
 export type PageOutcome =
   | { outcome: "saved"; token: string; nextPage: number; responseId: number }
@@ -223,7 +237,8 @@ export async function submitPage(
       response = await findResponseByTokenHash(trx, s.survey.id, tokenHash);
       if (!response) return { outcome: "bad_link" };
     }
-    if (response.status === "complete") return { outcome: "complete", token, responseId: response.id, changed: false, personId: response.person_id };
+    if (response.status === "complete")
+      return { outcome: "complete", token, responseId: response.id, changed: false, personId: response.person_id };
     if (pageIndex > response.current_page) return { outcome: "ahead", token, currentPage: response.current_page };
 
     const writes: AnswerWrite[] = [];
@@ -244,7 +259,9 @@ export async function submitPage(
     // (a one-page survey) has no earlier answers to read back.
     const byQuestion = new Map<number, AnswerWrite>();
     if (created) for (const w of writes) byQuestion.set(w.questionId, w);
-    else for (const a of await listResponseAnswers(trx, response.id)) byQuestion.set(a.question_id, { questionId: a.question_id, text: a.value_text, number: a.value_number, json: a.value_json });
+    else
+      for (const a of await listResponseAnswers(trx, response.id))
+        byQuestion.set(a.question_id, { questionId: a.question_id, text: a.value_text, number: a.value_number, json: a.value_json });
 
     const facts = completionFacts(s.questions, byQuestion, "prospect");
     const done = await completeResponse(trx, {
@@ -261,7 +278,9 @@ export async function submitPage(
       consents: facts.consents,
       now,
     });
-    return done ? { outcome: "complete", token, responseId: response.id, changed: true, personId: done.personId } : { outcome: "complete", token, responseId: response.id, changed: false, personId: response.person_id };
+    return done
+      ? { outcome: "complete", token, responseId: response.id, changed: true, personId: done.personId }
+      : { outcome: "complete", token, responseId: response.id, changed: false, personId: response.person_id };
   }).then((outcome) => {
     if (outcome.outcome === "complete" && outcome.changed && outcome.personId !== null) {
       afterCompletion(db, { personId: outcome.personId, surveyId: s.survey.id, autoRun: (args.origin ?? "web") === "web" });
@@ -283,7 +302,13 @@ export function readAnsweringKey(request: Request, surveyId: number): string | u
 }
 
 export function answeringCookie(surveyId: number, slug: string, idempotencyKey: string, secure: boolean): string {
-  const attributes = [`${COOKIE_PREFIX}${surveyId}=${idempotencyKey}`, `Path=/s/${slug}`, "HttpOnly", "SameSite=Lax", `Max-Age=${COOKIE_MAX_AGE}`];
+  const attributes = [
+    `${COOKIE_PREFIX}${surveyId}=${idempotencyKey}`,
+    `Path=/s/${slug}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    `Max-Age=${COOKIE_MAX_AGE}`,
+  ];
   if (secure) attributes.push("Secure");
   return attributes.join("; ");
 }

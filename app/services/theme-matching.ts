@@ -68,7 +68,10 @@ export function keepsName(previousAnswerIds: readonly number[], clusterAnswerIds
 }
 
 /** Follows merged_into_id to the theme that now stands for `id` (cycle-safe). */
-export function resolveTheme(themes: ReadonlyMap<number, Pick<ExistingTheme, "id" | "status" | "mergedIntoId">>, id: number): number | null {
+export function resolveTheme(
+  themes: ReadonlyMap<number, Pick<ExistingTheme, "id" | "status" | "mergedIntoId">>,
+  id: number,
+): number | null {
   const seen = new Set<number>();
   let current = themes.get(id);
   while (current && current.status === "merged" && current.mergedIntoId !== null) {

@@ -1,6 +1,12 @@
 import type { Kysely } from "kysely";
 import { applyCorrections, detectTriggersInText, isTriggerType, type TriggerCorrection } from "../../analysis/index.js";
-import { correctionsForAnswers, deleteCorrection, replaceAnswerMentions, saveCorrection, type TriggerCorrectionRow } from "../../db/queries/trigger-corrections.js";
+import {
+  correctionsForAnswers,
+  deleteCorrection,
+  replaceAnswerMentions,
+  saveCorrection,
+  type TriggerCorrectionRow,
+} from "../../db/queries/trigger-corrections.js";
 import type { Database } from "../../db/schema.js";
 import { TRIGGER_TEXT_ROLES, type QuestionRole } from "../surveys/questions.js";
 import { reassessPerson } from "./readiness.server.js";
@@ -42,14 +48,30 @@ export async function correctTrigger(db: Kysely<Database>, request: CorrectionRe
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
     if (request.action === "undo") await deleteCorrection(trx, answer.id, request.type);
-    else await saveCorrection(trx, { answerId: answer.id, type: request.type, action: request.action, timing: request.timing, authorId: request.userId, now });
+    else
+      await saveCorrection(trx, {
+        answerId: answer.id,
+        type: request.type,
+        action: request.action,
+        timing: request.timing,
+        authorId: request.userId,
+        now,
+      });
     const stored = (await correctionsForAnswers(trx, [answer.id])).get(answer.id) ?? [];
     const mentions = applyCorrections(detectTriggersInText(answer.value_text ?? ""), stored.map(toCorrection), answer.value_text ?? "");
     await replaceAnswerMentions(
       trx,
       answer.id,
       null, // written by a marketer, not by a run
-      mentions.map((m) => ({ answerId: answer.id, responseId: answer.response_id, type: m.type, timing: m.timing, phrase: m.phrase.slice(0, 300), origin: m.corrected ? "correction" : "text", confidence: m.confidence })),
+      mentions.map((m) => ({
+        answerId: answer.id,
+        responseId: answer.response_id,
+        type: m.type,
+        timing: m.timing,
+        phrase: m.phrase.slice(0, 300),
+        origin: m.corrected ? "correction" : "text",
+        confidence: m.confidence,
+      })),
     );
   });
   if (answer.person_id !== null) await reassessPerson(db, answer.person_id);
@@ -62,13 +84,22 @@ export async function correctTrigger(db: Kysely<Database>, request: CorrectionRe
  * before the next analysis run.
  */
 export async function answerTriggers(db: Kysely<Database>, answers: readonly { answerId: number; text: string }[]) {
-  const corrections = await correctionsForAnswers(db, answers.map((a) => a.answerId));
+  const corrections = await correctionsForAnswers(
+    db,
+    answers.map((a) => a.answerId),
+  );
   const out: Record<number, { mentions: PanelMention[]; corrections: { type: string; action: "reject" | "add" }[] }> = {};
   for (const { answerId, text } of answers) {
     const own = corrections.get(answerId) ?? [];
     const mentions = applyCorrections(detectTriggersInText(text), own.map(toCorrection), text);
     out[answerId] = {
-      mentions: mentions.map((m) => ({ type: m.type, timing: m.timing, phrase: m.phrase, confidence: m.confidence, origin: m.corrected ? "correction" : "text" })),
+      mentions: mentions.map((m) => ({
+        type: m.type,
+        timing: m.timing,
+        phrase: m.phrase,
+        confidence: m.confidence,
+        origin: m.corrected ? "correction" : "text",
+      })),
       corrections: own.map((c) => ({ type: c.trigger_type, action: c.action })),
     };
   }

@@ -85,7 +85,8 @@ function parseOne(q: PublicQuestion, input: FormValues): One {
       if (!value) return needed("Please answer this question.");
       const max = maxLengthOf(q.kind);
       if (value.length > max) return { error: `Please keep this under ${max.toLocaleString("en")} characters.`, field: name };
-      if (q.kind === "email" && !EmailSchema.safeParse(value).success) return { error: "Enter a valid email address, like name@company.com.", field: name };
+      if (q.kind === "email" && !EmailSchema.safeParse(value).success)
+        return { error: "Enter a valid email address, like name@company.com.", field: name };
       return { value: text(q.kind === "email" ? value.toLowerCase() : value) };
     }
     case "number":
@@ -100,7 +101,8 @@ function parseOne(q: PublicQuestion, input: FormValues): One {
         return { value: { text: null, number, json: null } };
       }
       const [min, max] = q.kind === "scale_0_10" ? [0, 10] : [1, 5];
-      if (!Number.isInteger(number) || number < min || number > max) return { error: `Choose a whole number from ${min} to ${max}.`, field: name };
+      if (!Number.isInteger(number) || number < min || number > max)
+        return { error: `Choose a whole number from ${min} to ${max}.`, field: name };
       return { value: { text: null, number, json: null } };
     }
     case "consent": {
@@ -119,7 +121,8 @@ function parseOne(q: PublicQuestion, input: FormValues): One {
         if (choice === OTHER_VALUE && q.allowOther) {
           const other = (single(input[otherFieldName(q.id)]) ?? "").trim();
           if (!other) return { error: "Please tell us what “Other” means for you.", field: otherFieldName(q.id) };
-          if (other.length > MAX_SHORT_ANSWER) return { error: `Please keep this under ${MAX_SHORT_ANSWER} characters.`, field: otherFieldName(q.id) };
+          if (other.length > MAX_SHORT_ANSWER)
+            return { error: `Please keep this under ${MAX_SHORT_ANSWER} characters.`, field: otherFieldName(q.id) };
           values.push(OTHER_PREFIX + other);
         } else if (q.options.includes(choice)) {
           if (!values.includes(choice)) values.push(choice);
@@ -142,14 +145,20 @@ const PostedFieldsSchema = z.record(z.string(), z.union([z.string(), z.array(z.s
  * loop, so a post does not build a zod schema for its survey (that cost CPU and, held by zod's
  * caches until a full GC, a share of the pauses that set the p99 in bench:submit).
  */
-function readPage(questions: PublicQuestion[], input: FormValues): Array<{ q: PublicQuestion; raw: FormValues[string] | undefined; result: One }> | undefined {
+function readPage(
+  questions: PublicQuestion[],
+  input: FormValues,
+): Array<{ q: PublicQuestion; raw: FormValues[string] | undefined; result: One }> | undefined {
   const posted = PostedFieldsSchema.safeParse(input);
   if (!posted.success) return undefined;
   return questions.map((q) => ({ q, raw: posted.data[fieldName(q.id)], result: parseOne(q, posted.data) }));
 }
 
 /** The answers of one page; errors are keyed by field name (`q_<id>` or `q_<id>_other`). */
-export function parsePageAnswers(questions: PublicQuestion[], input: FormValues): { success: true; data: PageAnswers } | { success: false; errors: FieldErrors } {
+export function parsePageAnswers(
+  questions: PublicQuestion[],
+  input: FormValues,
+): { success: true; data: PageAnswers } | { success: false; errors: FieldErrors } {
   const read = readPage(questions, input);
   if (!read) return { success: false, errors: { "": ["The form could not be read. Please reload the page and try again."] } };
   const answers: PageAnswers = [];
@@ -195,7 +204,10 @@ export function pageFormValues(questions: PublicQuestion[], input: FormValues): 
 }
 
 /** A stored answer back into form values (to show a resumed page as it was left). */
-export function answerFormValues(q: PublicQuestion, answer: { value_text: string | null; value_number: number | null; value_json: string | null }): FormValues {
+export function answerFormValues(
+  q: PublicQuestion,
+  answer: { value_text: string | null; value_number: number | null; value_json: string | null },
+): FormValues {
   const name = fieldName(q.id);
   switch (q.kind) {
     case "short_text":
@@ -260,7 +272,11 @@ const TOKEN = /^[A-Za-z0-9_-]{16,100}$/;
 
 /** The fields every page post carries besides the answers. */
 export const PageMetaSchema = AttributionSchema.extend({
-  page: z.coerce.number({ error: "The page number is missing." }).int("The page number is not valid.").min(1, "The page number is not valid.").max(1000, "The page number is not valid."),
+  page: z.coerce
+    .number({ error: "The page number is missing." })
+    .int("The page number is not valid.")
+    .min(1, "The page number is not valid.")
+    .max(1000, "The page number is not valid."),
   idem: z.string().regex(TOKEN, "The form is out of date. Please reload the page.").optional(),
   r: z.string().regex(TOKEN, "That resume link is not valid.").optional(),
   /** "back": the prospect pressed "Previous page" (save what is there, go back, require nothing). */

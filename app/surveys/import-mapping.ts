@@ -27,7 +27,10 @@ export const IMPORT_SOURCES = ["marketing", "sales", "partner", "unknown"] as co
 /** A column's target: "ignore", "q:<question id>" or "meta:<field>". */
 export const TargetSchema = z
   .string()
-  .regex(/^(ignore|q:\d{1,12}|meta:(source|email|name|company|campaign|rep|date))$/, "Choose a question, a detail or Ignore for each column.");
+  .regex(
+    /^(ignore|q:\d{1,12}|meta:(source|email|name|company|campaign|rep|date))$/,
+    "Choose a question, a detail or Ignore for each column.",
+  );
 
 /** The import form, every step (the per-column targets `col_<n>` are checked one by one with TargetSchema). */
 export const ImportFormSchema = z.object({

@@ -48,7 +48,7 @@ const checkbox = z
 
 export const TemplateWordsSchema = z.object({
   problem: requiredText("The problem", LIMITS.templateWord, "Describe the problem in a few words."),
-  area: requiredText("The area", LIMITS.templateWord, "Name the area, for example \"IT security\"."),
+  area: requiredText("The area", LIMITS.templateWord, 'Name the area, for example "IT security".'),
   category: requiredText("The category", LIMITS.templateWord, "Name the product category."),
 });
 
@@ -92,7 +92,9 @@ const roleField = z
 const questionFields = {
   kind: z.enum(QUESTION_KINDS, { message: "Choose a question type from the list." }),
   prompt: requiredText("The question", LIMITS.prompt, "Write the question."),
-  helpText: text("The help text", LIMITS.helpText).optional().transform((v) => v ?? ""),
+  helpText: text("The help text", LIMITS.helpText)
+    .optional()
+    .transform((v) => v ?? ""),
   required: checkbox,
   role: roleField,
   options: optionsField,
@@ -122,13 +124,21 @@ function checkOptions(value: QuestionFieldValues, ctx: z.RefinementCtx) {
   }
   const long = options.findIndex((o) => o.length > LIMITS.option);
   if (long >= 0) {
-    ctx.addIssue({ code: "custom", path: ["options"], message: `Option ${long + 1} is too long: keep each option under ${LIMITS.option} characters.` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["options"],
+      message: `Option ${long + 1} is too long: keep each option under ${LIMITS.option} characters.`,
+    });
   }
   const seen = new Set<string>();
   for (const option of options) {
     const key = option.toLowerCase();
     if (seen.has(key)) {
-      ctx.addIssue({ code: "custom", path: ["options"], message: `"${option.slice(0, 60)}" is listed twice: each option must be different.` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["options"],
+        message: `"${option.slice(0, 60)}" is listed twice: each option must be different.`,
+      });
       break;
     }
     seen.add(key);
@@ -218,7 +228,9 @@ export const SurveyEditSchema = z.discriminatedUnion(
     z.object({
       intent: z.literal("details"),
       title: requiredText("The title", LIMITS.title, "Give the survey a title."),
-      intro: text("The introduction", LIMITS.intro).optional().transform((v) => v ?? ""),
+      intro: text("The introduction", LIMITS.intro)
+        .optional()
+        .transform((v) => v ?? ""),
     }),
     z.object({ intent: z.literal("add-question"), ...questionFields }).superRefine(checkOptions),
     z.object({ intent: z.literal("update-question"), questionId: id("question"), ...questionFields }).superRefine(checkOptions),

@@ -23,7 +23,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function serviceUnavailable(): Response {
   return new Response("We cannot save right now. Nothing was lost on your side: please try again in a few seconds.", {
     status: 503,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Retry-After": String(RETRY_AFTER_SECONDS),
+      "Cache-Control": "private, no-store",
+    },
   });
 }
 

@@ -65,5 +65,8 @@ export function clientAddress(request: Request): string {
 }
 
 export function tooManyRequests(retryAfterSeconds: number, message = "Too many attempts. Please wait a minute and try again."): Response {
-  return new Response(message, { status: 429, headers: { "Retry-After": String(Math.max(1, retryAfterSeconds)), "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(message, {
+    status: 429,
+    headers: { "Retry-After": String(Math.max(1, retryAfterSeconds)), "Content-Type": "text/plain; charset=utf-8" },
+  });
 }

@@ -8,8 +8,23 @@ import type { Kysely } from "kysely";
 import { analyzeThemes, applyCorrections, detectTriggers } from "../../analysis/index.js";
 import { correctionsForAnswers } from "../../db/queries/trigger-corrections.js";
 import { toCorrection } from "../services/trigger-corrections.server.js";
-import { completeResponsesSince, createRun, getRun, latestRun, markFailed, markRunning, setProgress } from "../../db/queries/analysis-runs.js";
-import { answerDisplay, loadRoleAnswers, loadScopeResponses, loadScopeThemes, saveRunResults, type RunResults } from "../../db/queries/themes.js";
+import {
+  completeResponsesSince,
+  createRun,
+  getRun,
+  latestRun,
+  markFailed,
+  markRunning,
+  setProgress,
+} from "../../db/queries/analysis-runs.js";
+import {
+  answerDisplay,
+  loadRoleAnswers,
+  loadScopeResponses,
+  loadScopeThemes,
+  saveRunResults,
+  type RunResults,
+} from "../../db/queries/themes.js";
 import { parseJson, parseStringList } from "../../db/queries/util.js";
 import type { Database } from "../../db/schema.js";
 import { keepsName, matchClusters, type ExistingTheme, type NewCluster } from "../services/theme-matching.js";
@@ -51,16 +66,19 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
   await setProgress(db, runId, 0.05, `clustering ${themeAnswers.length} answers`);
 
   let lastSent = 0;
-  const result = analyzeThemes(themeAnswers.map((a) => a.value_text ?? ""), {
-    seed,
-    k,
-    onProgress: (fraction, stage) => {
-      const now = Date.now();
-      if (now - lastSent < 200 && fraction < 1) return;
-      lastSent = now;
-      options.onProgress?.(0.05 + 0.75 * fraction, stage);
+  const result = analyzeThemes(
+    themeAnswers.map((a) => a.value_text ?? ""),
+    {
+      seed,
+      k,
+      onProgress: (fraction, stage) => {
+        const now = Date.now();
+        if (now - lastSent < 200 && fraction < 1) return;
+        lastSent = now;
+        options.onProgress?.(0.05 + 0.75 * fraction, stage);
+      },
     },
-  });
+  );
   if (!result.clusters.length) throw new Error("The answers had no usable words to group into themes.");
 
   await setProgress(db, runId, 0.8, "finding buying triggers");
@@ -69,17 +87,29 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
   const textual = triggerAnswers.filter((a) => !CHOICE_KINDS.has(a.kind as QuestionKind) && a.value_text && a.value_text.trim());
   const detected = detectTriggers(textual.map((a) => a.value_text ?? ""));
   // Marketers' corrections outlive every run: applied to what the detector found, answer by answer.
-  const corrections = await correctionsForAnswers(db, textual.map((a) => a.answer_id));
+  const corrections = await correctionsForAnswers(
+    db,
+    textual.map((a) => a.answer_id),
+  );
   textual.forEach((answer, i) => {
     const own = (corrections.get(answer.answer_id) ?? []).map(toCorrection);
     for (const m of applyCorrections(detected[i] ?? [], own, answer.value_text ?? "")) {
-      mentions.push({ answerId: answer.answer_id, responseId: answer.response_id, type: m.type, timing: m.timing, phrase: m.phrase, origin: m.corrected ? "correction" : "text", confidence: m.confidence });
+      mentions.push({
+        answerId: answer.answer_id,
+        responseId: answer.response_id,
+        type: m.type,
+        timing: m.timing,
+        phrase: m.phrase,
+        origin: m.corrected ? "correction" : "text",
+        confidence: m.confidence,
+      });
     }
   });
   for (const answer of triggerAnswers) {
     if (!CHOICE_KINDS.has(answer.kind as QuestionKind)) continue;
     const options = parseStringList(answer.value_json) ?? (answer.value_text ? [answer.value_text] : []);
-    for (const t of choiceTriggers(options)) mentions.push({ answerId: answer.answer_id, responseId: answer.response_id, ...t, confidence: 1 });
+    for (const t of choiceTriggers(options))
+      mentions.push({ answerId: answer.answer_id, responseId: answer.response_id, ...t, confidence: 1 });
   }
 
   await setProgress(db, runId, 0.85, "matching themes");
@@ -88,7 +118,9 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
   const byRole = new Map<string, Map<number, { text: string; number: number | null }>>();
   for (const role of FACT_ROLES) byRole.set(role, new Map());
   for (const a of factAnswers) {
-    const number = a.value_number ?? (a.value_text !== null && a.value_text.trim() !== "" && Number.isFinite(Number(a.value_text)) ? Number(a.value_text) : null);
+    const number =
+      a.value_number ??
+      (a.value_text !== null && a.value_text.trim() !== "" && Number.isFinite(Number(a.value_text)) ? Number(a.value_text) : null);
     byRole.get(a.role ?? "")?.set(a.response_id, { text: answerDisplay(a), number });
   }
   const pick = (role: string, responseId: number) => byRole.get(role)?.get(responseId);
@@ -156,13 +188,17 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
     runId,
     scope,
     responseCount: analysed.size,
-    quality: { ...result.quality, k: result.k, matched: match.clusters.map((m) => ({ cluster: m.cluster, themeId: m.themeId, reason: m.reason })) },
+    quality: {
+      ...result.quality,
+      k: result.k,
+      matched: match.clusters.map((m) => ({ cluster: m.cluster, themeId: m.themeId, reason: m.reason })),
+    },
     themeUpdates: [...themeUpdates.values()],
     newThemes,
     members: match.assignments.map((a) => ({
       answerId: a.answerId,
       target: "themeId" in a.placement ? { themeId: a.placement.themeId } : { newCluster: a.placement.newCluster },
-      quoteRank: a.by === "user" ? 0.5 : quoteRank.get(a.answerId) ?? 0.5,
+      quoteRank: a.by === "user" ? 0.5 : (quoteRank.get(a.answerId) ?? 0.5),
       by: a.by,
     })),
     triggerMentions: mentions,
@@ -177,5 +213,7 @@ export async function runFirstAnalysis(db: Kysely<Database>): Promise<string | n
   const runId = await createRun(db, { surveyId: null, trigger: "manual", createdBy: null });
   await executeRun(db, runId);
   const run = await getRun(db, runId);
-  return run?.status === "done" ? `analysis run #${runId}: ${run.response_count} responses grouped into themes` : `analysis run #${runId} failed: ${run?.error ?? "unknown error"}`;
+  return run?.status === "done"
+    ? `analysis run #${runId}: ${run.response_count} responses grouped into themes`
+    : `analysis run #${runId} failed: ${run?.error ?? "unknown error"}`;
 }

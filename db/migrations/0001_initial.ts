@@ -244,10 +244,26 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    "api_keys", "opportunities", "funnel_plans", "assessments", "qualification_profiles",
-    "board_notes", "value_propositions", "trigger_mentions", "theme_members", "themes",
-    "analysis_runs", "consents", "answers", "responses", "people", "companies",
-    "questions", "surveys", "sessions", "users",
+    "api_keys",
+    "opportunities",
+    "funnel_plans",
+    "assessments",
+    "qualification_profiles",
+    "board_notes",
+    "value_propositions",
+    "trigger_mentions",
+    "theme_members",
+    "themes",
+    "analysis_runs",
+    "consents",
+    "answers",
+    "responses",
+    "people",
+    "companies",
+    "questions",
+    "surveys",
+    "sessions",
+    "users",
   ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }

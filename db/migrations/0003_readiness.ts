@@ -5,12 +5,18 @@ import type { Kysely } from "kysely";
  * (for the follow-up rate), the plan's agreed follow-up time, and the opt-out tokens already used.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable("people").addColumn("pipeline_status", "text", (c) => c.notNull().defaultTo("new")).execute();
+  await db.schema
+    .alterTable("people")
+    .addColumn("pipeline_status", "text", (c) => c.notNull().defaultTo("new"))
+    .execute();
   await db.schema.alterTable("people").addColumn("reject_reason", "text").execute();
   await db.schema.alterTable("people").addColumn("contacted_at", "text").execute();
   await db.schema.alterTable("people").addColumn("status_changed_at", "text").execute();
   await db.schema.alterTable("assessments").addColumn("ready_since", "text").execute();
-  await db.schema.alterTable("funnel_plans").addColumn("follow_up_days", "integer", (c) => c.notNull().defaultTo(2)).execute();
+  await db.schema
+    .alterTable("funnel_plans")
+    .addColumn("follow_up_days", "integer", (c) => c.notNull().defaultTo(2))
+    .execute();
 
   // One row per opt-out token that has been honoured: a token works once.
   await db.schema

@@ -58,7 +58,13 @@ export async function doneRuns(db: Kysely<Database>, scope: RunScope, limit = 8)
 
 /** The latest successful run of one scope (`null` is the all-surveys scope, not "any scope"). */
 export async function latestDoneRun(db: Kysely<Database>, scope: RunScope): Promise<AnalysisRun | undefined> {
-  return db.selectFrom("analysis_runs").selectAll().where("status", "=", "done").where(scopeFilter(scope)).orderBy("id", "desc").executeTakeFirst();
+  return db
+    .selectFrom("analysis_runs")
+    .selectAll()
+    .where("status", "=", "done")
+    .where(scopeFilter(scope))
+    .orderBy("id", "desc")
+    .executeTakeFirst();
 }
 
 /** The latest successful run whatever its scope: what the board shows when no scope is asked for. */
@@ -105,7 +111,10 @@ export async function markFailed(db: Kysely<Database>, id: number, error: string
 
 /** Complete responses in a scope finished after a moment (for the automatic re-run). */
 export async function completeResponsesSince(db: Kysely<Database>, scope: RunScope, since: string | null): Promise<number> {
-  let query = db.selectFrom("responses").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "complete");
+  let query = db
+    .selectFrom("responses")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("status", "=", "complete");
   if (scope !== null) query = query.where("survey_id", "=", scope);
   if (since) query = query.where("completed_at", ">", since);
   const row = await query.executeTakeFirst();

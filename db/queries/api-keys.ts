@@ -14,10 +14,21 @@ export interface ApiKeyRow {
   lastUsedAt: string | null;
 }
 
-export async function insertApiKey(db: Kysely<Database>, args: { name: string; prefix: string; keyHash: string; createdBy: number | null }): Promise<number> {
+export async function insertApiKey(
+  db: Kysely<Database>,
+  args: { name: string; prefix: string; keyHash: string; createdBy: number | null },
+): Promise<number> {
   const { id } = await db
     .insertInto("api_keys")
-    .values({ name: args.name, prefix: args.prefix, key_hash: args.keyHash, created_by: args.createdBy, created_at: new Date().toISOString(), revoked_at: null, last_used_at: null })
+    .values({
+      name: args.name,
+      prefix: args.prefix,
+      key_hash: args.keyHash,
+      created_by: args.createdBy,
+      created_at: new Date().toISOString(),
+      revoked_at: null,
+      last_used_at: null,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return id;
@@ -27,27 +38,54 @@ export async function listApiKeys(db: Kysely<Database>): Promise<ApiKeyRow[]> {
   const rows = await db
     .selectFrom("api_keys")
     .leftJoin("users", "users.id", "api_keys.created_by")
-    .select(["api_keys.id", "api_keys.name", "api_keys.prefix", "api_keys.created_by", "users.name as created_by_name", "api_keys.created_at", "api_keys.revoked_at", "api_keys.last_used_at"])
+    .select([
+      "api_keys.id",
+      "api_keys.name",
+      "api_keys.prefix",
+      "api_keys.created_by",
+      "users.name as created_by_name",
+      "api_keys.created_at",
+      "api_keys.revoked_at",
+      "api_keys.last_used_at",
+    ])
     .orderBy("api_keys.id", "desc")
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, prefix: r.prefix, createdBy: r.created_by, createdByName: r.created_by_name, createdAt: r.created_at, revokedAt: r.revoked_at, lastUsedAt: r.last_used_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    createdBy: r.created_by,
+    createdByName: r.created_by_name,
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
+    lastUsedAt: r.last_used_at,
+  }));
 }
 
 /** Live (not revoked) keys with this prefix: usually one. */
 export async function liveKeysByPrefix(db: Kysely<Database>, prefix: string): Promise<Array<{ id: number; keyHash: string }>> {
-  const rows = await db.selectFrom("api_keys").select(["id", "key_hash"]).where("prefix", "=", prefix).where("revoked_at", "is", null).execute();
+  const rows = await db
+    .selectFrom("api_keys")
+    .select(["id", "key_hash"])
+    .where("prefix", "=", prefix)
+    .where("revoked_at", "is", null)
+    .execute();
   return rows.map((r) => ({ id: r.id, keyHash: r.key_hash }));
 }
 
 export async function revokeApiKey(db: Kysely<Database>, id: number, now: string): Promise<boolean> {
-  const r = await db.updateTable("api_keys").set({ revoked_at: now }).where("id", "=", id).where("revoked_at", "is", null).executeTakeFirst();
+  const r = await db
+    .updateTable("api_keys")
+    .set({ revoked_at: now })
+    .where("id", "=", id)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
 export async function touchApiKey(db: Kysely<Database>, id: number, now: string): Promise<void> {
   await db.updateTable("api_keys").set({ last_used_at: now }).where("id", "=", id).execute();
 }
-
 
 export const API_KEY_PREFIX = "pm_";
 

@@ -152,7 +152,13 @@ export async function upsertAssessment(db: Kysely<Database>, a: AssessmentWrite)
         ...values,
         ready_since: eb
           .case()
-          .when(eb.and([eb("excluded.band", "=", "ready_now"), eb("assessments.band", "=", "ready_now"), eb("assessments.ready_since", "is not", null)]))
+          .when(
+            eb.and([
+              eb("excluded.band", "=", "ready_now"),
+              eb("assessments.band", "=", "ready_now"),
+              eb("assessments.ready_since", "is not", null),
+            ]),
+          )
           .then(eb.ref("assessments.ready_since"))
           .else(eb.ref("excluded.ready_since"))
           .end(),
@@ -164,12 +170,24 @@ export async function upsertAssessment(db: Kysely<Database>, a: AssessmentWrite)
 export async function assessmentFor(db: Kysely<Database>, personId: number): Promise<StoredAssessment | undefined> {
   const r = await db.selectFrom("assessments").selectAll().where("person_id", "=", personId).executeTakeFirst();
   return r
-    ? { personId: r.person_id, profileId: r.profile_id, score: Number(r.score), band: r.band, reasons: parseJson<unknown>(r.reasons, []), parts: parseJson<unknown>(r.parts, {}), computedAt: r.computed_at, readySince: r.ready_since }
+    ? {
+        personId: r.person_id,
+        profileId: r.profile_id,
+        score: Number(r.score),
+        band: r.band,
+        reasons: parseJson<unknown>(r.reasons, []),
+        parts: parseJson<unknown>(r.parts, {}),
+        computedAt: r.computed_at,
+        readySince: r.ready_since,
+      }
     : undefined;
 }
 
 /** Themes of each person's answers (the board's clustering), best match first; hidden themes skipped. */
-export async function themesForPeople(db: Kysely<Database>, personIds: readonly number[]): Promise<Map<number, Array<{ themeId: number; label: string; quoteRank: number; answerId: number }>>> {
+export async function themesForPeople(
+  db: Kysely<Database>,
+  personIds: readonly number[],
+): Promise<Map<number, Array<{ themeId: number; label: string; quoteRank: number; answerId: number }>>> {
   const out = new Map<number, Array<{ themeId: number; label: string; quoteRank: number; answerId: number }>>();
   for (const ids of chunks([...new Set(personIds)], CHUNK)) {
     if (!ids.length) continue;

@@ -116,10 +116,7 @@ export async function loadBoard(
   const facetQuery = (themeIds: number[] | "totals") => {
     let q = db
       .selectFrom("theme_facets")
-      .select([
-        "theme_id",
-        ...facetRollup(),
-      ])
+      .select(["theme_id", ...facetRollup()])
       .where("run_id", "=", run.id);
     q = themeIds === "totals" ? q.where("theme_id", "=", 0) : q.where("theme_id", "<>", 0);
     if (filters.surveyId) q = q.where("survey_id", "=", filters.surveyId);
@@ -136,7 +133,12 @@ export async function loadBoard(
     const rows = await facetQuery([]).execute();
     counts = new Map(rows.map((r) => [r.theme_id, { respondents: Number(r.respondents), avgSeverity: averageSeverity(r) }]));
   } else {
-    counts = new Map([...current].map(([id, s]) => [id, { respondents: Number(s.member_count), avgSeverity: s.avg_severity === null ? null : Number(s.avg_severity) }]));
+    counts = new Map(
+      [...current].map(([id, s]) => [
+        id,
+        { respondents: Number(s.member_count), avgSeverity: s.avg_severity === null ? null : Number(s.avg_severity) },
+      ]),
+    );
   }
 
   const visible = themes.filter((t) => t.status === "active" && ((counts.get(t.id)?.respondents ?? 0) > 0 || t.pinned));
@@ -167,17 +169,22 @@ export async function loadBoard(
       share,
       avgSeverity: c.avgSeverity,
       impact: share * (c.avgSeverity ?? 0),
-      triggerMix: Object.entries(mix).map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count),
+      triggerMix: Object.entries(mix)
+        .map(([type, count]) => ({ type, count }))
+        .sort((a, b) => b.count - a.count),
       trend: trendOf(Number(s?.share ?? 0), previousRun ? (prev ?? null) : null),
       history,
-      quotes: parseJson<number[]>(s?.quote_answer_ids, []).map((id) => quotes.get(id)).filter((q): q is Quote => Boolean(q)),
+      quotes: parseJson<number[]>(s?.quote_answer_ids, [])
+        .map((id) => quotes.get(id))
+        .filter((q): q is Quote => Boolean(q)),
       valueProposition: vp ? { statement: vp.statement, version: vp.version, authorName: vp.author_name, createdAt: vp.created_at } : null,
       unseenNotes: unseen.get(t.id) ?? 0,
       isNewThisRun: t.created_run_id === run.id,
     };
   });
   const sort = input.sort ?? "impact";
-  const key = (c: BoardCard) => (sort === "share" ? c.share : sort === "severity" ? c.avgSeverity ?? 0 : sort === "respondents" ? c.respondents : c.impact);
+  const key = (c: BoardCard) =>
+    sort === "share" ? c.share : sort === "severity" ? (c.avgSeverity ?? 0) : sort === "respondents" ? c.respondents : c.impact;
   cards.sort((a, b) => Number(b.pinned) - Number(a.pinned) || key(b) - key(a) || a.themeId - b.themeId);
 
   const changes: BoardData["changes"] = { added: [], growing: [], fading: [], gone: [] };
@@ -237,7 +244,15 @@ export async function loadQuotes(db: Db, answerIds: number[], runId: number | nu
     .innerJoin("responses as r", "r.id", "a.response_id")
     .leftJoin("people as p", "p.id", "r.person_id")
     .leftJoin("companies as c", "c.id", "p.company_id")
-    .select(["a.id", "a.value_text", "a.response_id", "r.person_id", "p.name as person_name", "c.name as company", "c.industry as company_industry"])
+    .select([
+      "a.id",
+      "a.value_text",
+      "a.response_id",
+      "r.person_id",
+      "p.name as person_name",
+      "c.name as company",
+      "c.industry as company_industry",
+    ])
     .where("a.id", "in", answerIds)
     .execute();
   const facts = runId
@@ -245,15 +260,22 @@ export async function loadQuotes(db: Db, answerIds: number[], runId: number | nu
         .selectFrom("response_facts")
         .select(["response_id", "industry", "buying_role"])
         .where("run_id", "=", runId)
-        .where("response_id", "in", rows.map((r) => r.response_id))
+        .where(
+          "response_id",
+          "in",
+          rows.map((r) => r.response_id),
+        )
         .execute()
     : [];
   const factBy = new Map(facts.map((f) => [f.response_id, f]));
-  const namable = await namablePeople(db, rows.map((r) => r.person_id).filter((id): id is number => id !== null));
+  const namable = await namablePeople(
+    db,
+    rows.map((r) => r.person_id).filter((id): id is number => id !== null),
+  );
   for (const row of rows) {
     const named = row.person_id !== null && namable.has(row.person_id) && Boolean(row.person_name || row.company);
     const fact = factBy.get(row.response_id);
-    const industry = fact?.industry && fact.industry !== "Unknown" ? fact.industry : row.company_industry ?? "";
+    const industry = fact?.industry && fact.industry !== "Unknown" ? fact.industry : (row.company_industry ?? "");
     const role = fact?.buying_role && fact.buying_role !== "Unknown" ? fact.buying_role.toLowerCase() : "respondent";
     const attribution = named
       ? [row.person_name, row.company].filter(Boolean).join(", ")
@@ -275,10 +297,7 @@ export interface TriggerRow {
 
 /** Trigger types with how many respondents mentioned them, how recently, and who (newest first). */
 export async function loadTriggers(db: Db, scope: RunScope, prospectsPerType = 12): Promise<TriggerRow[]> {
-  let base = db
-    .selectFrom("trigger_mentions as t")
-    .innerJoin("responses as r", "r.id", "t.response_id")
-    .where("r.status", "=", "complete");
+  let base = db.selectFrom("trigger_mentions as t").innerJoin("responses as r", "r.id", "t.response_id").where("r.status", "=", "complete");
   if (scope !== null) base = base.where("r.survey_id", "=", scope);
   const totals = await base
     .select([
@@ -307,7 +326,14 @@ export async function loadTriggers(db: Db, scope: RunScope, prospectsPerType = 1
     for (const p of people) {
       if (seen.has(p.response_id) || prospects.length >= prospectsPerType) continue;
       seen.add(p.response_id);
-      prospects.push({ personId: p.person_id, name: p.name ?? "Unnamed respondent", company: p.company, timing: p.timing, phrase: p.phrase, at: p.completed_at });
+      prospects.push({
+        personId: p.person_id,
+        name: p.name ?? "Unnamed respondent",
+        company: p.company,
+        timing: p.timing,
+        phrase: p.phrase,
+        at: p.completed_at,
+      });
     }
     out.push({
       type: row.trigger_type,

@@ -63,15 +63,33 @@ export interface ConsentEvent {
 }
 
 export async function consentHistory(db: Kysely<Database>, personId: number): Promise<ConsentEvent[]> {
-  const rows = await db.selectFrom("consents").selectAll().where("person_id", "=", personId).orderBy("captured_at", "asc").orderBy("id", "asc").execute();
-  return rows.map((r) => ({ id: r.id, purpose: r.purpose, status: r.status, wording: r.wording, wordingVersion: r.wording_version, actor: r.actor, capturedAt: r.captured_at, withdrawnAt: r.withdrawn_at }));
+  const rows = await db
+    .selectFrom("consents")
+    .selectAll()
+    .where("person_id", "=", personId)
+    .orderBy("captured_at", "asc")
+    .orderBy("id", "asc")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    purpose: r.purpose,
+    status: r.status,
+    wording: r.wording,
+    wordingVersion: r.wording_version,
+    actor: r.actor,
+    capturedAt: r.captured_at,
+    withdrawnAt: r.withdrawn_at,
+  }));
 }
 
 /**
  * Opt out of everything at once: every standing opt-in gets `withdrawn_at`, and one `opted_out`
  * row per purpose records who, when and which wording. Pass a transaction.
  */
-export async function recordUnsubscribe(db: Kysely<Database>, args: { personId: number; actor: string; wording: string; now: string }): Promise<void> {
+export async function recordUnsubscribe(
+  db: Kysely<Database>,
+  args: { personId: number; actor: string; wording: string; now: string },
+): Promise<void> {
   await db
     .updateTable("consents")
     .set({ withdrawn_at: args.now })
@@ -108,6 +126,11 @@ export async function isTokenUsed(db: Kysely<Database>, jti: string): Promise<bo
  * database error still surfaces instead of reading as "already used".
  */
 export async function useTokenOnce(db: Kysely<Database>, jti: string, purpose: string, now: string): Promise<boolean> {
-  const inserted = await db.insertInto("used_tokens").values({ jti, purpose, used_at: now }).onConflict((oc) => oc.column("jti").doNothing()).returning("jti").executeTakeFirst();
+  const inserted = await db
+    .insertInto("used_tokens")
+    .values({ jti, purpose, used_at: now })
+    .onConflict((oc) => oc.column("jti").doNothing())
+    .returning("jti")
+    .executeTakeFirst();
   return inserted !== undefined;
 }

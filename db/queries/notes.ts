@@ -14,10 +14,20 @@ export interface BoardNote {
   created_at: string;
 }
 
-export async function addNote(db: Db, note: { themeId: number; authorId: number; authorRole: Role; body: string; outcome: "won" | "lost" | null }): Promise<number> {
+export async function addNote(
+  db: Db,
+  note: { themeId: number; authorId: number; authorRole: Role; body: string; outcome: "won" | "lost" | null },
+): Promise<number> {
   const row = await db
     .insertInto("board_notes")
-    .values({ theme_id: note.themeId, author_id: note.authorId, author_role: note.authorRole, body: note.body, outcome: note.outcome, created_at: new Date().toISOString() })
+    .values({
+      theme_id: note.themeId,
+      author_id: note.authorId,
+      author_role: note.authorRole,
+      body: note.body,
+      outcome: note.outcome,
+      created_at: new Date().toISOString(),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
@@ -35,7 +45,12 @@ export async function themeNotes(db: Db, themeId: number): Promise<BoardNote[]> 
 
 /** When the user last looked at each theme's notes. */
 export async function noteSeenAt(db: Db, userId: number, themeId: number): Promise<string | null> {
-  const row = await db.selectFrom("note_reads").select("seen_at").where("user_id", "=", userId).where("theme_id", "=", themeId).executeTakeFirst();
+  const row = await db
+    .selectFrom("note_reads")
+    .select("seen_at")
+    .where("user_id", "=", userId)
+    .where("theme_id", "=", themeId)
+    .executeTakeFirst();
   return row?.seen_at ?? null;
 }
 

@@ -14,7 +14,18 @@ export interface OpportunityRow {
   outcome: "won" | "lost" | null;
 }
 
-function toRow(r: { id: number; person_id: number; source: PersonSource; stage: string; amount: number | null; owner_user_id: number | null; failed_gate: number; qualified_at: string; closed_at: string | null; outcome: "won" | "lost" | null }): OpportunityRow {
+function toRow(r: {
+  id: number;
+  person_id: number;
+  source: PersonSource;
+  stage: string;
+  amount: number | null;
+  owner_user_id: number | null;
+  failed_gate: number;
+  qualified_at: string;
+  closed_at: string | null;
+  outcome: "won" | "lost" | null;
+}): OpportunityRow {
   return {
     id: r.id,
     personId: r.person_id,
@@ -34,7 +45,12 @@ export async function openOpportunity(
   db: Kysely<Database>,
   args: { personId: number; source: PersonSource; ownerUserId: number | null; failedGate: boolean; amount: number | null; now: string },
 ): Promise<number> {
-  const existing = await db.selectFrom("opportunities").select("id").where("person_id", "=", args.personId).where("closed_at", "is", null).executeTakeFirst();
+  const existing = await db
+    .selectFrom("opportunities")
+    .select("id")
+    .where("person_id", "=", args.personId)
+    .where("closed_at", "is", null)
+    .executeTakeFirst();
   if (existing) return existing.id;
   const { id } = await db
     .insertInto("opportunities")
@@ -54,10 +70,18 @@ export async function openOpportunity(
   return id;
 }
 
-export async function closeOpportunity(db: Kysely<Database>, args: { opportunityId: number; personId: number; outcome: "won" | "lost"; amount: number | null; now: string }): Promise<boolean> {
+export async function closeOpportunity(
+  db: Kysely<Database>,
+  args: { opportunityId: number; personId: number; outcome: "won" | "lost"; amount: number | null; now: string },
+): Promise<boolean> {
   const result = await db
     .updateTable("opportunities")
-    .set({ outcome: args.outcome, closed_at: args.now, stage: args.outcome === "won" ? "closed_won" : "closed_lost", ...(args.amount !== null ? { amount: args.amount } : {}) })
+    .set({
+      outcome: args.outcome,
+      closed_at: args.now,
+      stage: args.outcome === "won" ? "closed_won" : "closed_lost",
+      ...(args.amount !== null ? { amount: args.amount } : {}),
+    })
     .where("id", "=", args.opportunityId)
     .where("person_id", "=", args.personId)
     .where("closed_at", "is", null)

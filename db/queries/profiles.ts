@@ -12,16 +12,37 @@ export interface ProfileVersion {
   createdAt: string;
 }
 
-function toVersion(row: { id: number; version: number; definition: string; created_by: number | null; created_at: string; created_by_name?: string | null }): ProfileVersion {
+function toVersion(row: {
+  id: number;
+  version: number;
+  definition: string;
+  created_by: number | null;
+  created_at: string;
+  created_by_name?: string | null;
+}): ProfileVersion {
   const definition = parseJson<unknown>(row.definition, null);
-  return { id: row.id, version: row.version, definition, createdBy: row.created_by, createdByName: row.created_by_name ?? null, createdAt: row.created_at };
+  return {
+    id: row.id,
+    version: row.version,
+    definition,
+    createdBy: row.created_by,
+    createdByName: row.created_by_name ?? null,
+    createdAt: row.created_at,
+  };
 }
 
 export async function latestProfile(db: Kysely<Database>): Promise<ProfileVersion | undefined> {
   const row = await db
     .selectFrom("qualification_profiles")
     .leftJoin("users", "users.id", "qualification_profiles.created_by")
-    .select(["qualification_profiles.id", "version", "definition", "created_by", "qualification_profiles.created_at", "users.name as created_by_name"])
+    .select([
+      "qualification_profiles.id",
+      "version",
+      "definition",
+      "created_by",
+      "qualification_profiles.created_at",
+      "users.name as created_by_name",
+    ])
     .orderBy("version", "desc")
     .limit(1)
     .executeTakeFirst();
@@ -32,7 +53,14 @@ export async function listProfileVersions(db: Kysely<Database>, limit = 20): Pro
   const rows = await db
     .selectFrom("qualification_profiles")
     .leftJoin("users", "users.id", "qualification_profiles.created_by")
-    .select(["qualification_profiles.id", "version", "definition", "created_by", "qualification_profiles.created_at", "users.name as created_by_name"])
+    .select([
+      "qualification_profiles.id",
+      "version",
+      "definition",
+      "created_by",
+      "qualification_profiles.created_at",
+      "users.name as created_by_name",
+    ])
     .orderBy("version", "desc")
     .limit(limit)
     .execute();

@@ -106,7 +106,10 @@ export async function personExists(db: Kysely<Database>, personId: number): Prom
 }
 
 /** Accept or reject: the status, who decided when, and (first time) when sales got in touch. */
-export async function setPipelineStatus(db: Kysely<Database>, args: { personId: number; status: PipelineStatus; reason: string | null; now: string }): Promise<void> {
+export async function setPipelineStatus(
+  db: Kysely<Database>,
+  args: { personId: number; status: PipelineStatus; reason: string | null; now: string },
+): Promise<void> {
   await db
     .updateTable("people")
     .set({ pipeline_status: args.status, reject_reason: args.status === "rejected" ? args.reason : null, status_changed_at: args.now })

@@ -43,7 +43,8 @@ function matching(filters: ResponseFilters) {
 }
 
 export async function countResponses(db: Kysely<Database>, filters: ResponseFilters): Promise<number> {
-  const row = await db.selectFrom("responses")
+  const row = await db
+    .selectFrom("responses")
     .where(matching(filters))
     .select((eb) => eb.fn.countAll().as("n"))
     .executeTakeFirst();
@@ -120,7 +121,11 @@ export async function listResponses(
     .innerJoin("questions", "questions.id", "answers.question_id")
     .select(["answers.response_id as responseId", "answers.value_text as text", "questions.position as position"])
     .where("questions.role", "=", "pain_story")
-    .where("answers.response_id", "in", rows.map((r) => r.id))
+    .where(
+      "answers.response_id",
+      "in",
+      rows.map((r) => r.id),
+    )
     .where("answers.value_text", "is not", null)
     .orderBy("questions.position")
     .execute();
@@ -133,7 +138,6 @@ export async function listResponses(
     painPreview: firstStory.has(r.id) ? preview(firstStory.get(r.id)!) : null,
   }));
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Answer values
@@ -239,8 +243,12 @@ export async function getResponseDetail(db: Kysely<Database>, id: number): Promi
       meta: parseMeta(meta),
       pageCount: questions.reduce((max, q) => Math.max(max, q.page), 0),
     },
-    person: row.personId !== null ? { id: row.personId, name: row.personName, email: row.personEmail, jobTitle: personJobTitle, source: personSource ?? "unknown" } : null,
-    company: row.company !== null ? { name: row.company, industry: companyIndustry, region: companyRegion, siteCount: companySiteCount } : null,
+    person:
+      row.personId !== null
+        ? { id: row.personId, name: row.personName, email: row.personEmail, jobTitle: personJobTitle, source: personSource ?? "unknown" }
+        : null,
+    company:
+      row.company !== null ? { name: row.company, industry: companyIndustry, region: companyRegion, siteCount: companySiteCount } : null,
     answers: questions.map((q) => {
       const value = answerValue(q.kind, byQuestion.get(q.id));
       return {
@@ -310,15 +318,11 @@ export async function exportPlan(db: Kysely<Database>, filters: ResponseFilters)
   const surveyIds =
     filters.surveyId !== undefined
       ? [filters.surveyId]
-      : (await db.selectFrom("responses").where(matching(filters)).select("responses.survey_id").distinct().execute()).map((r) => r.survey_id);
+      : (await db.selectFrom("responses").where(matching(filters)).select("responses.survey_id").distinct().execute()).map(
+          (r) => r.survey_id,
+        );
   const questions: Question[] = surveyIds.length
-    ? await db
-        .selectFrom("questions")
-        .selectAll()
-        .where("survey_id", "in", surveyIds)
-        .orderBy("survey_id")
-        .orderBy("position")
-        .execute()
+    ? await db.selectFrom("questions").selectAll().where("survey_id", "in", surveyIds).orderBy("survey_id").orderBy("position").execute()
     : [];
   const columns: ExportColumn[] = EXPORT_META_COLUMNS.map((meta) => ({ header: meta, meta }));
   const used = new Set<string>(columns.map((c) => c.header));
@@ -364,7 +368,7 @@ export async function* exportBatches(
   let afterId = 0;
   for (;;) {
     const rows = await baseRows(db)
-    .where(matching(filters))
+      .where(matching(filters))
       .where("responses.id", ">", afterId)
       .orderBy("responses.id")
       .limit(batchSize)
@@ -374,7 +378,11 @@ export async function* exportBatches(
     const answers = await db
       .selectFrom("answers")
       .select(["response_id", "question_id", "value_text", "value_number", "value_json"])
-      .where("response_id", "in", rows.map((r) => r.id))
+      .where(
+        "response_id",
+        "in",
+        rows.map((r) => r.id),
+      )
       .execute();
     const byResponse = new Map<number, typeof answers>();
     for (const a of answers) {

@@ -57,7 +57,11 @@ export async function startResponse(db: Kysely<Database>, start: ResponseStart):
   return { response: existing, created: false };
 }
 
-export async function findResponseByTokenHash(db: Kysely<Database>, surveyId: number, resumeTokenHash: string): Promise<ResponseRow | undefined> {
+export async function findResponseByTokenHash(
+  db: Kysely<Database>,
+  surveyId: number,
+  resumeTokenHash: string,
+): Promise<ResponseRow | undefined> {
   return db
     .selectFrom("responses")
     .selectAll()
@@ -171,7 +175,13 @@ export async function completeResponse(
   if (args.company) {
     const row = await db
       .insertInto("companies")
-      .values({ name: args.company.name, industry: args.company.industry, region: args.company.region, site_count: args.company.siteCount, created_at: args.now })
+      .values({
+        name: args.company.name,
+        industry: args.company.industry,
+        region: args.company.region,
+        site_count: args.company.siteCount,
+        created_at: args.now,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     companyId = row.id;
@@ -215,7 +225,10 @@ export async function completeResponse(
 }
 
 /** What tells whether a cached survey is still current: its id, status and last edit. */
-export async function surveyHeadBySlug(db: Kysely<Database>, slug: string): Promise<Pick<Survey, "id" | "status" | "updated_at"> | undefined> {
+export async function surveyHeadBySlug(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<Pick<Survey, "id" | "status" | "updated_at"> | undefined> {
   return db.selectFrom("surveys").select(["id", "updated_at", "status"]).where("slug", "=", slug).executeTakeFirst();
 }
 
@@ -223,14 +236,37 @@ export async function surveyHeadBySlug(db: Kysely<Database>, slug: string): Prom
  * The survey and its questions for the public form in one round trip (a left join; a survey
  * without questions comes back with none).
  */
-export async function loadSurveyForAnswering(db: Kysely<Database>, slug: string): Promise<{ survey: Survey; questions: Question[] } | undefined> {
+export async function loadSurveyForAnswering(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<{ survey: Survey; questions: Question[] } | undefined> {
   const rows = await db
     .selectFrom("surveys as s")
     .leftJoin("questions as q", "q.survey_id", "s.id")
     .select([
-      "s.id as s_id", "s.slug", "s.title", "s.intro", "s.status", "s.template", "s.template_vars", "s.closes_at", "s.max_responses",
-      "s.created_by", "s.created_at", "s.updated_at", "s.published_at",
-      "q.id as q_id", "q.position", "q.page", "q.kind", "q.prompt", "q.help_text", "q.options", "q.allow_other", "q.required", "q.role",
+      "s.id as s_id",
+      "s.slug",
+      "s.title",
+      "s.intro",
+      "s.status",
+      "s.template",
+      "s.template_vars",
+      "s.closes_at",
+      "s.max_responses",
+      "s.created_by",
+      "s.created_at",
+      "s.updated_at",
+      "s.published_at",
+      "q.id as q_id",
+      "q.position",
+      "q.page",
+      "q.kind",
+      "q.prompt",
+      "q.help_text",
+      "q.options",
+      "q.allow_other",
+      "q.required",
+      "q.role",
     ])
     .where("s.slug", "=", slug)
     .orderBy("q.position")
@@ -238,16 +274,35 @@ export async function loadSurveyForAnswering(db: Kysely<Database>, slug: string)
   if (!rows.length) return undefined;
   const first = rows[0];
   const survey: Survey = {
-    id: first.s_id, slug: first.slug, title: first.title, intro: first.intro, status: first.status, template: first.template,
-    template_vars: first.template_vars, closes_at: first.closes_at, max_responses: first.max_responses, created_by: first.created_by,
-    created_at: first.created_at, updated_at: first.updated_at, published_at: first.published_at,
+    id: first.s_id,
+    slug: first.slug,
+    title: first.title,
+    intro: first.intro,
+    status: first.status,
+    template: first.template,
+    template_vars: first.template_vars,
+    closes_at: first.closes_at,
+    max_responses: first.max_responses,
+    created_by: first.created_by,
+    created_at: first.created_at,
+    updated_at: first.updated_at,
+    published_at: first.published_at,
   };
   const questions: Question[] = [];
   for (const r of rows) {
     if (r.q_id === null) continue;
     questions.push({
-      id: r.q_id, survey_id: first.s_id, position: r.position!, page: r.page!, kind: r.kind!, prompt: r.prompt!, help_text: r.help_text!,
-      options: r.options!, allow_other: r.allow_other!, required: r.required!, role: r.role,
+      id: r.q_id,
+      survey_id: first.s_id,
+      position: r.position!,
+      page: r.page!,
+      kind: r.kind!,
+      prompt: r.prompt!,
+      help_text: r.help_text!,
+      options: r.options!,
+      allow_other: r.allow_other!,
+      required: r.required!,
+      role: r.role,
     });
   }
   return { survey, questions };

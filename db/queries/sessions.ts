@@ -5,7 +5,12 @@ import type { PublicUser } from "./users.js";
 export async function insertSession(db: Kysely<Database>, session: { idHash: string; userId: number; expiresAt: Date }): Promise<void> {
   await db
     .insertInto("sessions")
-    .values({ id_hash: session.idHash, user_id: session.userId, created_at: new Date().toISOString(), expires_at: session.expiresAt.toISOString() })
+    .values({
+      id_hash: session.idHash,
+      user_id: session.userId,
+      created_at: new Date().toISOString(),
+      expires_at: session.expiresAt.toISOString(),
+    })
     .execute();
 }
 

@@ -78,7 +78,10 @@ export async function getSurvey(db: Kysely<Database>, id: number): Promise<Surve
 }
 
 /** Surveys for a filter's select, newest first; drafts left out when they have nothing to show. */
-export async function listSurveyChoices(db: Kysely<Database>, options: { excludeDrafts?: boolean } = {}): Promise<Array<{ id: number; title: string; status: string }>> {
+export async function listSurveyChoices(
+  db: Kysely<Database>,
+  options: { excludeDrafts?: boolean } = {},
+): Promise<Array<{ id: number; title: string; status: string }>> {
   let query = db.selectFrom("surveys").select(["id", "title", "status"]);
   if (options.excludeDrafts) query = query.where("status", "<>", "draft");
   return query.orderBy("id", "desc").execute();
@@ -160,13 +163,7 @@ export async function surveyResponseCounts(db: Kysely<Database>, surveyId: numbe
 
 /** Why a builder write was refused; the route turns it into a message. */
 export type BuilderRefusal =
-  | "survey_not_found"
-  | "question_not_found"
-  | "no_questions"
-  | "not_draft"
-  | "not_open"
-  | "not_closed"
-  | "close_date_passed";
+  "survey_not_found" | "question_not_found" | "no_questions" | "not_draft" | "not_open" | "not_closed" | "close_date_passed";
 
 export type BuilderResult<T = undefined> = { ok: true; value: T } | { ok: false; reason: BuilderRefusal };
 
@@ -179,13 +176,21 @@ const done = <T>(value: T) => ({ ok: true as const, value });
  * Every edit moves updated_at strictly forward, even two edits within one millisecond: the public
  * form's survey cache (loadAnsweringSurvey) trusts an unchanged updated_at to mean "unchanged".
  */
-async function touchSurvey(trx: Trx, surveyId: number, set: Partial<Pick<Survey, "title" | "intro" | "status" | "closes_at" | "max_responses" | "published_at">> = {}) {
+async function touchSurvey(
+  trx: Trx,
+  surveyId: number,
+  set: Partial<Pick<Survey, "title" | "intro" | "status" | "closes_at" | "max_responses" | "published_at">> = {},
+) {
   const current = await trx.selectFrom("surveys").select("updated_at").where("id", "=", surveyId).executeTakeFirst();
   if (!current) return false;
   const now = Date.now();
   const previous = Date.parse(current.updated_at);
   const updatedAt = new Date(Number.isFinite(previous) && previous >= now ? previous + 1 : now).toISOString();
-  const result = await trx.updateTable("surveys").set({ ...set, updated_at: updatedAt }).where("id", "=", surveyId).executeTakeFirst();
+  const result = await trx
+    .updateTable("surveys")
+    .set({ ...set, updated_at: updatedAt })
+    .where("id", "=", surveyId)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
@@ -198,19 +203,35 @@ async function ownedQuestion(trx: Trx, surveyId: number, questionId: number) {
 async function renumber(trx: Trx, ordered: Array<{ id: number; position: number }>) {
   for (const [index, q] of ordered.entries()) {
     if (q.position !== index + 1) {
-      await trx.updateTable("questions").set({ position: index + 1 }).where("id", "=", q.id).execute();
+      await trx
+        .updateTable("questions")
+        .set({ position: index + 1 })
+        .where("id", "=", q.id)
+        .execute();
     }
   }
 }
 
 async function positions(trx: Trx, surveyId: number) {
-  return trx.selectFrom("questions").select(["id", "position"]).where("survey_id", "=", surveyId).orderBy("position").orderBy("id").execute();
+  return trx
+    .selectFrom("questions")
+    .select(["id", "position"])
+    .where("survey_id", "=", surveyId)
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
 }
 
-export async function updateSurveyDetails(db: Kysely<Database>, surveyId: number, details: { title: string; intro: string }): Promise<BuilderResult> {
-  return db.transaction().execute(async (trx) =>
-    (await touchSurvey(trx, surveyId, { title: details.title, intro: details.intro })) ? done(undefined) : refuse("survey_not_found"),
-  );
+export async function updateSurveyDetails(
+  db: Kysely<Database>,
+  surveyId: number,
+  details: { title: string; intro: string },
+): Promise<BuilderResult> {
+  return db
+    .transaction()
+    .execute(async (trx) =>
+      (await touchSurvey(trx, surveyId, { title: details.title, intro: details.intro })) ? done(undefined) : refuse("survey_not_found"),
+    );
 }
 
 export async function setSurveyLimits(
@@ -218,11 +239,13 @@ export async function setSurveyLimits(
   surveyId: number,
   limits: { closesAt: string | null; maxResponses: number | null },
 ): Promise<BuilderResult> {
-  return db.transaction().execute(async (trx) =>
-    (await touchSurvey(trx, surveyId, { closes_at: limits.closesAt, max_responses: limits.maxResponses }))
-      ? done(undefined)
-      : refuse("survey_not_found"),
-  );
+  return db
+    .transaction()
+    .execute(async (trx) =>
+      (await touchSurvey(trx, surveyId, { closes_at: limits.closesAt, max_responses: limits.maxResponses }))
+        ? done(undefined)
+        : refuse("survey_not_found"),
+    );
 }
 
 /** Appends a question at the end; returns its id. */
@@ -235,12 +258,21 @@ export async function addQuestion(db: Kysely<Database>, surveyId: number, questi
       .where("survey_id", "=", surveyId)
       .executeTakeFirst();
     const position = Number(last?.max ?? 0) + 1;
-    const { id } = await trx.insertInto("questions").values(questionRow(surveyId, position, question)).returning("id").executeTakeFirstOrThrow();
+    const { id } = await trx
+      .insertInto("questions")
+      .values(questionRow(surveyId, position, question))
+      .returning("id")
+      .executeTakeFirstOrThrow();
     return done(id);
   });
 }
 
-export async function updateQuestion(db: Kysely<Database>, surveyId: number, questionId: number, question: QuestionInput): Promise<BuilderResult> {
+export async function updateQuestion(
+  db: Kysely<Database>,
+  surveyId: number,
+  questionId: number,
+  question: QuestionInput,
+): Promise<BuilderResult> {
   return db.transaction().execute(async (trx) => {
     if (!(await ownedQuestion(trx, surveyId, questionId))) return refuse("question_not_found");
     const { survey_id: _survey, position: _position, ...row } = questionRow(surveyId, 0, question);
@@ -263,7 +295,12 @@ export async function removeQuestion(db: Kysely<Database>, surveyId: number, que
 }
 
 /** Swaps a question with its neighbour; at either end it stays put. Positions end up 1..n. */
-export async function moveQuestion(db: Kysely<Database>, surveyId: number, questionId: number, direction: "up" | "down"): Promise<BuilderResult<{ moved: boolean }>> {
+export async function moveQuestion(
+  db: Kysely<Database>,
+  surveyId: number,
+  questionId: number,
+  direction: "up" | "down",
+): Promise<BuilderResult<{ moved: boolean }>> {
   return db.transaction().execute(async (trx) => {
     if (!(await ownedQuestion(trx, surveyId, questionId))) return refuse("question_not_found");
     const ordered = await positions(trx, surveyId);
@@ -280,14 +317,22 @@ export async function moveQuestion(db: Kysely<Database>, surveyId: number, quest
 }
 
 /** draft -> open (needs at least one question; sets published_at), open -> closed, closed -> open. */
-export async function changeSurveyStatus(db: Kysely<Database>, surveyId: number, action: "publish" | "close" | "reopen"): Promise<BuilderResult<SurveyStatus>> {
+export async function changeSurveyStatus(
+  db: Kysely<Database>,
+  surveyId: number,
+  action: "publish" | "close" | "reopen",
+): Promise<BuilderResult<SurveyStatus>> {
   return db.transaction().execute(async (trx) => {
     const survey = await trx.selectFrom("surveys").select(["id", "status", "closes_at"]).where("id", "=", surveyId).executeTakeFirst();
     if (!survey) return refuse("survey_not_found");
     const now = new Date().toISOString();
     if (action === "publish") {
       if (survey.status !== "draft") return refuse("not_draft");
-      const count = await trx.selectFrom("questions").select((eb) => eb.fn.countAll().as("n")).where("survey_id", "=", surveyId).executeTakeFirst();
+      const count = await trx
+        .selectFrom("questions")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .where("survey_id", "=", surveyId)
+        .executeTakeFirst();
       if (Number(count?.n ?? 0) === 0) return refuse("no_questions");
       if (survey.closes_at && survey.closes_at < now) return refuse("close_date_passed");
       await touchSurvey(trx, surveyId, { status: "open", published_at: now });

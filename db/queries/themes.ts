@@ -96,8 +96,24 @@ export interface RunResults {
   /** Clusters that are new themes, keyed by cluster index. */
   newThemes: Array<{ cluster: number; label: string; keywords: string[] }>;
   members: Array<{ answerId: number; target: { themeId: number } | { newCluster: number }; quoteRank: number; by: "analysis" | "user" }>;
-  triggerMentions: Array<{ answerId: number; responseId: number; type: string; timing: "past" | "upcoming" | "unknown"; phrase: string; origin: "text" | "choice" | "correction"; confidence: number }>;
-  facts: Array<{ responseId: number; surveyId: number; industry: string; region: string; buyingRole: string; source: string; severity: number | null }>;
+  triggerMentions: Array<{
+    answerId: number;
+    responseId: number;
+    type: string;
+    timing: "past" | "upcoming" | "unknown";
+    phrase: string;
+    origin: "text" | "choice" | "correction";
+    confidence: number;
+  }>;
+  facts: Array<{
+    responseId: number;
+    surveyId: number;
+    industry: string;
+    region: string;
+    buyingRole: string;
+    source: string;
+    severity: number | null;
+  }>;
 }
 
 export async function saveRunResults(db: Db, results: RunResults): Promise<Map<number, number>> {
@@ -133,7 +149,13 @@ export async function saveRunResults(db: Db, results: RunResults): Promise<Map<n
       // The version moves on: an edit form opened before this run must reload first.
       await trx
         .updateTable("themes")
-        .set((eb) => ({ label: update.label, keywords: JSON.stringify(update.keywords), last_run_id: results.runId, updated_at: now, version: eb("version", "+", 1) }))
+        .set((eb) => ({
+          label: update.label,
+          keywords: JSON.stringify(update.keywords),
+          last_run_id: results.runId,
+          updated_at: now,
+          version: eb("version", "+", 1),
+        }))
         .where("id", "=", update.themeId)
         .execute();
     }
@@ -149,7 +171,10 @@ export async function saveRunResults(db: Db, results: RunResults): Promise<Map<n
     }));
     for (const chunk of chunks(memberRows)) await trx.insertInto("theme_members").values(chunk).execute();
 
-    const scopeResponses = trx.selectFrom("responses").select("id").$if(results.scope !== null, (q) => q.where("survey_id", "=", results.scope!));
+    const scopeResponses = trx
+      .selectFrom("responses")
+      .select("id")
+      .$if(results.scope !== null, (q) => q.where("survey_id", "=", results.scope!));
     await trx.deleteFrom("trigger_mentions").where("response_id", "in", scopeResponses).execute();
     const mentionRows = results.triggerMentions.map((m) => ({
       answer_id: m.answerId,
@@ -164,11 +189,7 @@ export async function saveRunResults(db: Db, results: RunResults): Promise<Map<n
     for (const chunk of chunks(mentionRows)) await trx.insertInto("trigger_mentions").values(chunk).execute();
 
     // Facts of older runs of this scope are not read any more.
-    const olderRuns = trx
-      .selectFrom("analysis_runs")
-      .select("id")
-      .where("id", "<>", results.runId)
-      .where(scopeFilter(results.scope));
+    const olderRuns = trx.selectFrom("analysis_runs").select("id").where("id", "<>", results.runId).where(scopeFilter(results.scope));
     await trx.deleteFrom("response_facts").where("run_id", "in", olderRuns).execute();
     const factRows = results.facts.map((f) => ({
       run_id: results.runId,
@@ -186,7 +207,14 @@ export async function saveRunResults(db: Db, results: RunResults): Promise<Map<n
 
     await trx
       .updateTable("analysis_runs")
-      .set({ status: "done", progress: 1, stage: "done", response_count: results.responseCount, quality: JSON.stringify(results.quality ?? null), finished_at: new Date().toISOString() })
+      .set({
+        status: "done",
+        progress: 1,
+        stage: "done",
+        response_count: results.responseCount,
+        quality: JSON.stringify(results.quality ?? null),
+        finished_at: new Date().toISOString(),
+      })
       .where("id", "=", results.runId)
       .execute();
     return created;
@@ -194,7 +222,18 @@ export async function saveRunResults(db: Db, results: RunResults): Promise<Map<n
 }
 
 /** theme_facets: one row per (run, theme, filter combination); theme 0 holds everyone analysed. */
-const FACET_COLUMNS = ["run_id", "theme_id", "survey_id", "industry", "region", "buying_role", "source", "respondents", "severity_sum", "severity_n"] as const;
+const FACET_COLUMNS = [
+  "run_id",
+  "theme_id",
+  "survey_id",
+  "industry",
+  "region",
+  "buying_role",
+  "source",
+  "respondents",
+  "severity_sum",
+  "severity_n",
+] as const;
 /** The filter columns of response_facts (alias `f`) a facet row is grouped by. */
 const FACET_KEYS = ["f.survey_id", "f.industry", "f.region", "f.buying_role", "f.source"] as const;
 /** What a facet row counts over its group of response_facts (alias `f`). */
@@ -240,12 +279,7 @@ export async function recomputeAggregates(db: Db, runId: number, themeIds: numbe
       .expression((eb) =>
         eb
           .selectFrom("response_facts as f")
-          .select([
-            sql<number>`${runId}`.as("run_id"),
-            sql<number>`0`.as("theme_id"),
-            ...FACET_KEYS,
-            ...facetSums(),
-          ])
+          .select([sql<number>`${runId}`.as("run_id"), sql<number>`0`.as("theme_id"), ...FACET_KEYS, ...facetSums()])
           .where("f.run_id", "=", runId)
           .groupBy([...FACET_KEYS]),
       )
@@ -271,12 +305,7 @@ export async function recomputeAggregates(db: Db, runId: number, themeIds: numbe
         eb
           .selectFrom(pairs.as("p"))
           .innerJoin("response_facts as f", (join) => join.onRef("f.response_id", "=", "p.response_id").on("f.run_id", "=", runId))
-          .select([
-            sql<number>`${runId}`.as("run_id"),
-            "p.theme_id",
-            ...FACET_KEYS,
-            ...facetSums(),
-          ])
+          .select([sql<number>`${runId}`.as("run_id"), "p.theme_id", ...FACET_KEYS, ...facetSums()])
           .groupBy(["p.theme_id", ...FACET_KEYS]),
       )
       .execute();
@@ -291,10 +320,7 @@ export async function recomputeAggregates(db: Db, runId: number, themeIds: numbe
   const total = Number(totalRow?.n ?? 0);
   const perTheme = await db
     .selectFrom("theme_facets")
-    .select([
-      "theme_id",
-      ...facetRollup(),
-    ])
+    .select(["theme_id", ...facetRollup()])
     .where("run_id", "=", runId)
     .where("theme_id", "in", ids)
     .groupBy("theme_id")
@@ -374,7 +400,10 @@ export async function getTheme(db: Db, id: number): Promise<Theme | undefined> {
 }
 
 /** Themes a member could be moved to or a theme merged into: active or hidden themes of the same scope. */
-export async function siblingThemes(db: Db, theme: Pick<Theme, "id" | "survey_id">): Promise<Array<{ id: number; label: string; status: string }>> {
+export async function siblingThemes(
+  db: Db,
+  theme: Pick<Theme, "id" | "survey_id">,
+): Promise<Array<{ id: number; label: string; status: string }>> {
   const rows = await db
     .selectFrom("themes")
     .select(["id", "label", "custom_label", "status"])
@@ -425,7 +454,11 @@ export async function themeMembers(db: Db, themeId: number, limit = 500): Promis
 }
 
 /** Answers with these roles for these responses: role -> response id -> display value. */
-export async function roleTextsByResponse(db: Db, responseIds: number[], roles: readonly string[]): Promise<Map<string, Map<number, string>>> {
+export async function roleTextsByResponse(
+  db: Db,
+  responseIds: number[],
+  roles: readonly string[],
+): Promise<Map<string, Map<number, string>>> {
   const out = new Map<string, Map<number, string>>();
   for (const role of roles) out.set(role, new Map());
   for (const idChunk of chunks(responseIds)) {
@@ -477,15 +510,17 @@ export async function namablePeople(db: Db, personIds: number[]): Promise<Set<nu
         .where("o.purpose", "in", ["study_summary", "contact"])
         .where("o.status", "=", "opted_out")
         .where(({ not, exists, selectFrom }) =>
-          not(exists(
-            selectFrom("consents as i")
-              .select("i.id")
-              .whereRef("i.person_id", "=", "o.person_id")
-              .whereRef("i.purpose", "=", "o.purpose")
-              .where("i.status", "=", "opted_in")
-              .where("i.withdrawn_at", "is", null)
-              .whereRef("i.captured_at", ">", "o.captured_at"),
-          )),
+          not(
+            exists(
+              selectFrom("consents as i")
+                .select("i.id")
+                .whereRef("i.person_id", "=", "o.person_id")
+                .whereRef("i.purpose", "=", "o.purpose")
+                .where("i.status", "=", "opted_in")
+                .where("i.withdrawn_at", "is", null)
+                .whereRef("i.captured_at", ">", "o.captured_at"),
+            ),
+          ),
         )
         .execute();
       for (const row of outs) out.delete(row.person_id);
@@ -515,7 +550,12 @@ export async function renameTheme(db: Db, themeId: number, version: number, labe
   await db.transaction().execute((trx) => bump(trx, themeId, version, { custom_label: label }));
 }
 
-export async function setThemeStatus(db: Db, themeId: number, version: number, change: { status?: "active" | "hidden"; pinned?: 0 | 1 }): Promise<void> {
+export async function setThemeStatus(
+  db: Db,
+  themeId: number,
+  version: number,
+  change: { status?: "active" | "hidden"; pinned?: 0 | 1 },
+): Promise<void> {
   await db.transaction().execute((trx) => bump(trx, themeId, version, change));
 }
 
@@ -530,16 +570,33 @@ export async function mergeThemes(trx: Transaction<Database>, sourceId: number, 
   await trx.updateTable("theme_members").set({ theme_id: targetId }).where("theme_id", "=", sourceId).execute();
   // Anything that pointed at the source now points at the target.
   await trx.updateTable("themes").set({ merged_into_id: targetId }).where("merged_into_id", "=", sourceId).execute();
-  await trx.updateTable("themes").set((eb) => ({ version: eb("version", "+", 1), updated_at: new Date().toISOString() })).where("id", "=", targetId).execute();
+  await trx
+    .updateTable("themes")
+    .set((eb) => ({ version: eb("version", "+", 1), updated_at: new Date().toISOString() }))
+    .where("id", "=", targetId)
+    .execute();
 }
 
 /** Moves the chosen answers to a new theme; they stay there on every later run (assigned by the user). */
-export async function splitTheme(trx: Transaction<Database>, themeId: number, version: number, answerIds: number[], label: string, runId: number | null): Promise<number> {
+export async function splitTheme(
+  trx: Transaction<Database>,
+  themeId: number,
+  version: number,
+  answerIds: number[],
+  label: string,
+  runId: number | null,
+): Promise<number> {
   const theme = await trx.selectFrom("themes").selectAll().where("id", "=", themeId).executeTakeFirst();
   if (!theme) throw new ThemeConflict("That theme no longer exists; reload the page.");
   await bump(trx, themeId, version);
-  const members = await trx.selectFrom("theme_members").select("answer_id").where("theme_id", "=", themeId).where("answer_id", "in", answerIds).execute();
-  if (members.length !== new Set(answerIds).size) throw new ThemeConflict("Some of those answers are no longer in this theme; reload the page.");
+  const members = await trx
+    .selectFrom("theme_members")
+    .select("answer_id")
+    .where("theme_id", "=", themeId)
+    .where("answer_id", "in", answerIds)
+    .execute();
+  if (members.length !== new Set(answerIds).size)
+    throw new ThemeConflict("Some of those answers are no longer in this theme; reload the page.");
   const now = new Date().toISOString();
   const { id } = await trx
     .insertInto("themes")
@@ -561,12 +618,23 @@ export async function splitTheme(trx: Transaction<Database>, themeId: number, ve
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await trx.updateTable("theme_members").set({ theme_id: id, assigned_by: "user", similarity: 0.5 }).where("theme_id", "=", themeId).where("answer_id", "in", answerIds).execute();
+  await trx
+    .updateTable("theme_members")
+    .set({ theme_id: id, assigned_by: "user", similarity: 0.5 })
+    .where("theme_id", "=", themeId)
+    .where("answer_id", "in", answerIds)
+    .execute();
   return id;
 }
 
 /** Moves one answer to another theme, as the user's decision. */
-export async function moveAnswer(trx: Transaction<Database>, fromId: number, version: number, answerId: number, toId: number): Promise<void> {
+export async function moveAnswer(
+  trx: Transaction<Database>,
+  fromId: number,
+  version: number,
+  answerId: number,
+  toId: number,
+): Promise<void> {
   const target = await trx.selectFrom("themes").select(["id", "status"]).where("id", "=", toId).executeTakeFirst();
   if (!target || target.status === "merged") throw new ThemeConflict("The theme to move to no longer exists; reload the page.");
   await bump(trx, fromId, version);

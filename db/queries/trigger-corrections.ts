@@ -18,16 +18,30 @@ export async function saveCorrection(trx: Transaction<Database>, input: Correcti
   await trx.deleteFrom("trigger_corrections").where("answer_id", "=", input.answerId).where("trigger_type", "=", input.type).execute();
   await trx
     .insertInto("trigger_corrections")
-    .values({ answer_id: input.answerId, trigger_type: input.type, action: input.action, timing: input.action === "add" ? input.timing : null, author_id: input.authorId, created_at: input.now })
+    .values({
+      answer_id: input.answerId,
+      trigger_type: input.type,
+      action: input.action,
+      timing: input.action === "add" ? input.timing : null,
+      author_id: input.authorId,
+      created_at: input.now,
+    })
     .execute();
 }
 
 export async function deleteCorrection(trx: Transaction<Database>, answerId: number, type: string): Promise<number> {
-  const result = await trx.deleteFrom("trigger_corrections").where("answer_id", "=", answerId).where("trigger_type", "=", type).executeTakeFirst();
+  const result = await trx
+    .deleteFrom("trigger_corrections")
+    .where("answer_id", "=", answerId)
+    .where("trigger_type", "=", type)
+    .executeTakeFirst();
   return Number(result.numDeletedRows ?? 0);
 }
 
-export async function correctionsForAnswers(db: Kysely<Database>, answerIds: readonly number[]): Promise<Map<number, TriggerCorrectionRow[]>> {
+export async function correctionsForAnswers(
+  db: Kysely<Database>,
+  answerIds: readonly number[],
+): Promise<Map<number, TriggerCorrectionRow[]>> {
   const out = new Map<number, TriggerCorrectionRow[]>();
   for (const ids of chunks([...new Set(answerIds)])) {
     if (!ids.length) continue;
@@ -42,7 +56,9 @@ export async function correctionsForAnswers(db: Kysely<Database>, answerIds: rea
 }
 
 /** Every corrected answer with its text, for retraining (npm run triggers:train). */
-export async function correctedAnswers(db: Kysely<Database>): Promise<{ answerId: number; text: string; corrections: TriggerCorrectionRow[] }[]> {
+export async function correctedAnswers(
+  db: Kysely<Database>,
+): Promise<{ answerId: number; text: string; corrections: TriggerCorrectionRow[] }[]> {
   const rows = await db
     .selectFrom("trigger_corrections as c")
     .innerJoin("answers as a", "a.id", "c.answer_id")
@@ -70,16 +86,37 @@ export interface MentionRow {
 }
 
 /** Replace one answer's text mentions (a correction changes them at once, before any re-run). */
-export async function replaceAnswerMentions(trx: Transaction<Database>, answerId: number, runId: number | null, mentions: readonly MentionRow[]): Promise<void> {
+export async function replaceAnswerMentions(
+  trx: Transaction<Database>,
+  answerId: number,
+  runId: number | null,
+  mentions: readonly MentionRow[],
+): Promise<void> {
   await trx.deleteFrom("trigger_mentions").where("answer_id", "=", answerId).where("origin", "in", ["text", "correction"]).execute();
   if (!mentions.length) return;
   await trx
     .insertInto("trigger_mentions")
-    .values(mentions.map((m) => ({ answer_id: m.answerId, response_id: m.responseId, run_id: runId, trigger_type: m.type, timing: m.timing, phrase: m.phrase, origin: m.origin, confidence: m.confidence })))
+    .values(
+      mentions.map((m) => ({
+        answer_id: m.answerId,
+        response_id: m.responseId,
+        run_id: runId,
+        trigger_type: m.type,
+        timing: m.timing,
+        phrase: m.phrase,
+        origin: m.origin,
+        confidence: m.confidence,
+      })),
+    )
     .execute();
 }
 
 export async function answerMentions(db: Kysely<Database>, answerIds: readonly number[]) {
   if (!answerIds.length) return [];
-  return db.selectFrom("trigger_mentions").selectAll().where("answer_id", "in", [...answerIds]).orderBy("id").execute();
+  return db
+    .selectFrom("trigger_mentions")
+    .selectAll()
+    .where("answer_id", "in", [...answerIds])
+    .orderBy("id")
+    .execute();
 }

@@ -36,7 +36,11 @@ export async function setUserRole(db: Kysely<Database>, userId: number, role: Ro
 
 export async function setUserDisabled(db: Kysely<Database>, userId: number, disabled: boolean): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("users").set({ disabled_at: disabled ? new Date().toISOString() : null }).where("id", "=", userId).execute();
+    await trx
+      .updateTable("users")
+      .set({ disabled_at: disabled ? new Date().toISOString() : null })
+      .where("id", "=", userId)
+      .execute();
     // A disabled account must lose its open sessions at once.
     if (disabled) await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
   });

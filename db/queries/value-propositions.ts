@@ -31,7 +31,13 @@ export async function currentValuePropositions(db: Db, themeIds: number[]): Prom
   const rows = await db
     .selectFrom("value_propositions as v")
     .innerJoin(
-      (eb) => eb.selectFrom("value_propositions").select(["theme_id", (e) => e.fn.max("version").as("version")]).where("theme_id", "in", themeIds).groupBy("theme_id").as("latest"),
+      (eb) =>
+        eb
+          .selectFrom("value_propositions")
+          .select(["theme_id", (e) => e.fn.max("version").as("version")])
+          .where("theme_id", "in", themeIds)
+          .groupBy("theme_id")
+          .as("latest"),
       (join) => join.onRef("latest.theme_id", "=", "v.theme_id").onRef("latest.version", "=", "v.version"),
     )
     .leftJoin("users as u", "u.id", "v.author_id")
@@ -47,7 +53,10 @@ export class VersionConflict extends Error {}
  * Saves a new version. `basedOn` is the version the author was looking at (0 for none): if someone
  * saved in between, nothing is written and the caller says so.
  */
-export async function saveValueProposition(db: Db, input: { themeId: number; statement: string; authorId: number; basedOn: number }): Promise<number> {
+export async function saveValueProposition(
+  db: Db,
+  input: { themeId: number; statement: string; authorId: number; basedOn: number },
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const latest = await trx
       .selectFrom("value_propositions")
@@ -60,7 +69,13 @@ export async function saveValueProposition(db: Db, input: { themeId: number; sta
     try {
       await trx
         .insertInto("value_propositions")
-        .values({ theme_id: input.themeId, version, statement: input.statement, author_id: input.authorId, created_at: new Date().toISOString() })
+        .values({
+          theme_id: input.themeId,
+          version,
+          statement: input.statement,
+          author_id: input.authorId,
+          created_at: new Date().toISOString(),
+        })
         .execute();
     } catch {
       // the unique (theme_id, version) caught a simultaneous save

@@ -156,7 +156,13 @@ if (!skipScaling) {
     process.stderr.write(`[bench] scaling n=${n}\n`);
     const runs = Array.from({ length: repeat }, () => runChild(["run", input, "auto"]));
     const ms = median(runs.map((r) => r.ms));
-    scaleRows.push([String(n), String(runs[0].k), fmt(ms / 1000, 2), fmt((1000 * ms) / n / 1000, 3), fmt(Math.max(...runs.map((r) => r.maxRssMb)), 0)]);
+    scaleRows.push([
+      String(n),
+      String(runs[0].k),
+      fmt(ms / 1000, 2),
+      fmt((1000 * ms) / n / 1000, 3),
+      fmt(Math.max(...runs.map((r) => r.maxRssMb)), 0),
+    ]);
     process.stderr.write(`[bench]   ${JSON.stringify(roundAll(runs[0].timingsMs))}\n`);
   }
   printTable(["texts", "k", "time s", "ms / 1k texts", "peak RSS MB"], scaleRows);
@@ -166,7 +172,9 @@ const imports = Array.from({ length: Math.max(3, repeat) }, () => {
   const result = spawnSync(process.execPath, ["--import", "tsx", childScript, "import"], { cwd: repoRoot, encoding: "utf8" });
   return JSON.parse(result.stdout.trim()).importMs as number;
 });
-console.log(`\nimport analysis/index.ts (module graph incl. tsx transpile, excluding tsx start-up): median ${fmt(median(imports), 0)} ms of ${imports.length}`);
+console.log(
+  `\nimport analysis/index.ts (module graph incl. tsx transpile, excluding tsx start-up): median ${fmt(median(imports), 0)} ms of ${imports.length}`,
+);
 rmSync(work, { recursive: true, force: true });
 
 function perturbedCopies(texts: readonly string[], count: number, seed: number): string[] {

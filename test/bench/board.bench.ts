@@ -17,7 +17,14 @@ import { connect } from "../../db/client.js";
 import { migrateToLatest } from "../../db/migrate.js";
 import { createSurvey } from "../../db/queries/surveys.js";
 import { createRun, getRun } from "../../db/queries/analysis-runs.js";
-import { DEFAULT_TEMPLATE_VARS, marketValidationQuestions, TRIGGER_EVENT_OPTIONS, INDUSTRY_OPTIONS, REGION_OPTIONS, BUYING_ROLE_OPTIONS } from "../../app/surveys/template.js";
+import {
+  DEFAULT_TEMPLATE_VARS,
+  marketValidationQuestions,
+  TRIGGER_EVENT_OPTIONS,
+  INDUSTRY_OPTIONS,
+  REGION_OPTIONS,
+  BUYING_ROLE_OPTIONS,
+} from "../../app/surveys/template.js";
 import { executeRun } from "../../app/workers/run-analysis.js";
 import { createRng } from "../../analysis/random.js";
 import { freePort } from "../setup/free-port.js";
@@ -52,10 +59,33 @@ async function seed(): Promise<{ cookie: string }> {
   const handle = connect(`file:${file}`, { synchronous: "NORMAL" });
   await migrateToLatest(handle.db);
   const now = new Date().toISOString();
-  const user = await handle.db.insertInto("users").values({ email: "bench@painmap.test", name: "Bench Marketer", role: "marketer", password_hash: "x", created_at: now, disabled_at: null }).returning("id").executeTakeFirstOrThrow();
+  const user = await handle.db
+    .insertInto("users")
+    .values({
+      email: "bench@painmap.test",
+      name: "Bench Marketer",
+      role: "marketer",
+      password_hash: "x",
+      created_at: now,
+      disabled_at: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   const token = crypto.randomBytes(32).toString("base64url");
-  await handle.db.insertInto("sessions").values({ id_hash: crypto.createHash("sha256").update(token).digest("hex"), user_id: user.id, created_at: now, expires_at: new Date(Date.now() + 86_400_000).toISOString() }).execute();
-  const surveyId = await createSurvey(handle.db, { slug: "bench-board-survey", title: "Bench study", intro: "", template: "market_validation", status: "open", createdBy: user.id }, marketValidationQuestions(DEFAULT_TEMPLATE_VARS));
+  await handle.db
+    .insertInto("sessions")
+    .values({
+      id_hash: crypto.createHash("sha256").update(token).digest("hex"),
+      user_id: user.id,
+      created_at: now,
+      expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+    })
+    .execute();
+  const surveyId = await createSurvey(
+    handle.db,
+    { slug: "bench-board-survey", title: "Bench study", intro: "", template: "market_validation", status: "open", createdBy: user.id },
+    marketValidationQuestions(DEFAULT_TEMPLATE_VARS),
+  );
   const questions = await handle.db.selectFrom("questions").select(["id", "role", "kind"]).where("survey_id", "=", surveyId).execute();
   const q = (role: string, kind?: string) => questions.find((x) => x.role === role && (!kind || x.kind === kind))!.id;
   await handle.close();
@@ -65,11 +95,15 @@ async function seed(): Promise<{ cookie: string }> {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = OFF");
   const insCompany = sqlite.prepare("insert into companies (name, industry, region, site_count, created_at) values (?, ?, ?, 3, ?)");
-  const insPerson = sqlite.prepare("insert into people (company_id, email, name, job_title, source, created_at) values (?, ?, ?, 'IT lead', ?, ?)");
+  const insPerson = sqlite.prepare(
+    "insert into people (company_id, email, name, job_title, source, created_at) values (?, ?, ?, 'IT lead', ?, ?)",
+  );
   const insResponse = sqlite.prepare(
     "insert into responses (survey_id, person_id, status, resume_token_hash, idempotency_key, current_page, source, origin, meta, started_at, updated_at, completed_at) values (?, ?, 'complete', ?, ?, 6, ?, 'import', '{}', ?, ?, ?)",
   );
-  const insAnswer = sqlite.prepare("insert into answers (response_id, question_id, value_text, value_number, value_json, updated_at) values (?, ?, ?, ?, ?, ?)");
+  const insAnswer = sqlite.prepare(
+    "insert into answers (response_id, question_id, value_text, value_number, value_json, updated_at) values (?, ?, ?, ?, ?, ?)",
+  );
   const sources = ["marketing", "sales", "partner"];
   const rng = createRng(12345);
   const rand = (n: number) => rng.int(n);
@@ -102,15 +136,31 @@ async function seed(): Promise<{ cookie: string }> {
   await executeRun(h2.db, runId);
   const run = await getRun(h2.db, runId);
   if (run?.status !== "done") throw new Error(`first run failed: ${run?.error}`);
-  const themes = await h2.db.selectFrom("theme_stats").select((eb) => eb.fn.countAll<number>().as("n")).where("run_id", "=", runId).executeTakeFirst();
-  console.log(`first analysis (in-process, k=${THEMES}): ${((performance.now() - runStarted) / 1000).toFixed(1)} s, ${Number(themes?.n)} themes with stats`);
+  const themes = await h2.db
+    .selectFrom("theme_stats")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("run_id", "=", runId)
+    .executeTakeFirst();
+  console.log(
+    `first analysis (in-process, k=${THEMES}): ${((performance.now() - runStarted) / 1000).toFixed(1)} s, ${Number(themes?.n)} themes with stats`,
+  );
   await h2.close();
   return { cookie: `pm_session=${token}` };
 }
 
 async function startServer(): Promise<() => void> {
   const child = spawn("npx", ["tsx", ...startScriptNodeFlags(process.cwd()), "app/server.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PLAIN_HTTP: "1", HOST: "127.0.0.1", PORT: String(PORT), DATABASE_URL: `file:${file}`, PAINMAP_BUILD_DIR: buildDir, DOTENV_CONFIG_QUIET: "true", AUTO_ANALYSIS_EVERY: "0" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PLAIN_HTTP: "1",
+      HOST: "127.0.0.1",
+      PORT: String(PORT),
+      DATABASE_URL: `file:${file}`,
+      PAINMAP_BUILD_DIR: buildDir,
+      DOTENV_CONFIG_QUIET: "true",
+      AUTO_ANALYSIS_EVERY: "0",
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
@@ -156,7 +206,9 @@ try {
     filtered.push(r.ms);
   }
   console.log(`GET /board (50 themes, ${N} responses): p50 ${pct(board, 50).toFixed(1)} ms, p95 ${pct(board, 95).toFixed(1)} ms`);
-  console.log(`GET /board filtered (industry+region+source): p50 ${pct(filtered, 50).toFixed(1)} ms, p95 ${pct(filtered, 95).toFixed(1)} ms`);
+  console.log(
+    `GET /board filtered (industry+region+source): p50 ${pct(filtered, 50).toFixed(1)} ms, p95 ${pct(filtered, 95).toFixed(1)} ms`,
+  );
 
   // Second run through the app (a low-priority child process of the server) while requests keep coming.
   const started = performance.now();
@@ -183,9 +235,15 @@ try {
   const finished = await h.db.selectFrom("analysis_runs").selectAll().where("id", "=", run.id).executeTakeFirstOrThrow();
   await h.close();
   const all = [...during, ...polls];
-  console.log(`analysis run over ${N} responses in a low-priority child process: ${finished.status} in ${((performance.now() - started) / 1000).toFixed(1)} s${finished.error ? ` (${finished.error})` : ""}`);
-  console.log(`concurrent GETs during the run (${all.length}): p50 ${pct(all, 50).toFixed(1)} ms, p99 ${pct(all, 99).toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms`);
-  console.log(`  /board during the run: p50 ${pct(during, 50).toFixed(1)} ms, p99 ${pct(during, 99).toFixed(1)} ms; /api/runs/:id p99 ${pct(polls, 99).toFixed(1)} ms`);
+  console.log(
+    `analysis run over ${N} responses in a low-priority child process: ${finished.status} in ${((performance.now() - started) / 1000).toFixed(1)} s${finished.error ? ` (${finished.error})` : ""}`,
+  );
+  console.log(
+    `concurrent GETs during the run (${all.length}): p50 ${pct(all, 50).toFixed(1)} ms, p99 ${pct(all, 99).toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms`,
+  );
+  console.log(
+    `  /board during the run: p50 ${pct(during, 50).toFixed(1)} ms, p99 ${pct(during, 99).toFixed(1)} ms; /api/runs/:id p99 ${pct(polls, 99).toFixed(1)} ms`,
+  );
 } finally {
   stop();
 }

@@ -72,9 +72,22 @@ for (const name of datasets) {
     if (quotes.some((a, i) => quotes.some((b, j) => j > i && tokenJaccard(a, b) >= 0.6))) nearDuplicates++;
   }
   const scores = scoreClustering(labels, result.assignments);
-  table.push([name, String(result.k), (100 * hitSize / Math.max(1, clustered)).toFixed(1), String(nearDuplicates), (100 * scores.ari).toFixed(1), (100 * scores.nmi).toFixed(1), String(Math.round(timingsMs.label ?? 0))]);
+  table.push([
+    name,
+    String(result.k),
+    ((100 * hitSize) / Math.max(1, clustered)).toFixed(1),
+    String(nearDuplicates),
+    (100 * scores.ari).toFixed(1),
+    (100 * scores.nmi).toFixed(1),
+    String(Math.round(timingsMs.label ?? 0)),
+  ]);
   console.log(`${name}: misses (name [majority class, size]) ${misses.slice(0, 25).join("; ")}`);
-  console.log(`${name}: names ${result.clusters.slice(0, 40).map((c) => c.label).join(" | ")}\n`);
+  console.log(
+    `${name}: names ${result.clusters
+      .slice(0, 40)
+      .map((c) => c.label)
+      .join(" | ")}\n`,
+  );
 }
 const head = ["dataset", "k", "name hit % (size-weighted)", "themes w/ near-dup quotes", "ARI", "NMI", "label ms"];
 const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));

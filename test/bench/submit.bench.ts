@@ -45,7 +45,11 @@ function start(command: string[], env: Record<string, string>): Promise<ChildPro
     const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
     const extra = process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
     const flags = [...startScriptNodeFlags(root), ...profile, ...extra];
-    const child = spawn(process.execPath, [...flags, "--import", "tsx", ...command], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...flags, "--import", "tsx", ...command], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -90,7 +94,14 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 function post(port: number, pathname: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: "127.0.0.1", port, path: pathname, method: "POST", agent, headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) } },
+      {
+        host: "127.0.0.1",
+        port,
+        path: pathname,
+        method: "POST",
+        agent,
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) },
+      },
       (res) => {
         res.resume();
         res.on("end", () => resolve(res.statusCode ?? 0));
@@ -121,7 +132,13 @@ async function closedLoop(port: number, pathname: string, bodyFor: BodyFor, seco
   );
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), n: latencies.length, failures };
+  return {
+    perSecond: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    n: latencies.length,
+    failures,
+  };
 }
 
 async function openLoop(port: number, pathname: string, bodyFor: BodyFor, rate: number, seconds: number) {
@@ -149,7 +166,13 @@ async function openLoop(port: number, pathname: string, bodyFor: BodyFor, rate: 
   }
   await Promise.all(inflight);
   latencies.sort((a, b) => a - b);
-  return { n: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies[latencies.length - 1], failures };
+  return {
+    n: latencies.length,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1],
+    failures,
+  };
 }
 
 async function main() {
@@ -167,8 +190,20 @@ async function main() {
       await migrateToLatest(handle.db);
       const surveySlug = crypto.randomBytes(18).toString("base64url");
       if (file === dbFile) slug = surveySlug;
-      surveyId = await createSurvey(handle.db, { slug: surveySlug, title: "Bench", intro: "", template: null, status: "open", createdBy: null }, questions);
-      if (file === dbFile) questionIds.push(...(await handle.db.selectFrom("questions").select(["id", "kind", "role", "options"]).where("survey_id", "=", surveyId).orderBy("position").execute()));
+      surveyId = await createSurvey(
+        handle.db,
+        { slug: surveySlug, title: "Bench", intro: "", template: null, status: "open", createdBy: null },
+        questions,
+      );
+      if (file === dbFile)
+        questionIds.push(
+          ...(await handle.db
+            .selectFrom("questions")
+            .select(["id", "kind", "role", "options"])
+            .where("survey_id", "=", surveyId)
+            .orderBy("position")
+            .execute()),
+        );
       await handle.close();
     }
     const sample: Record<string, string> = {
@@ -192,7 +227,13 @@ async function main() {
       else if (q.kind === "consent") fields.push([name, "on"]);
       else fields.push([name, sample[q.role ?? ""] ?? "Some text answer."]);
     }
-    const fixed = new URLSearchParams([["page", "1"], ["utm_source", "linkedin"], ["utm_campaign", "bench"], ["src", "marketing"], ...fields]).toString();
+    const fixed = new URLSearchParams([
+      ["page", "1"],
+      ["utm_source", "linkedin"],
+      ["utm_campaign", "bench"],
+      ["src", "marketing"],
+      ...fields,
+    ]).toString();
     const runId = crypto.randomBytes(4).toString("hex");
     let counter = 0;
     const bodyFor: BodyFor = () => `idem=bench${runId}${String(counter++).padStart(12, "0")}&${fixed}`;
@@ -226,8 +267,15 @@ async function main() {
       await stop(server);
     }
     const stored = connect(`file:${dbFile}`);
-    const complete = await stored.db.selectFrom("responses").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "complete").executeTakeFirstOrThrow();
-    const answers = await stored.db.selectFrom("answers").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const complete = await stored.db
+      .selectFrom("responses")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("status", "=", "complete")
+      .executeTakeFirstOrThrow();
+    const answers = await stored.db
+      .selectFrom("answers")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     const runs = await stored.db.selectFrom("analysis_runs").select(["status", "error"]).execute();
     await stored.close();
 
@@ -244,13 +292,25 @@ async function main() {
     }
 
     const f = (n: number) => n.toFixed(1);
-    console.log(`\nSurvey submission benchmark (one POST = one complete ${questionIds.length}-question response; SQLite WAL, synchronous=FULL; ${os.cpus().length} cores)`);
-    console.log(`(a) closed loop, ${CONNECTIONS} connections, ${SECONDS} s: ${f(ours.perSecond)} submissions/s, p50 ${f(ours.p50)} ms, p99 ${f(ours.p99)} ms (${ours.n} requests, ${ours.failures} not 302)`);
-    console.log(`(b) open loop, ${RATE}/s for ${SECONDS} s: p99 ${f(open.p99)} ms from scheduled send time (p50 ${f(open.p50)} ms, max ${f(open.max)} ms, ${open.n} requests, ${open.failures} failed) -> target p99 <= 50 ms: ${open.p99 <= 50 ? "met" : "NOT met"}`);
-    console.log(`(c) ceiling, bare node:http + better-sqlite3, same rows and durability: ${f(ceiling.perSecond)} submissions/s, p50 ${f(ceiling.p50)} ms, p99 ${f(ceiling.p99)} ms`);
+    console.log(
+      `\nSurvey submission benchmark (one POST = one complete ${questionIds.length}-question response; SQLite WAL, synchronous=FULL; ${os.cpus().length} cores)`,
+    );
+    console.log(
+      `(a) closed loop, ${CONNECTIONS} connections, ${SECONDS} s: ${f(ours.perSecond)} submissions/s, p50 ${f(ours.p50)} ms, p99 ${f(ours.p99)} ms (${ours.n} requests, ${ours.failures} not 302)`,
+    );
+    console.log(
+      `(b) open loop, ${RATE}/s for ${SECONDS} s: p99 ${f(open.p99)} ms from scheduled send time (p50 ${f(open.p50)} ms, max ${f(open.max)} ms, ${open.n} requests, ${open.failures} failed) -> target p99 <= 50 ms: ${open.p99 <= 50 ? "met" : "NOT met"}`,
+    );
+    console.log(
+      `(c) ceiling, bare node:http + better-sqlite3, same rows and durability: ${f(ceiling.perSecond)} submissions/s, p50 ${f(ceiling.p50)} ms, p99 ${f(ceiling.p99)} ms`,
+    );
     const ratio = ours.perSecond / ceiling.perSecond;
-    console.log(`ratio ours/ceiling: ${ratio.toFixed(2)} (target >= 0.30, stretch 0.40): ${ratio >= 0.4 ? "stretch met" : ratio >= 0.3 ? "met" : "NOT met"}`);
-    console.log(`server CPU per submission in the closed loop (user+sys, less sensitive to other load than throughput): ours ${oursCpu.toFixed(2)} ms, ceiling ${ceilingCpu.toFixed(2)} ms, ratio ${(ceilingCpu / oursCpu).toFixed(2)}`);
+    console.log(
+      `ratio ours/ceiling: ${ratio.toFixed(2)} (target >= 0.30, stretch 0.40): ${ratio >= 0.4 ? "stretch met" : ratio >= 0.3 ? "met" : "NOT met"}`,
+    );
+    console.log(
+      `server CPU per submission in the closed loop (user+sys, less sensitive to other load than throughput): ours ${oursCpu.toFixed(2)} ms, ceiling ${ceilingCpu.toFixed(2)} ms, ratio ${(ceilingCpu / oursCpu).toFixed(2)}`,
+    );
     console.log(`stored: ${Number(complete.n)} complete responses, ${Number(answers.n)} answers`);
     const runOutcomes = runs.map((r) => (r.status === "failed" ? `failed: ${r.error}` : r.status));
     console.log(`analysis runs the submissions started automatically: ${runs.length}${runs.length ? ` (${runOutcomes.join("; ")})` : ""}`);

@@ -33,7 +33,9 @@ for (let i = 0; i < N; i++) {
   texts.push(i < corpus.length ? words.join(" ") : words.filter(() => rng.next() > 0.08).join(" "));
 }
 
-console.log(`\nbuying triggers: ${N.toLocaleString("en")} answers (corpus of ${corpus.length} replicated with 8% seeded word dropout), ${repeat} runs`);
+console.log(
+  `\nbuying triggers: ${N.toLocaleString("en")} answers (corpus of ${corpus.length} replicated with 8% seeded word dropout), ${repeat} runs`,
+);
 const times: number[] = [];
 let found = 0;
 for (let r = 0; r < repeat; r++) {
@@ -42,11 +44,15 @@ for (let r = 0; r < repeat; r++) {
   times.push((performance.now() - started) / 1000);
   found = result.filter((m) => m.length > 0).length;
 }
-console.log(`  detectTriggers: median ${median(times).toFixed(2)} s (runs ${times.map((t) => t.toFixed(2)).join(", ")}), ${((median(times) / N) * 1e6).toFixed(1)} µs per answer; ${found.toLocaleString("en")} answers with a trigger`);
+console.log(
+  `  detectTriggers: median ${median(times).toFixed(2)} s (runs ${times.map((t) => t.toFixed(2)).join(", ")}), ${((median(times) / N) * 1e6).toFixed(1)} µs per answer; ${found.toLocaleString("en")} answers with a trigger`,
+);
 
 function importMs(module: string): number {
   const code = `const t=performance.now();await import(${JSON.stringify(module)});process.stdout.write(String(performance.now()-t));`;
-  return Number(execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], { cwd: repoRoot, encoding: "utf8" }));
+  return Number(
+    execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], { cwd: repoRoot, encoding: "utf8" }),
+  );
 }
 const bare: number[] = [];
 const detector: number[] = [];
@@ -54,7 +60,11 @@ for (let i = 0; i < 5; i++) {
   bare.push(importMs(resolve(repoRoot, "analysis/random.ts")));
   detector.push(importMs(resolve(repoRoot, "analysis/triggers/detect.ts")));
 }
-console.log(`  model load: detector import median ${median(detector).toFixed(0)} ms against ${median(bare).toFixed(0)} ms for a bare module: +${(median(detector) - median(bare)).toFixed(0)} ms`);
+console.log(
+  `  model load: detector import median ${median(detector).toFixed(0)} ms against ${median(bare).toFixed(0)} ms for a bare module: +${(median(detector) - median(bare)).toFixed(0)} ms`,
+);
 
 const { test } = splitCorpus(corpus);
-console.log(`\n  shipped model on the corpus test split (${test.length} answers):\n${formatScores(evaluate(shippedTriggerModel(), test)).replace(/^/gm, "  ")}`);
+console.log(
+  `\n  shipped model on the corpus test split (${test.length} answers):\n${formatScores(evaluate(shippedTriggerModel(), test)).replace(/^/gm, "  ")}`,
+);

@@ -40,23 +40,52 @@ test("every role against every route, page, loader JSON and action intent", asyn
   const routes = Object.values(build.routes).filter((r) => r.id !== "root");
 
   // The table and the build name the same routes.
-  expect(routes.map((r) => r.id).filter((id) => !ACCESS[id]), "routes with no row in access-table.ts").toEqual([]);
-  expect(Object.keys(ACCESS).filter((id) => !build.routes[id]), "rows in access-table.ts for routes that no longer exist").toEqual([]);
-  expect(routes.filter((r) => r.module.action && !ACCESS[r.id].actions?.length).map((r) => r.id), "routes with an action but no intents in the table").toEqual([]);
+  expect(
+    routes.map((r) => r.id).filter((id) => !ACCESS[id]),
+    "routes with no row in access-table.ts",
+  ).toEqual([]);
+  expect(
+    Object.keys(ACCESS).filter((id) => !build.routes[id]),
+    "rows in access-table.ts for routes that no longer exist",
+  ).toEqual([]);
+  expect(
+    routes.filter((r) => r.module.action && !ACCESS[r.id].actions?.length).map((r) => r.id),
+    "routes with an action but no intents in the table",
+  ).toEqual([]);
 
   // Fixtures from the demo data the server was started with.
   const handle: DatabaseHandle = connect(`file:${DB_FILE}`);
   const { db } = handle;
   const survey = await db.selectFrom("surveys").select("id").where("status", "=", "open").orderBy("id").executeTakeFirstOrThrow();
   const response = await db.selectFrom("responses").select("id").where("survey_id", "=", survey.id).orderBy("id").executeTakeFirstOrThrow();
-  const theme = await db.selectFrom("themes").select("id").where("kind", "=", "pain").where("status", "!=", "merged").orderBy("id").executeTakeFirstOrThrow();
+  const theme = await db
+    .selectFrom("themes")
+    .select("id")
+    .where("kind", "=", "pain")
+    .where("status", "!=", "merged")
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
   const person = await db.selectFrom("people").select("id").orderBy("id").executeTakeFirstOrThrow();
   const run = await db.selectFrom("analysis_runs").select("id").orderBy("id").executeTakeFirstOrThrow();
   // A prospect part-way through a survey of the matrix's own (the demo survey's counts stay as seeded).
   const ownSlug = crypto.randomBytes(18).toString("base64url");
-  const ownSurveyId = await createSurvey(db, { slug: ownSlug, title: "Access matrix", intro: "", template: "market_validation", status: "open", createdBy: null }, marketValidationQuestions(DEFAULT_TEMPLATE_VARS));
+  const ownSurveyId = await createSurvey(
+    db,
+    { slug: ownSlug, title: "Access matrix", intro: "", template: "market_validation", status: "open", createdBy: null },
+    marketValidationQuestions(DEFAULT_TEMPLATE_VARS),
+  );
   const resumeToken = crypto.randomBytes(32).toString("base64url");
-  await startResponse(db, { surveyId: ownSurveyId, idempotencyKey: `matrix-${resumeToken.slice(0, 12)}`, resumeTokenHash: crypto.createHash("sha256").update(resumeToken).digest("hex"), source: "unknown", utmSource: null, utmCampaign: null, rep: null, origin: "web", now: new Date().toISOString() });
+  await startResponse(db, {
+    surveyId: ownSurveyId,
+    idempotencyKey: `matrix-${resumeToken.slice(0, 12)}`,
+    resumeTokenHash: crypto.createHash("sha256").update(resumeToken).digest("hex"),
+    source: "unknown",
+    utmSource: null,
+    utmCampaign: null,
+    rep: null,
+    origin: "web",
+    now: new Date().toISOString(),
+  });
   await handle.close();
   const fill = (p: string) =>
     p
@@ -91,13 +120,20 @@ test("every role against every route, page, loader JSON and action intent", asyn
   const liveKey = await createKey(`matrix live ${Date.now()}`);
   const revokedName = `matrix revoked ${Date.now()}`;
   const revokedKey = await createKey(revokedName);
-  const keys = ((await (await contexts.admin.get("/admin/api-keys?_data=routes%2Fadmin.api-keys")).json()) as { keys: Array<{ id: number; name: string }> }).keys;
-  const revoke = await contexts.admin.post("/admin/api-keys?_data=routes%2Fadmin.api-keys", { form: { intent: "revoke", keyId: String(keys.find((k) => k.name === revokedName)!.id) } });
+  const keys = (
+    (await (await contexts.admin.get("/admin/api-keys?_data=routes%2Fadmin.api-keys")).json()) as {
+      keys: Array<{ id: number; name: string }>;
+    }
+  ).keys;
+  const revoke = await contexts.admin.post("/admin/api-keys?_data=routes%2Fadmin.api-keys", {
+    form: { intent: "revoke", keyId: String(keys.find((k) => k.name === revokedName)!.id) },
+  });
   expect(revoke.status()).toBe(200);
   contexts.apiKey = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${liveKey}` } });
   contexts.revokedKey = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${revokedKey}` } });
   // The prospect sends its resume token with every request, as its link does.
-  const withToken = (role: Role, url: string) => (role === "prospect" ? `${url}${url.includes("?") ? "&" : "?"}r=${encodeURIComponent(resumeToken)}` : url);
+  const withToken = (role: Role, url: string) =>
+    role === "prospect" ? `${url}${url.includes("?") ? "&" : "?"}r=${encodeURIComponent(resumeToken)}` : url;
 
   const mismatches: string[] = [];
   let cells = 0;
@@ -122,7 +158,10 @@ test("every role against every route, page, loader JSON and action intent", asyn
         const target = fill(row.actionPath ?? row.page);
         const wantAction = action.overrides?.[role] ?? expectedAction(action.level, role);
         // Logging out would end the session the other cells use: post it with a throwaway one.
-        const context = route.id === "routes/logout" && (role === "sales" || role === "marketer" || role === "admin") ? await staffContext(role) : contexts[role];
+        const context =
+          route.id === "routes/logout" && (role === "sales" || role === "marketer" || role === "admin")
+            ? await staffContext(role)
+            : contexts[role];
         const res = await context.post(withToken(role, target), { form: action.intent ? { intent: action.intent } : {}, maxRedirects: 0 });
         check(`POST ${target} intent=${action.intent || "-"}`, role, classify(res), wantAction, res.status());
         if (context !== contexts[role]) await context.dispose();

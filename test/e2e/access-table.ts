@@ -24,7 +24,12 @@ export type Level =
   | "redirect"; // only ever redirects
 
 const STAFF: readonly Role[] = ["sales", "marketer", "admin"];
-const LEVEL_ROLES: Partial<Record<Level, readonly Role[]>> = { staff: STAFF, marketing: ["marketer", "admin"], sales: ["sales", "admin"], admin: ["admin"] };
+const LEVEL_ROLES: Partial<Record<Level, readonly Role[]>> = {
+  staff: STAFF,
+  marketing: ["marketer", "admin"],
+  sales: ["sales", "admin"],
+  admin: ["admin"],
+};
 
 /** What a role gets from a page (GET) or its loader JSON at this level. */
 export function expectedPage(level: Level, role: Role): Outcome {
@@ -68,12 +73,28 @@ const MISSING = "999999";
 const THEME_EDIT = { level: "marketing" as const, overrides: { sales: "refused" as const } };
 
 export const ACCESS: Record<string, RouteAccess> = {
-  "routes/_index": { page: "/", level: "redirect", pageOverrides: { anonymous: "login", prospect: "login", apiKey: "login", revokedKey: "login" } },
+  "routes/_index": {
+    page: "/",
+    level: "redirect",
+    pageOverrides: { anonymous: "login", prospect: "login", apiKey: "login", revokedKey: "login" },
+  },
   "routes/login": { page: "/login", level: "guest", actions: [{ intent: "", level: "public" }] },
   // Logging out is for anyone: it ends whatever session there is (posted with a throwaway session).
   // (and it always lands on the login page).
-  "routes/logout": { page: "/logout", level: "redirect", actions: [{ intent: "", level: "public", overrides: Object.fromEntries(ROLES.map((role) => [role, "login"])) }] },
-  "routes/s.$slug": { page: "/s/{slug}", level: "public", actionPath: `/s/no-such-survey-${MISSING}`, actions: [{ intent: "", level: "public" }, { intent: "back", level: "public" }] },
+  "routes/logout": {
+    page: "/logout",
+    level: "redirect",
+    actions: [{ intent: "", level: "public", overrides: Object.fromEntries(ROLES.map((role) => [role, "login"])) }],
+  },
+  "routes/s.$slug": {
+    page: "/s/{slug}",
+    level: "public",
+    actionPath: `/s/no-such-survey-${MISSING}`,
+    actions: [
+      { intent: "", level: "public" },
+      { intent: "back", level: "public" },
+    ],
+  },
   "routes/s.$slug_.thanks": { page: "/s/{slug}/thanks", level: "public" },
   "routes/unsubscribe.$token": { page: "/unsubscribe/{token}", level: "public", actions: [{ intent: "", level: "public" }] },
   "routes/api.prospects": { page: "/api/prospects", level: "api", actions: [{ intent: "", level: "public" }] },
@@ -81,20 +102,36 @@ export const ACCESS: Record<string, RouteAccess> = {
 
   "routes/surveys._index": { page: "/surveys", level: "marketing" },
   "routes/surveys.new": { page: "/surveys/new", level: "marketing", actions: [{ intent: "", level: "marketing" }] },
-  "routes/surveys.$id._index": { page: "/surveys/{surveyId}", level: "marketing", pageOverrides: { marketer: "redirect", admin: "redirect" } },
+  "routes/surveys.$id._index": {
+    page: "/surveys/{surveyId}",
+    level: "marketing",
+    pageOverrides: { marketer: "redirect", admin: "redirect" },
+  },
   "routes/surveys.$id.edit": {
     page: "/surveys/{surveyId}/edit",
     level: "marketing",
     actionPath: `/surveys/${MISSING}/edit`,
-    actions: ["details", "add-question", "update-question", "remove-question", "move-question", "limits", "publish", "close", "reopen"].map((intent) => ({ intent, level: "marketing" as const })),
+    actions: ["details", "add-question", "update-question", "remove-question", "move-question", "limits", "publish", "close", "reopen"].map(
+      (intent) => ({ intent, level: "marketing" as const }),
+    ),
   },
-  "routes/surveys.$id.import": { page: "/surveys/{surveyId}/import", level: "marketing", actionPath: `/surveys/${MISSING}/import`, actions: ["upload", "import"].map((intent) => ({ intent, level: "marketing" as const })) },
+  "routes/surveys.$id.import": {
+    page: "/surveys/{surveyId}/import",
+    level: "marketing",
+    actionPath: `/surveys/${MISSING}/import`,
+    actions: ["upload", "import"].map((intent) => ({ intent, level: "marketing" as const })),
+  },
   "routes/surveys.$id.responses": { page: "/surveys/{surveyId}/responses", level: "marketing" },
   "routes/responses._index": { page: "/responses", level: "marketing" },
   "routes/responses.$id": { page: "/responses/{responseId}", level: "marketing" },
   "routes/responses.export": { page: "/responses/export", level: "marketing" },
   // Trigger corrections: posted from a response's or a theme's page; its own page only explains that.
-  "routes/answers.$answerId.triggers": { page: "/answers/1/triggers", level: "marketing", actionPath: `/answers/${MISSING}/triggers`, actions: [{ intent: "", level: "marketing" }] },
+  "routes/answers.$answerId.triggers": {
+    page: "/answers/1/triggers",
+    level: "marketing",
+    actionPath: `/answers/${MISSING}/triggers`,
+    actions: [{ intent: "", level: "marketing" }],
+  },
 
   "routes/board._index": { page: "/board", level: "staff", actions: [{ intent: "run", level: "marketing" }] },
   "routes/board.$themeId": {
@@ -118,11 +155,22 @@ export const ACCESS: Record<string, RouteAccess> = {
     page: "/prospects/{personId}",
     level: "staff",
     actionPath: `/prospects/${MISSING}`,
-    actions: ["accept", "reject", "reopen", "assign", "contacted", "close", "opt-out"].map((intent) => ({ intent, level: "sales" as const })),
+    actions: ["accept", "reject", "reopen", "assign", "contacted", "close", "opt-out"].map((intent) => ({
+      intent,
+      level: "sales" as const,
+    })),
   },
 
-  "routes/admin.users": { page: "/admin/users", level: "admin", actions: ["create", "set-role", "disable", "enable"].map((intent) => ({ intent, level: "admin" as const })) },
-  "routes/admin.api-keys": { page: "/admin/api-keys", level: "admin", actions: ["create", "revoke"].map((intent) => ({ intent, level: "admin" as const })) },
+  "routes/admin.users": {
+    page: "/admin/users",
+    level: "admin",
+    actions: ["create", "set-role", "disable", "enable"].map((intent) => ({ intent, level: "admin" as const })),
+  },
+  "routes/admin.api-keys": {
+    page: "/admin/api-keys",
+    level: "admin",
+    actions: ["create", "revoke"].map((intent) => ({ intent, level: "admin" as const })),
+  },
   // Everyone on staff reads the qualification profile; only admins change it.
   "routes/admin.profile": { page: "/admin/profile", level: "staff", actions: [{ intent: "", level: "admin" }] },
 };

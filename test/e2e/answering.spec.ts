@@ -40,25 +40,52 @@ async function next(page: Page, pageNumber: number, total = 6) {
 /** Pages 1-2 of the template. */
 async function answerFirstPages(page: Page) {
   await expect(page.getByText("Page 1 of 6")).toBeVisible();
-  await page.getByRole("group", { name: /role in buying decisions/ }).getByLabel("Decision maker").check();
-  await page.getByRole("group", { name: /industry/ }).getByLabel("Other", { exact: true }).check();
+  await page
+    .getByRole("group", { name: /role in buying decisions/ })
+    .getByLabel("Decision maker")
+    .check();
+  await page
+    .getByRole("group", { name: /industry/ })
+    .getByLabel("Other", { exact: true })
+    .check();
   await page.getByLabel("Other, please specify").fill("Hospitality");
-  await page.getByRole("group", { name: /mainly based/ }).getByLabel("Europe").check();
-  await page.getByRole("group", { name: /sites or locations/ }).getByLabel("2-5").check();
+  await page
+    .getByRole("group", { name: /mainly based/ })
+    .getByLabel("Europe")
+    .check();
+  await page
+    .getByRole("group", { name: /sites or locations/ })
+    .getByLabel("2-5")
+    .check();
   await next(page, 1);
   await page.getByLabel(/last time/).fill("Ransomware took our booking system down for four days last month.");
-  await page.getByRole("group", { name: /How much pain/ }).getByLabel("9", { exact: true }).check();
+  await page
+    .getByRole("group", { name: /How much pain/ })
+    .getByLabel("9", { exact: true })
+    .check();
   await next(page, 2);
 }
 
 async function answerRest(page: Page) {
-  await page.getByRole("group", { name: /Which of these happened/ }).getByLabel("Security breach").check();
+  await page
+    .getByRole("group", { name: /Which of these happened/ })
+    .getByLabel("Security breach")
+    .check();
   await page.getByLabel("Tell us more about those events (optional).").fill("We were hit by ransomware last month.");
   await next(page, 3);
-  await page.getByRole("group", { name: /budget/ }).getByLabel("Allocated").check();
-  await page.getByRole("group", { name: /decision/ }).getByLabel("Less than 3 months").check();
+  await page
+    .getByRole("group", { name: /budget/ })
+    .getByLabel("Allocated")
+    .check();
+  await page
+    .getByRole("group", { name: /decision/ })
+    .getByLabel("Less than 3 months")
+    .check();
   await next(page, 4);
-  await page.getByRole("group", { name: /How compelling/ }).getByLabel("4", { exact: true }).check();
+  await page
+    .getByRole("group", { name: /How compelling/ })
+    .getByLabel("4", { exact: true })
+    .check();
   await next(page, 5);
   // consent boxes start unticked
   await expect(page.getByLabel(/study summary/)).not.toBeChecked();
@@ -78,7 +105,12 @@ async function expectCompleteResponse(surveyId: number, src: string) {
   const person = await handle.db.selectFrom("people").selectAll().where("id", "=", rows[0].person_id!).executeTakeFirstOrThrow();
   expect(person.email).toBe("dana@hotel.example.com");
   expect(person.source).toBe(src);
-  const consents = await handle.db.selectFrom("consents").select(["purpose", "status"]).where("person_id", "=", person.id).orderBy("purpose").execute();
+  const consents = await handle.db
+    .selectFrom("consents")
+    .select(["purpose", "status"])
+    .where("person_id", "=", person.id)
+    .orderBy("purpose")
+    .execute();
   expect(consents).toEqual([
     { purpose: "educational_content", status: "opted_out" },
     { purpose: "study_summary", status: "opted_in" },
@@ -105,7 +137,10 @@ test("a prospect answers on a phone without JavaScript, through to the thank-you
   await page.goBack();
   await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
   // A stale copy of a page posted again changes nothing and shows the thank-you page.
-  const repost = await page.request.post(`/s/${survey.slug}`, { form: { page: "2", r: resume.searchParams.get("r")!, q_0: "x" }, maxRedirects: 0 });
+  const repost = await page.request.post(`/s/${survey.slug}`, {
+    form: { page: "2", r: resume.searchParams.get("r")!, q_0: "x" },
+    maxRedirects: 0,
+  });
   expect(repost.status()).toBe(302);
   expect(repost.headers()["location"]).toBe(`/s/${survey.slug}/thanks`);
   expect(await responsesOf(survey.id)).toHaveLength(1);
@@ -118,7 +153,10 @@ test("a prospect answers with JavaScript on, keyboard only on the first page", a
   const page = await context.newPage();
   await page.goto(`/s/${survey.slug}?utm_source=newsletter`);
   // keyboard: tab into the first group, arrows pick a radio
-  await page.getByRole("group", { name: /role in buying decisions/ }).getByLabel("Decision maker").focus();
+  await page
+    .getByRole("group", { name: /role in buying decisions/ })
+    .getByLabel("Decision maker")
+    .focus();
   await page.keyboard.press("Space");
   await expect(page.getByRole("group", { name: /role in buying decisions/ }).getByLabel("Decision maker")).toBeChecked();
   await answerFirstPages(page);
@@ -133,7 +171,10 @@ test("stop halfway and resume from the link in another browser", async ({ browse
   const page = await first.newPage();
   await page.goto(`/s/${survey.slug}`);
   await answerFirstPages(page);
-  await page.getByRole("group", { name: /Which of these happened/ }).getByLabel("Outage").check();
+  await page
+    .getByRole("group", { name: /Which of these happened/ })
+    .getByLabel("Outage")
+    .check();
   await next(page, 3);
   const link = (await page.getByTestId("resume-link").textContent())!.trim();
   expect(link).toContain("?r=");
@@ -144,7 +185,10 @@ test("stop halfway and resume from the link in another browser", async ({ browse
   await again.goto(link);
   await expect(again.getByText("Page 4 of 6")).toBeVisible();
   // What is typed on a page survives "Previous page", even before the page is complete.
-  await again.getByRole("group", { name: /budget/ }).getByLabel("Allocated").check();
+  await again
+    .getByRole("group", { name: /budget/ })
+    .getByLabel("Allocated")
+    .check();
   await again.getByRole("button", { name: "Previous page" }).click();
   await expect(again.getByText("Page 3 of 6")).toBeVisible();
   await expect(again.getByRole("group", { name: /Which of these happened/ }).getByLabel("Outage")).toBeChecked();
@@ -186,8 +230,14 @@ test("a missing required answer is shown next to its field and what was typed is
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
   const page = await context.newPage();
   await page.goto(`/s/${survey.slug}`);
-  await page.getByRole("group", { name: /role in buying decisions/ }).getByLabel("Influencer / evaluator").check();
-  await page.getByRole("group", { name: /industry/ }).getByLabel("Other", { exact: true }).check();
+  await page
+    .getByRole("group", { name: /role in buying decisions/ })
+    .getByLabel("Influencer / evaluator")
+    .check();
+  await page
+    .getByRole("group", { name: /industry/ })
+    .getByLabel("Other", { exact: true })
+    .check();
   await page.getByLabel("Other, please specify").fill("Aquaculture");
   await page.getByRole("button", { name: "Next" }).click();
   const region = page.getByRole("group", { name: /mainly based/ });
@@ -218,10 +268,22 @@ test("a required long answer left empty with JavaScript on: error tied to the fi
 });
 
 async function answerFirstPagesOnlyPage1(page: Page) {
-  await page.getByRole("group", { name: /role in buying decisions/ }).getByLabel("End user").check();
-  await page.getByRole("group", { name: /industry/ }).getByLabel("Retail").check();
-  await page.getByRole("group", { name: /mainly based/ }).getByLabel("Europe").check();
-  await page.getByRole("group", { name: /sites or locations/ }).getByLabel("1", { exact: true }).check();
+  await page
+    .getByRole("group", { name: /role in buying decisions/ })
+    .getByLabel("End user")
+    .check();
+  await page
+    .getByRole("group", { name: /industry/ })
+    .getByLabel("Retail")
+    .check();
+  await page
+    .getByRole("group", { name: /mainly based/ })
+    .getByLabel("Europe")
+    .check();
+  await page
+    .getByRole("group", { name: /sites or locations/ })
+    .getByLabel("1", { exact: true })
+    .check();
   await next(page, 1);
 }
 
@@ -234,10 +296,22 @@ test("a filled honeypot gets the thank-you page and stores nothing", async ({ br
   await expect(trap).toHaveAttribute("tabindex", "-1");
   await expect(trap).toHaveAttribute("autocomplete", "off");
   await trap.fill("http://spam.example.com", { force: true });
-  await page.getByRole("group", { name: /role in buying decisions/ }).getByLabel("Decision maker").check();
-  await page.getByRole("group", { name: /industry/ }).getByLabel("Retail").check();
-  await page.getByRole("group", { name: /mainly based/ }).getByLabel("Europe").check();
-  await page.getByRole("group", { name: /sites or locations/ }).getByLabel("1", { exact: true }).check();
+  await page
+    .getByRole("group", { name: /role in buying decisions/ })
+    .getByLabel("Decision maker")
+    .check();
+  await page
+    .getByRole("group", { name: /industry/ })
+    .getByLabel("Retail")
+    .check();
+  await page
+    .getByRole("group", { name: /mainly based/ })
+    .getByLabel("Europe")
+    .check();
+  await page
+    .getByRole("group", { name: /sites or locations/ })
+    .getByLabel("1", { exact: true })
+    .check();
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
   expect(await responsesOf(survey.id)).toHaveLength(0);
@@ -248,7 +322,9 @@ test("draft and unknown surveys are the same 404; a closed survey says so", asyn
   const context = await browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
   const draftSlug = crypto.randomBytes(18).toString("base64url");
-  await createSurvey(handle.db, { slug: draftSlug, title: "Draft", intro: "", template: null, status: "draft", createdBy: null }, [{ page: 1, kind: "short_text", prompt: "Q", role: null }]);
+  await createSurvey(handle.db, { slug: draftSlug, title: "Draft", intro: "", template: null, status: "draft", createdBy: null }, [
+    { page: 1, kind: "short_text", prompt: "Q", role: null },
+  ]);
   const draft = await page.goto(`/s/${draftSlug}`);
   const draftText = await page.locator("main").textContent();
   const unknown = await page.goto(`/s/${crypto.randomBytes(18).toString("base64url")}`);
@@ -256,7 +332,9 @@ test("draft and unknown surveys are the same 404; a closed survey says so", asyn
   expect(unknown?.status()).toBe(404);
   expect(await page.locator("main").textContent()).toBe(draftText);
   const closedSlug = crypto.randomBytes(18).toString("base64url");
-  await createSurvey(handle.db, { slug: closedSlug, title: "Closed study", intro: "", template: null, status: "closed", createdBy: null }, [{ page: 1, kind: "short_text", prompt: "Q", role: null }]);
+  await createSurvey(handle.db, { slug: closedSlug, title: "Closed study", intro: "", template: null, status: "closed", createdBy: null }, [
+    { page: 1, kind: "short_text", prompt: "Q", role: null },
+  ]);
   await page.goto(`/s/${closedSlug}`);
   await expect(page.getByText("This survey is closed")).toBeVisible();
   await context.close();

@@ -1,7 +1,10 @@
 import { expect, test } from "./fixtures";
 
 test.describe("value-proposition board", () => {
-  test("a marketer runs an analysis and watches it finish, edits a value proposition; sales adds a note; the marketer sees it flagged", async ({ asMarketer, asSales }) => {
+  test("a marketer runs an analysis and watches it finish, edits a value proposition; sales adds a note; the marketer sees it flagged", async ({
+    asMarketer,
+    asSales,
+  }) => {
     const m = asMarketer;
     await m.goto("/board");
     await expect(m.getByRole("heading", { name: "Value-proposition board", level: 1 })).toBeVisible();
@@ -36,7 +39,10 @@ test.describe("value-proposition board", () => {
     await expect(s.getByRole("heading", { name: themeName, level: 1 })).toBeVisible();
     await expect(s.locator(".vp-current")).toHaveText(statement);
     await expect(s.getByRole("button", { name: "Save value proposition" })).toHaveCount(0);
-    const forbidden = await s.request.post(themeUrl, { form: { intent: "vp", basedOn: "0", statement: "Sales should not write this" }, headers: { Origin: new URL(themeUrl).origin } });
+    const forbidden = await s.request.post(themeUrl, {
+      form: { intent: "vp", basedOn: "0", statement: "Sales should not write this" },
+      headers: { Origin: new URL(themeUrl).origin },
+    });
     expect(forbidden.status()).toBe(403);
     const note = `Customer said the audit trail mattered most ${Date.now()}`;
     await s.getByLabel("What did the customer say mattered?").fill(note);
@@ -55,16 +61,26 @@ test.describe("value-proposition board", () => {
     await expect(flagged).toBeVisible();
     await expect(flagged.getByText("New")).toBeVisible();
     // The page's own POST (not its loader) marks the note read, so the board stops flagging it.
-    await expect.poll(async () => {
-      await m.goto("/board");
-      return cards.filter({ has: m.getByRole("link", { name: themeName, exact: true }) }).getByText(/new note/).count();
-    }).toBe(0);
+    await expect
+      .poll(async () => {
+        await m.goto("/board");
+        return cards
+          .filter({ has: m.getByRole("link", { name: themeName, exact: true }) })
+          .getByText(/new note/)
+          .count();
+      })
+      .toBe(0);
   });
 
   test("bad edits answer with a message, never a 500", async ({ asMarketer }) => {
     const m = asMarketer;
     await m.goto("/board");
-    const link = m.getByRole("list", { name: "Pain themes by impact" }).getByRole("article").first().getByRole("heading", { level: 2 }).getByRole("link");
+    const link = m
+      .getByRole("list", { name: "Pain themes by impact" })
+      .getByRole("article")
+      .first()
+      .getByRole("heading", { level: 2 })
+      .getByRole("link");
     await link.click();
     await m.waitForURL(/\/board\/\d+$/);
     const url = m.url();
@@ -77,7 +93,10 @@ test.describe("value-proposition board", () => {
     const noAnswers = await m.request.post(url, { form: { intent: "split", version: "1", label: "Nothing" }, headers: { Origin: origin } });
     expect(noAnswers.status()).toBe(400);
     expect(await noAnswers.text()).toContain("Choose at least one answer");
-    const stale = await m.request.post(url, { form: { intent: "rename", version: "0", label: "Stale rename" }, headers: { Origin: origin } });
+    const stale = await m.request.post(url, {
+      form: { intent: "rename", version: "0", label: "Stale rename" },
+      headers: { Origin: origin },
+    });
     expect(stale.status()).toBe(409);
     expect(await stale.text()).toContain("reload");
   });

@@ -13,7 +13,10 @@ async function salesPage(browser: Browser, baseURL: string | undefined) {
 }
 
 /** Creates a survey through the UI; returns its id (the page is left on its edit page). */
-async function createSurvey(page: Page, how: { template: { title: string; problem: string; area: string; category: string } } | { blank: string }) {
+async function createSurvey(
+  page: Page,
+  how: { template: { title: string; problem: string; area: string; category: string } } | { blank: string },
+) {
   await page.goto("/surveys/new");
   if ("template" in how) {
     await page.locator("#tpl-title").fill(how.template.title);
@@ -42,7 +45,9 @@ async function addQuestion(page: Page, prompt: string, options?: string) {
 
 test("a marketer builds a study from the template with their own words, edits it and publishes it", async ({ asMarketer: page }) => {
   const title = `Payroll study ${Date.now()}`;
-  await createSurvey(page, { template: { title, problem: "running payroll across countries", area: "payroll compliance", category: "payroll automation" } });
+  await createSurvey(page, {
+    template: { title, problem: "running payroll across countries", area: "payroll compliance", category: "payroll automation" },
+  });
 
   await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
   const shown = page.locator(".question-card__prompt");
@@ -140,14 +145,21 @@ test("the builder works without JavaScript", async ({ browser, baseURL }) => {
   await context.close();
 });
 
-test("sales cannot open or post to the builder; junk ids are 404; anonymous visitors log in first", async ({ asMarketer, browser, baseURL }) => {
+test("sales cannot open or post to the builder; junk ids are 404; anonymous visitors log in first", async ({
+  asMarketer,
+  browser,
+  baseURL,
+}) => {
   const id = await createSurvey(asMarketer, { blank: `Private ${Date.now()}` });
   const asSales = await salesPage(browser, baseURL);
 
   const view = await asSales.goto(`/surveys/${id}/edit`);
   expect(view?.status()).toBe(403);
   await expect(asSales.getByRole("heading", { name: "Not allowed" })).toBeVisible();
-  const post = await asSales.request.post(`/surveys/${id}/edit`, { form: { intent: "details", title: "Hacked", intro: "" }, headers: { Origin: baseURL! } });
+  const post = await asSales.request.post(`/surveys/${id}/edit`, {
+    form: { intent: "details", title: "Hacked", intro: "" },
+    headers: { Origin: baseURL! },
+  });
   expect(post.status()).toBe(403);
   expect((await asSales.goto("/surveys"))?.status()).toBe(403);
   expect((await asSales.goto("/surveys/new"))?.status()).toBe(403);
@@ -162,7 +174,10 @@ test("sales cannot open or post to the builder; junk ids are 404; anonymous visi
   await expect(anonymous).toHaveURL(new RegExp(`/login\\?redirectTo=%2Fsurveys%2F${id}%2Fedit`));
 });
 
-test("posting another survey's question id, junk or oversized input gets a 400 message and changes nothing", async ({ asMarketer: page, baseURL }) => {
+test("posting another survey's question id, junk or oversized input gets a 400 message and changes nothing", async ({
+  asMarketer: page,
+  baseURL,
+}) => {
   const other = await createSurvey(page, { blank: `Other ${Date.now()}` });
   await addQuestion(page, "Belongs to the other survey");
   await expect(page.getByRole("status")).toHaveText("Question added at the end.");

@@ -21,7 +21,7 @@ const SEED = Number(process.env.CRASH_SEED ?? 11);
 
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 test("SIGKILL under concurrent submissions loses no acknowledged answer", async () => {
@@ -32,11 +32,22 @@ test("SIGKILL under concurrent submissions loses no acknowledged answer", async 
   await migrateToLatest(handle.db);
   const slug = crypto.randomBytes(18).toString("base64url");
   // One page, so one post completes a response: every acknowledgement is a whole submission.
-  const surveyId = await createSurvey(handle.db, { slug, title: "Crash study", intro: "", template: null, status: "open", createdBy: null }, [
-    { page: 1, kind: "single_choice", role: "industry", required: true, prompt: "Industry?", options: ["Retail", "Healthcare", "Logistics"] },
-    { page: 1, kind: "long_text", role: "pain_story", required: true, prompt: "What went wrong?" },
-    { page: 1, kind: "short_text", role: "company_name", required: true, prompt: "Company" },
-  ]);
+  const surveyId = await createSurvey(
+    handle.db,
+    { slug, title: "Crash study", intro: "", template: null, status: "open", createdBy: null },
+    [
+      {
+        page: 1,
+        kind: "single_choice",
+        role: "industry",
+        required: true,
+        prompt: "Industry?",
+        options: ["Retail", "Healthcare", "Logistics"],
+      },
+      { page: 1, kind: "long_text", role: "pain_story", required: true, prompt: "What went wrong?" },
+      { page: 1, kind: "short_text", role: "company_name", required: true, prompt: "Company" },
+    ],
+  );
   const questions = await handle.db.selectFrom("questions").select(["id", "role"]).where("survey_id", "=", surveyId).execute();
   await handle.close();
   const q = Object.fromEntries(questions.map((x) => [x.role, x.id]));
@@ -53,10 +64,21 @@ test("SIGKILL under concurrent submissions loses no acknowledged answer", async 
       while (!stop) {
         const idem = `crash${cycle}x${n}x${crypto.randomBytes(9).toString("base64url")}`;
         const story = `Story ${idem} ${"x".repeat(1 + Math.floor(random() * 200))}`;
-        const body = new URLSearchParams({ page: "1", idem, [`q_${q.industry}`]: "Retail", [`q_${q.pain_story}`]: story, [`q_${q.company_name}`]: `Co ${n}` });
+        const body = new URLSearchParams({
+          page: "1",
+          idem,
+          [`q_${q.industry}`]: "Retail",
+          [`q_${q.pain_story}`]: story,
+          [`q_${q.company_name}`]: `Co ${n}`,
+        });
         sent++;
         try {
-          const r = await fetch(`${server.base}/s/${slug}`, { method: "POST", body, redirect: "manual", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+          const r = await fetch(`${server.base}/s/${slug}`, {
+            method: "POST",
+            body,
+            redirect: "manual",
+            headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          });
           if (r.status === 302 && r.headers.get("location") === `/s/${slug}/thanks`) acknowledged.set(idem, story);
           else if (r.status >= 500) throw new Error(`cycle ${cycle}: ${r.status} ${await r.text()}`);
           await r.arrayBuffer().catch(() => {});
@@ -101,7 +123,8 @@ test("SIGKILL under concurrent submissions loses no acknowledged answer", async 
   for (const [idem, story] of acknowledged) {
     const found = byKey.get(idem) ?? [];
     if (found.length !== 1) problems.push(`${idem}: ${found.length} rows`);
-    else if (found[0].status !== "complete" || found[0].answers !== 3 || found[0].story !== story) problems.push(`${idem}: ${JSON.stringify(found[0])}`);
+    else if (found[0].status !== "complete" || found[0].answers !== 3 || found[0].story !== story)
+      problems.push(`${idem}: ${JSON.stringify(found[0])}`);
   }
   // No response is left half-written either: every stored one has all its answers.
   for (const row of rows) if (row.answers !== 3 || row.status !== "complete") problems.push(`stored ${row.idem}: ${JSON.stringify(row)}`);

@@ -29,7 +29,12 @@ test("busy beyond the timeout: 503 with Retry-After, no row, then recovery witho
   await handle.close();
   const server = await startChildServer({ port: await freePort(), dbFile });
   const post = (idem: string) =>
-    fetch(`${server.base}/s/${slug}`, { method: "POST", redirect: "manual", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ page: "1", idem, [`q_${questionId}`]: `Story ${idem}` }) });
+    fetch(`${server.base}/s/${slug}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ page: "1", idem, [`q_${questionId}`]: `Story ${idem}` }),
+    });
   const rows = (idem: string) => {
     const db = new Database(dbFile, { readonly: true });
     try {

@@ -36,12 +36,24 @@ async function freshUserPage(browser: Browser, role: Role, baseURL: string): Pro
   try {
     const { id } = await handle.db
       .insertInto("users")
-      .values({ email: `${role}-${tag}@e2e.test`, name: `E2E ${role} ${tag}`, role, password_hash: "not-a-login-account", created_at: now.toISOString(), disabled_at: null })
+      .values({
+        email: `${role}-${tag}@e2e.test`,
+        name: `E2E ${role} ${tag}`,
+        role,
+        password_hash: "not-a-login-account",
+        created_at: now.toISOString(),
+        disabled_at: null,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     await handle.db
       .insertInto("sessions")
-      .values({ id_hash: crypto.createHash("sha256").update(sessionId).digest("hex"), user_id: id, expires_at: new Date(now.getTime() + 3_600_000).toISOString(), created_at: now.toISOString() })
+      .values({
+        id_hash: crypto.createHash("sha256").update(sessionId).digest("hex"),
+        user_id: id,
+        expires_at: new Date(now.getTime() + 3_600_000).toISOString(),
+        created_at: now.toISOString(),
+      })
       .execute();
   } finally {
     await handle.close();

@@ -25,10 +25,21 @@ test.beforeAll(async () => {
   const handle = connect(`file:${DB_FILE}`);
   const make = async (status: "open" | "draft") => {
     const slug = crypto.randomBytes(18).toString("base64url");
-    const id = await createSurvey(handle.db, { slug, title: `Fuzz ${status}`, intro: "", template: "market_validation", status, createdBy: null }, marketValidationQuestions(DEFAULT_TEMPLATE_VARS));
-    const questions = await handle.db.selectFrom("questions").select(["id", "page", "kind", "options"]).where("survey_id", "=", id).orderBy("position").execute();
+    const id = await createSurvey(
+      handle.db,
+      { slug, title: `Fuzz ${status}`, intro: "", template: "market_validation", status, createdBy: null },
+      marketValidationQuestions(DEFAULT_TEMPLATE_VARS),
+    );
+    const questions = await handle.db
+      .selectFrom("questions")
+      .select(["id", "page", "kind", "options"])
+      .where("survey_id", "=", id)
+      .orderBy("position")
+      .execute();
     // The template's first page is single choices: a valid answer is one of the options.
-    const firstPage = questions.filter((q) => q.page === 1 && q.kind === "single_choice").map((q) => ({ id: q.id, options: JSON.parse(q.options) as string[] }));
+    const firstPage = questions
+      .filter((q) => q.page === 1 && q.kind === "single_choice")
+      .map((q) => ({ id: q.id, options: JSON.parse(q.options) as string[] }));
     return { id, slug, questionIds: questions.map((q) => q.id), firstPage };
   };
   survey = await make("open");
@@ -45,9 +56,41 @@ function snapshot(tables: string[], rows: string[] = []): string {
 }
 
 // ---- generators -------------------------------------------------------------------------------
-const nasty = fc.constantFrom("", " ", "0", "-1", "1.5", "1e309", "NaN", "99999999999999999999", "on", "off", "true", "null", "[]", "{}", "<script>alert(1)</script>", "=HYPERLINK(\"http://x\")", "' OR 1=1 --", "\u0000", "\r\n", "\ud800", "😀", "a".repeat(5000), "x".repeat(70_000));
-const text = fc.oneof(nasty, fc.string({ maxLength: 40 }), fc.string({ unit: "binary", maxLength: 40 }), fc.integer({ min: -5, max: 100 }).map(String));
-const value = fc.oneof({ weight: 4, arbitrary: text.map((v) => [v]) }, { weight: 1, arbitrary: fc.array(text, { minLength: 2, maxLength: 4 }) });
+const nasty = fc.constantFrom(
+  "",
+  " ",
+  "0",
+  "-1",
+  "1.5",
+  "1e309",
+  "NaN",
+  "99999999999999999999",
+  "on",
+  "off",
+  "true",
+  "null",
+  "[]",
+  "{}",
+  "<script>alert(1)</script>",
+  '=HYPERLINK("http://x")',
+  "' OR 1=1 --",
+  "\u0000",
+  "\r\n",
+  "\ud800",
+  "😀",
+  "a".repeat(5000),
+  "x".repeat(70_000),
+);
+const text = fc.oneof(
+  nasty,
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.integer({ min: -5, max: 100 }).map(String),
+);
+const value = fc.oneof(
+  { weight: 4, arbitrary: text.map((v) => [v]) },
+  { weight: 1, arbitrary: fc.array(text, { minLength: 2, maxLength: 4 }) },
+);
 /** A form: some chosen field names, some random ones, each with one or several values. */
 const form = (names: string[]) =>
   fc
@@ -56,7 +99,13 @@ const form = (names: string[]) =>
     .map((pairs) => pairs.flat());
 const encodings = fc.constantFrom("urlencoded", "urlencoded", "urlencoded", "multipart", "garbage");
 
-async function send(api: APIRequestContext, url: string, fields: ReadonlyArray<readonly [string, string]>, encoding: string, garbage: Uint8Array): Promise<APIResponse> {
+async function send(
+  api: APIRequestContext,
+  url: string,
+  fields: ReadonlyArray<readonly [string, string]>,
+  encoding: string,
+  garbage: Uint8Array,
+): Promise<APIResponse> {
   const options = { maxRedirects: 0, failOnStatusCode: false, timeout: 15_000 } as const;
   if (encoding === "multipart") {
     const multipart: Record<string, string> = {};
@@ -64,14 +113,28 @@ async function send(api: APIRequestContext, url: string, fields: ReadonlyArray<r
     return api.post(url, { ...options, multipart });
   }
   if (encoding === "garbage") {
-    const type = ["application/x-www-form-urlencoded", "multipart/form-data; boundary=zz", "multipart/form-data", "text/plain", "application/json"][garbage.length % 5];
+    const type = [
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=zz",
+      "multipart/form-data",
+      "text/plain",
+      "application/json",
+    ][garbage.length % 5];
     return api.post(url, { ...options, headers: { "Content-Type": type }, data: Buffer.from(garbage) });
   }
   const body = new URLSearchParams(fields as Array<[string, string]>).toString();
   return api.post(url, { ...options, headers: { "Content-Type": "application/x-www-form-urlencoded" }, data: body });
 }
 
-async function property(name: string, runs: number, gen: fc.Arbitrary<[ReadonlyArray<readonly [string, string]>, string, Uint8Array]>, api: APIRequestContext, url: string, tables: string[], extra?: string[]) {
+async function property(
+  name: string,
+  runs: number,
+  gen: fc.Arbitrary<[ReadonlyArray<readonly [string, string]>, string, Uint8Array]>,
+  api: APIRequestContext,
+  url: string,
+  tables: string[],
+  extra?: string[],
+) {
   let refused = 0;
   const result = await fc.check(
     fc.asyncProperty(gen, async ([fields, encoding, garbage]) => {
@@ -98,44 +161,128 @@ const logIn = async (api: APIRequestContext) => {
   expect(r.status()).toBe(302);
 };
 
-test("fuzz: public survey, builder, import and login never answer 5xx nor write part of a refused body", async ({ playwright, baseURL }) => {
+test("fuzz: public survey, builder, import and login never answer 5xx nor write part of a refused body", async ({
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(150_000);
   const anonymous = await playwright.request.newContext({ baseURL });
   const marketer = await playwright.request.newContext({ baseURL });
   await logIn(marketer);
   let cases = 0;
 
-  const surveyFields = ["page", "page", "idem", "r", "intent", "utm_source", "src", "rep", ...survey.questionIds.flatMap((id) => [`q_${id}`, `q_${id}_other`])];
+  const surveyFields = [
+    "page",
+    "page",
+    "idem",
+    "r",
+    "intent",
+    "utm_source",
+    "src",
+    "rep",
+    ...survey.questionIds.flatMap((id) => [`q_${id}`, `q_${id}_other`]),
+  ];
   // Half the cases are a valid first page (a fresh key, one option per question) with or without
   // random fields on top, so the write path runs too; the rest are random forms.
-  const validFirstPage = fc.tuple(fc.string({ minLength: 16, maxLength: 40, unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789-_") }), fc.tuple(...survey.firstPage.map((q) => fc.constantFrom(...q.options).map((o) => [`q_${q.id}`, o] as const)))).map(([idem, answers]) => [["page", "1"] as const, ["idem", idem] as const, ...answers]);
+  const validFirstPage = fc
+    .tuple(
+      fc.string({ minLength: 16, maxLength: 40, unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789-_") }),
+      fc.tuple(...survey.firstPage.map((q) => fc.constantFrom(...q.options).map((o) => [`q_${q.id}`, o] as const))),
+    )
+    .map(([idem, answers]) => [["page", "1"] as const, ["idem", idem] as const, ...answers]);
   const surveyGen = fc.tuple(
-    fc.oneof(form(surveyFields), validFirstPage, fc.tuple(validFirstPage, form(surveyFields)).map(([a, b]) => [...a, ...b])),
+    fc.oneof(
+      form(surveyFields),
+      validFirstPage,
+      fc.tuple(validFirstPage, form(surveyFields)).map(([a, b]) => [...a, ...b]),
+    ),
     encodings,
     garbageBytes,
   );
-  cases += await property("public survey", RUNS.survey, surveyGen, anonymous, `/s/${survey.slug}`, ["responses", "answers", "people", "companies", "consents"]);
+  cases += await property("public survey", RUNS.survey, surveyGen, anonymous, `/s/${survey.slug}`, [
+    "responses",
+    "answers",
+    "people",
+    "companies",
+    "consents",
+  ]);
 
-  const builderFields = ["intent", "intent", "title", "intro", "kind", "prompt", "helpText", "required", "role", "options", "allowOther", "page", "questionId", "direction", "closesAt", "maxResponses"];
-  const intents = fc.constantFrom("details", "add-question", "update-question", "remove-question", "move-question", "limits", "publish", "close", "reopen");
+  const builderFields = [
+    "intent",
+    "intent",
+    "title",
+    "intro",
+    "kind",
+    "prompt",
+    "helpText",
+    "required",
+    "role",
+    "options",
+    "allowOther",
+    "page",
+    "questionId",
+    "direction",
+    "closesAt",
+    "maxResponses",
+  ];
+  const intents = fc.constantFrom(
+    "details",
+    "add-question",
+    "update-question",
+    "remove-question",
+    "move-question",
+    "limits",
+    "publish",
+    "close",
+    "reopen",
+  );
   const builderGen = fc.tuple(
-    fc.tuple(intents, fc.constantFrom(...draft.questionIds.map(String), "0", "999999"), form(builderFields)).map(([intent, questionId, fields]) => [["intent", intent] as const, ["questionId", questionId] as const, ...fields]),
+    fc
+      .tuple(intents, fc.constantFrom(...draft.questionIds.map(String), "0", "999999"), form(builderFields))
+      .map(([intent, questionId, fields]) => [["intent", intent] as const, ["questionId", questionId] as const, ...fields]),
     encodings,
     garbageBytes,
   );
-  cases += await property("builder", RUNS.builder, builderGen, marketer, `/surveys/${draft.id}/edit`, ["surveys", "questions"], [`select * from surveys where id = ${draft.id}`, `select * from questions where survey_id = ${draft.id} order by id`]);
+  cases += await property(
+    "builder",
+    RUNS.builder,
+    builderGen,
+    marketer,
+    `/surveys/${draft.id}/edit`,
+    ["surveys", "questions"],
+    [`select * from surveys where id = ${draft.id}`, `select * from questions where survey_id = ${draft.id} order by id`],
+  );
 
   const csvCell = fc.oneof(text, fc.constantFrom("Retail", "Healthcare", "a@b.co", "yes", "3"));
-  const csv = fc.array(fc.array(csvCell, { minLength: 1, maxLength: 6 }), { minLength: 0, maxLength: 6 }).map((rows) => rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")).join("\n"));
+  const csv = fc
+    .array(fc.array(csvCell, { minLength: 1, maxLength: 6 }), { minLength: 0, maxLength: 6 })
+    .map((rows) => rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")).join("\n"));
   const importGen = fc.tuple(
-    fc.tuple(fc.constantFrom("upload", "preview", "import", "x"), csv, form(["defaultSource", "previewKey", "col_0", "col_1", "col_2", "csv"])).map(([intent, body, fields]) => [["intent", intent] as const, ["csv", body] as const, ...fields]),
+    fc
+      .tuple(
+        fc.constantFrom("upload", "preview", "import", "x"),
+        csv,
+        form(["defaultSource", "previewKey", "col_0", "col_1", "col_2", "csv"]),
+      )
+      .map(([intent, body, fields]) => [["intent", intent] as const, ["csv", body] as const, ...fields]),
     encodings,
     garbageBytes,
   );
-  cases += await property("import", RUNS.import, importGen, marketer, `/surveys/${survey.id}/import`, ["responses", "answers", "people", "companies", "consents"]);
+  cases += await property("import", RUNS.import, importGen, marketer, `/surveys/${survey.id}/import`, [
+    "responses",
+    "answers",
+    "people",
+    "companies",
+    "consents",
+  ]);
 
   const loginGen = fc.tuple(
-    fc.tuple(fc.oneof(fc.constantFrom(DEMO.sales.email, "nobody@painmap.test"), fc.emailAddress(), text), form(["password", "redirectTo", "email"])).map(([email, fields]) => [["email", email] as const, ...fields]),
+    fc
+      .tuple(
+        fc.oneof(fc.constantFrom(DEMO.sales.email, "nobody@painmap.test"), fc.emailAddress(), text),
+        form(["password", "redirectTo", "email"]),
+      )
+      .map(([email, fields]) => [["email", email] as const, ...fields]),
     encodings,
     garbageBytes,
   );

@@ -68,7 +68,10 @@ test("an admin creates an API key, the API answers with it, and revoking stops i
   expect(body.band).toBe("ready_now");
   expect(body.prospects.every((p) => p.band === "ready_now")).toBe(true);
 
-  await page.getByRole("row", { name: new RegExp(name) }).getByRole("button", { name: /Revoke/ }).click();
+  await page
+    .getByRole("row", { name: new RegExp(name) })
+    .getByRole("button", { name: /Revoke/ })
+    .click();
   await expect(page.getByText("Revoked: the key stops working now.")).toBeVisible();
   expect((await request.get("/api/prospects", { headers: { Authorization: `Bearer ${key}` } })).status()).toBe(401);
 });

@@ -143,9 +143,13 @@ test("import a CSV: map columns, preview shows the bad row, only good rows are w
   await expect(page.getByRole("heading", { name: `Import responses: ${title}` })).toBeVisible();
 
   // Malformed CSV: a 400 with the parser's message, nothing else happens.
-  await page.getByLabel("CSV file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from('pain_story,Budget\n"never closed,1\n') });
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from('pain_story,Budget\n"never closed,1\n') });
   await page.getByRole("button", { name: "Upload and map columns" }).click();
-  await expect(page.getByRole("alert")).toContainText("The file is not valid CSV: malformed CSV: quoted field starting on line 2 is never closed");
+  await expect(page.getByRole("alert")).toContainText(
+    "The file is not valid CSV: malformed CSV: quoted field starting on line 2 is never closed",
+  );
 
   const csv = [
     "pain_story,How much pain are you in around IT security and operations?,Budget,Email,Notes",
@@ -165,7 +169,8 @@ test("import a CSV: map columns, preview shows the bad row, only good rows are w
   await expect(page.getByLabel("Notes")).toHaveValue("ignore");
 
   // Nothing mapped to a question: a 400 with a message.
-  for (const label of ["pain_story", "How much pain are you in around IT security and operations?", "Budget"]) await page.getByLabel(label, { exact: true }).selectOption("ignore");
+  for (const label of ["pain_story", "How much pain are you in around IT security and operations?", "Budget"])
+    await page.getByLabel(label, { exact: true }).selectOption("ignore");
   await page.getByRole("button", { name: "Preview import" }).click();
   await expect(page.getByRole("alert")).toContainText("Map at least one column to a question");
 
@@ -175,13 +180,18 @@ test("import a CSV: map columns, preview shows the bad row, only good rows are w
     await select.selectOption(value!);
   };
   await mapTo("pain_story", "Q5. Tell us about the last time keeping systems secure and available got in your way.");
-  await mapTo("How much pain are you in around IT security and operations?", "Q7. How much pain are you in around IT security and operations?");
+  await mapTo(
+    "How much pain are you in around IT security and operations?",
+    "Q7. How much pain are you in around IT security and operations?",
+  );
   await mapTo("Budget", "Q11. Is there budget to solve this?");
   await page.getByLabel("Source for rows without one").selectOption("sales");
   await page.getByRole("button", { name: "Preview import" }).click();
 
   await expect(page.getByRole("heading", { name: "Preview" })).toBeVisible();
-  await expect(page.getByText("2 valid rows will be imported; 1 row has errors and will be skipped. Nothing has been written yet.")).toBeVisible();
+  await expect(
+    page.getByText("2 valid rows will be imported; 1 row has errors and will be skipped. Nothing has been written yet."),
+  ).toBeVisible();
   const preview = page.locator("table.import-preview tbody tr");
   await expect(preview).toHaveCount(3);
   await expect(preview.nth(1)).toContainText("Choose a whole number from 0 to 10.");
@@ -208,7 +218,10 @@ test("import a CSV: map columns, preview shows the bad row, only good rows are w
   const exported = parseCsv((await csvOut.body()).toString("utf8"));
   expect(exported.rows).toHaveLength(2);
   const storyColumn = exported.header.findIndex((h) => h.startsWith("Tell us about the last time"));
-  expect(exported.rows.map((r) => r[storyColumn]).sort()).toEqual(["'=Audit prep takes weeks", "Our backups failed twice, and the restore took a week"]);
+  expect(exported.rows.map((r) => r[storyColumn]).sort()).toEqual([
+    "'=Audit prep takes weeks",
+    "Our backups failed twice, and the restore took a week",
+  ]);
   expect(exported.rows.map((r) => r[exported.header.indexOf("email")]).sort()).toEqual(["", "imp1@example.com"]);
 });
 
@@ -225,7 +238,11 @@ test("the import works without JavaScript (the CSV travels in a hidden field)", 
   await expect(page).toHaveURL(/\/surveys\/\d+\/edit/);
   const surveyId = /\/surveys\/(\d+)\//.exec(page.url())![1];
   await page.goto(`/surveys/${surveyId}/import`);
-  await page.getByLabel("CSV file").setInputFiles({ name: "notes.csv", mimeType: "text/csv", buffer: Buffer.from("pain_story,budget\nPatching takes our whole weekend,None\nVendor lock-in,Plenty\n") });
+  await page.getByLabel("CSV file").setInputFiles({
+    name: "notes.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("pain_story,budget\nPatching takes our whole weekend,None\nVendor lock-in,Plenty\n"),
+  });
   await page.getByRole("button", { name: "Upload and map columns" }).click();
   await page.getByRole("button", { name: "Preview import" }).click();
   await expect(page.getByText("1 valid row will be imported; 1 row has errors and will be skipped.")).toBeVisible();

@@ -8,14 +8,25 @@ import { baseAddress, chunked, rawRequest } from "./raw-http";
 
 test("a chunked body over a route's cap is a 413 that closes the connection, like a sized one (finding 3)", async ({ baseURL }) => {
   const { port, hostHeader } = baseAddress(baseURL);
-  const head = [`POST /login HTTP/1.1`, `Host: ${hostHeader}`, "Content-Type: application/x-www-form-urlencoded", "Transfer-Encoding: chunked"].join("\r\n");
+  const head = [
+    `POST /login HTTP/1.1`,
+    `Host: ${hostHeader}`,
+    "Content-Type: application/x-www-form-urlencoded",
+    "Transfer-Encoding: chunked",
+  ].join("\r\n");
   // Login caps its body at 16 KB: 40 chunks of 1 KB.
   const chunkedOver = await rawRequest(port, head, chunked(Array.from({ length: 40 }, () => "a".repeat(1024))));
   expect(chunkedOver.status).toBe(413);
   expect(chunkedOver.headers.connection).toBe("close");
   expect(chunkedOver.closedByServer).toBe(true);
 
-  const sized = await rawRequest(port, [`POST /login HTTP/1.1`, `Host: ${hostHeader}`, "Content-Type: application/x-www-form-urlencoded", `Content-Length: ${40 * 1024}`].join("\r\n"), ["a".repeat(40 * 1024)]);
+  const sized = await rawRequest(
+    port,
+    [`POST /login HTTP/1.1`, `Host: ${hostHeader}`, "Content-Type: application/x-www-form-urlencoded", `Content-Length: ${40 * 1024}`].join(
+      "\r\n",
+    ),
+    ["a".repeat(40 * 1024)],
+  );
   expect(sized.status).toBe(413);
   expect(sized.closedByServer).toBe(true);
 
@@ -42,7 +53,10 @@ test("an absolute-form request target does not set the origin of the links a pag
   const login = await api.post("/login", { form: { email: DEMO.marketer.email, password: DEMO.marketer.password }, maxRedirects: 0 });
   expect(login.status()).toBe(302);
   const cookie = login.headers()["set-cookie"].split(";")[0];
-  const page = await rawRequest(port, [`GET http://evil.example/surveys HTTP/1.1`, `Host: ${hostHeader}`, `Cookie: ${cookie}`, "Connection: close"].join("\r\n"));
+  const page = await rawRequest(
+    port,
+    [`GET http://evil.example/surveys HTTP/1.1`, `Host: ${hostHeader}`, `Cookie: ${cookie}`, "Connection: close"].join("\r\n"),
+  );
   expect(page.status).toBe(200);
   expect(page.body).toContain(`http://${hostHeader}/s/`);
   expect(page.body).not.toContain("evil.example");

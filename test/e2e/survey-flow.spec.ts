@@ -25,21 +25,37 @@ async function answerPage(page: Page, n: number, story: string, severity: string
   await expectPage(page, n);
   switch (n) {
     case 1:
-      await group(page, /role in buying decisions/).getByLabel("Decision maker", { exact: true }).check();
-      await group(page, /Which industry/).getByLabel("Healthcare", { exact: true }).check();
-      await group(page, /Where is your organisation/).getByLabel("Europe", { exact: true }).check();
-      await group(page, /How many sites/).getByLabel("6-20", { exact: true }).check();
+      await group(page, /role in buying decisions/)
+        .getByLabel("Decision maker", { exact: true })
+        .check();
+      await group(page, /Which industry/)
+        .getByLabel("Healthcare", { exact: true })
+        .check();
+      await group(page, /Where is your organisation/)
+        .getByLabel("Europe", { exact: true })
+        .check();
+      await group(page, /How many sites/)
+        .getByLabel("6-20", { exact: true })
+        .check();
       break;
     case 2:
       await page.getByLabel(/Tell us about the last time/).fill(story);
-      await group(page, /How much pain are you in/).getByLabel(severity, { exact: true }).check();
+      await group(page, /How much pain are you in/)
+        .getByLabel(severity, { exact: true })
+        .check();
       break;
     case 3:
-      await group(page, /Which of these happened/).getByLabel("Outage", { exact: true }).check();
+      await group(page, /Which of these happened/)
+        .getByLabel("Outage", { exact: true })
+        .check();
       break;
     case 4:
-      await group(page, /Is there budget/).getByLabel("Allocated", { exact: true }).check();
-      await group(page, /When do you expect to make a decision/).getByLabel("3-6 months", { exact: true }).check();
+      await group(page, /Is there budget/)
+        .getByLabel("Allocated", { exact: true })
+        .check();
+      await group(page, /When do you expect to make a decision/)
+        .getByLabel("3-6 months", { exact: true })
+        .check();
       break;
     case 5:
       break;
@@ -54,7 +70,10 @@ async function answerPage(page: Page, n: number, story: string, severity: string
   await page.getByRole("button", { name: n === 6 ? "Submit answers" : "Next" }).click();
 }
 
-test("create from template, publish, answer on a phone with JavaScript off and on, resume, see and export the responses", async ({ asMarketer: marketer, browser }) => {
+test("create from template, publish, answer on a phone with JavaScript off and on, resume, see and export the responses", async ({
+  asMarketer: marketer,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const stamp = Date.now();
   const title = `Flow study ${stamp}`;

@@ -29,27 +29,61 @@ async function next(page: Page, label = "Next") {
 /** A prospect answers the template as someone nearly ready to buy, with their trigger in words only. */
 async function seedProspect(browser: Browser, name: string) {
   const slug = crypto.randomBytes(18).toString("base64url");
-  const surveyId = await createSurvey(handle.db, { slug, title: "Trigger study", intro: "", template: "market_validation", status: "open", createdBy: null }, marketValidationQuestions(DEFAULT_TEMPLATE_VARS));
+  const surveyId = await createSurvey(
+    handle.db,
+    { slug, title: "Trigger study", intro: "", template: "market_validation", status: "open", createdBy: null },
+    marketValidationQuestions(DEFAULT_TEMPLATE_VARS),
+  );
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`/s/${slug}`);
-  await page.getByRole("group", { name: /role in buying decisions/ }).getByLabel("Decision maker").check();
-  await page.getByRole("group", { name: /industry/ }).getByLabel("Healthcare").check();
-  await page.getByRole("group", { name: /mainly based/ }).getByLabel("Europe").check();
-  await page.getByRole("group", { name: /sites or locations/ }).getByLabel("6-20").check();
+  await page
+    .getByRole("group", { name: /role in buying decisions/ })
+    .getByLabel("Decision maker")
+    .check();
+  await page
+    .getByRole("group", { name: /industry/ })
+    .getByLabel("Healthcare")
+    .check();
+  await page
+    .getByRole("group", { name: /mainly based/ })
+    .getByLabel("Europe")
+    .check();
+  await page
+    .getByRole("group", { name: /sites or locations/ })
+    .getByLabel("6-20")
+    .check();
   await next(page);
   await page.getByLabel(/last time/).fill(STORY);
-  await page.getByRole("group", { name: /How much pain/ }).getByLabel("9", { exact: true }).check();
+  await page
+    .getByRole("group", { name: /How much pain/ })
+    .getByLabel("9", { exact: true })
+    .check();
   await next(page);
   await expect(page.getByText("Page 3 of 6")).toBeVisible();
   await next(page);
   // Budget that "could be found" and no executive sponsor: ready now only with a buying trigger.
-  await page.getByRole("group", { name: /budget/ }).getByLabel("Could be found").check();
-  await page.getByRole("group", { name: /decision/ }).getByLabel("Less than 3 months").check();
-  await page.getByRole("group", { name: /named project leader/ }).getByLabel("Yes").check();
-  await page.getByRole("group", { name: /executive sponsor/ }).getByLabel("No", { exact: true }).check();
+  await page
+    .getByRole("group", { name: /budget/ })
+    .getByLabel("Could be found")
+    .check();
+  await page
+    .getByRole("group", { name: /decision/ })
+    .getByLabel("Less than 3 months")
+    .check();
+  await page
+    .getByRole("group", { name: /named project leader/ })
+    .getByLabel("Yes")
+    .check();
+  await page
+    .getByRole("group", { name: /executive sponsor/ })
+    .getByLabel("No", { exact: true })
+    .check();
   await next(page);
-  await page.getByRole("group", { name: /How compelling/ }).getByLabel("4", { exact: true }).check();
+  await page
+    .getByRole("group", { name: /How compelling/ })
+    .getByLabel("4", { exact: true })
+    .check();
   await next(page);
   await page.getByLabel(/study summary/).check();
   await page.getByLabel("Your name (optional)").fill(name);
@@ -58,11 +92,19 @@ async function seedProspect(browser: Browser, name: string) {
   await next(page, "Submit answers");
   await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
   await context.close();
-  const response = await handle.db.selectFrom("responses").select(["id", "person_id"]).where("survey_id", "=", surveyId).executeTakeFirstOrThrow();
+  const response = await handle.db
+    .selectFrom("responses")
+    .select(["id", "person_id"])
+    .where("survey_id", "=", surveyId)
+    .executeTakeFirstOrThrow();
   return { personId: response.person_id!, responseId: response.id };
 }
 
-test("a marketer marks a trigger wrong and adds a missed one; sales sees the prospect's score and reasons change", async ({ asMarketer: marketer, asSales: sales, browser }) => {
+test("a marketer marks a trigger wrong and adds a missed one; sales sees the prospect's score and reasons change", async ({
+  asMarketer: marketer,
+  asSales: sales,
+  browser,
+}) => {
   const { personId, responseId } = await seedProspect(browser, `Tara Trigger ${crypto.randomBytes(3).toString("hex")}`);
   const reasons = sales.locator(".reasons");
   const score = sales.locator(".prospect-score__value");
@@ -104,7 +146,11 @@ test("a marketer marks a trigger wrong and adds a missed one; sales sees the pro
   await expect(sales.getByText("corrected by marketing").first()).toBeVisible();
 });
 
-test("the correction form refuses a missed trigger without its timing, and sales cannot correct", async ({ asMarketer: marketer, asSales: sales, browser }) => {
+test("the correction form refuses a missed trigger without its timing, and sales cannot correct", async ({
+  asMarketer: marketer,
+  asSales: sales,
+  browser,
+}) => {
   const { responseId } = await seedProspect(browser, `Vic Validation ${crypto.randomBytes(3).toString("hex")}`);
   await marketer.goto(`/responses/${responseId}`);
   const answerId = Number((await marketer.locator(".trigger-panel").first().getAttribute("id"))!.replace("answer-", ""));

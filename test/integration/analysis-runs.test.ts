@@ -21,16 +21,27 @@ describe.each(DATABASE_KINDS)("the run in progress on %s", (kind) => {
     expect((await runInProgress(h.db))?.id).toBe(fresh);
 
     // The same run, as if queued a minute ago by a process that has since restarted.
-    await h.db.updateTable("analysis_runs").set({ status: "running", created_at: new Date(Date.now() - 60_000).toISOString() }).where("id", "=", fresh).execute();
+    await h.db
+      .updateTable("analysis_runs")
+      .set({ status: "running", created_at: new Date(Date.now() - 60_000).toISOString() })
+      .where("id", "=", fresh)
+      .execute();
     expect(await runInProgress(h.db)).toBeUndefined();
-    expect(await getRun(h.db, fresh)).toMatchObject({ status: "failed", error: "The server restarted while this run was in progress. Start it again." });
+    expect(await getRun(h.db, fresh)).toMatchObject({
+      status: "failed",
+      error: "The server restarted while this run was in progress. Start it again.",
+    });
     expect(await runInProgress(h.db)).toBeUndefined();
   });
 
   it("a board link's scope: all surveys, one survey, or by default the latest analysed scope", async () => {
     expect(await boardScope(h.db, "all")).toBeNull();
     expect(await boardScope(h.db, "12")).toBe(12);
-    const surveyId = await createSurvey(h.db, { slug: `scope-${kind}-abcdefghijklmnop`, title: "Scoped", intro: "", template: null, status: "open", createdBy: null }, []);
+    const surveyId = await createSurvey(
+      h.db,
+      { slug: `scope-${kind}-abcdefghijklmnop`, title: "Scoped", intro: "", template: null, status: "open", createdBy: null },
+      [],
+    );
     const run = await createRun(h.db, { surveyId, trigger: "manual", createdBy: null });
     await h.db.updateTable("analysis_runs").set({ status: "done" }).where("id", "=", run).execute();
     expect(await boardScope(h.db, null)).toBe(surveyId);

@@ -37,7 +37,15 @@ describe.each(DATABASE_KINDS)("board analysis runs and edits on %s", (kind) => {
     const survey = await makeSurvey(h.db);
     const ids: Record<string, number[]> = { phishing: [], outage: [], audit: [], licences: [], hiring: [] };
     for (const topic of ["phishing", "outage", "audit", "licences"]) {
-      for (let i = 0; i < 12; i++) ids[topic].push(await addResponse(h.db, survey, { topic, index: i, industry: i % 2 ? "Retail" : "Healthcare", source: i % 3 ? "marketing" : "sales" }));
+      for (let i = 0; i < 12; i++)
+        ids[topic].push(
+          await addResponse(h.db, survey, {
+            topic,
+            index: i,
+            industry: i % 2 ? "Retail" : "Healthcare",
+            source: i % 3 ? "marketing" : "sales",
+          }),
+        );
     }
     const run1 = await runNow(h.db, null, { k: 4 });
     const r1 = await getRun(h.db, run1);
@@ -66,7 +74,11 @@ describe.each(DATABASE_KINDS)("board analysis runs and edits on %s", (kind) => {
     await editTheme(h.db, await t(phishing), (await t(phishing)).version, { intent: "rename", label: "Phishing keeps getting through" });
     await editTheme(h.db, await t(licences), (await t(licences)).version, { intent: "merge", targetId: outage });
     const splitOut = ids.outage.slice(0, 3);
-    const { themeId: split } = await editTheme(h.db, await t(outage), (await t(outage)).version, { intent: "split", answerIds: splitOut, label: "Night-time outages" });
+    const { themeId: split } = await editTheme(h.db, await t(outage), (await t(outage)).version, {
+      intent: "split",
+      answerIds: splitOut,
+      label: "Night-time outages",
+    });
     await editTheme(h.db, await t(audit), (await t(audit)).version, { intent: "hide" });
 
     // Bad edits say why and change nothing.
@@ -128,17 +140,45 @@ describe.each(DATABASE_KINDS)("board analysis runs and edits on %s", (kind) => {
 
   it("versions value propositions, refuses a stale save, flags new notes until seen", async () => {
     const survey = await makeSurvey(h.db, "VP test");
-    for (const topic of ["phishing", "outage"]) for (let i = 0; i < 6; i++) await addResponse(h.db, survey, { topic, index: i, consent: i === 0, name: "Dana Smith", company: "Acme" });
+    for (const topic of ["phishing", "outage"])
+      for (let i = 0; i < 6; i++)
+        await addResponse(h.db, survey, { topic, index: i, consent: i === 0, name: "Dana Smith", company: "Acme" });
     const runId = await runNow(h.db, survey.surveyId, { k: 2 });
     expect((await getRun(h.db, runId))?.status).toBe("done");
     const board = await loadBoard(h.db, { scope: survey.surveyId });
     const themeId = board.cards[0].themeId;
-    const user = await h.db.insertInto("users").values({ email: `m${Math.random()}@x.test`, name: "Mara", role: "marketer", password_hash: "x", created_at: new Date().toISOString(), disabled_at: null }).returning("id").executeTakeFirstOrThrow();
-    const sales = await h.db.insertInto("users").values({ email: `s${Math.random()}@x.test`, name: "Sam", role: "sales", password_hash: "x", created_at: new Date().toISOString(), disabled_at: null }).returning("id").executeTakeFirstOrThrow();
+    const user = await h.db
+      .insertInto("users")
+      .values({
+        email: `m${Math.random()}@x.test`,
+        name: "Mara",
+        role: "marketer",
+        password_hash: "x",
+        created_at: new Date().toISOString(),
+        disabled_at: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const sales = await h.db
+      .insertInto("users")
+      .values({
+        email: `s${Math.random()}@x.test`,
+        name: "Sam",
+        role: "sales",
+        password_hash: "x",
+        created_at: new Date().toISOString(),
+        disabled_at: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
 
     expect(await saveValueProposition(h.db, { themeId, statement: "Stop phishing", authorId: user.id, basedOn: 0 })).toBe(1);
-    expect(await saveValueProposition(h.db, { themeId, statement: "Stop phishing before it costs you", authorId: user.id, basedOn: 1 })).toBe(2);
-    await expect(saveValueProposition(h.db, { themeId, statement: "stale", authorId: user.id, basedOn: 1 })).rejects.toBeInstanceOf(VersionConflict);
+    expect(
+      await saveValueProposition(h.db, { themeId, statement: "Stop phishing before it costs you", authorId: user.id, basedOn: 1 }),
+    ).toBe(2);
+    await expect(saveValueProposition(h.db, { themeId, statement: "stale", authorId: user.id, basedOn: 1 })).rejects.toBeInstanceOf(
+      VersionConflict,
+    );
     expect((await currentValuePropositions(h.db, [themeId])).get(themeId)?.statement).toBe("Stop phishing before it costs you");
 
     await addNote(h.db, { themeId, authorId: sales.id, authorRole: "sales", body: "Customer said audit trail mattered", outcome: "won" });

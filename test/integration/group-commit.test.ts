@@ -15,7 +15,11 @@ const { flushCompletions } = await import("../../app/services/after-completion.s
 const now = "2026-01-01T00:00:00.000Z";
 
 async function insertCompany(trx: Kysely<Database>, name: string): Promise<number> {
-  const row = await trx.insertInto("companies").values({ name, industry: null, region: null, site_count: null, created_at: now }).returning("id").executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto("companies")
+    .values({ name, industry: null, region: null, site_count: null, created_at: now })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -65,7 +69,21 @@ describe.each(DATABASE_KINDS)("group commit on %s", (kind) => {
       committer.run(async (trx) => {
         // a database error, not only a thrown one
         await insertCompany(trx, "doomed-3");
-        await trx.insertInto("people").values({ company_id: null, email: null, name: null, job_title: null, source: "unknown", utm_source: null, utm_campaign: null, rep: null, owner_user_id: 987654, created_at: now }).execute();
+        await trx
+          .insertInto("people")
+          .values({
+            company_id: null,
+            email: null,
+            name: null,
+            job_title: null,
+            source: "unknown",
+            utm_source: null,
+            utm_campaign: null,
+            rep: null,
+            owner_user_id: 987654,
+            created_at: now,
+          })
+          .execute();
         return "unreachable";
       }),
       committer.run((trx) => insertCompany(trx, "b")),
@@ -91,11 +109,13 @@ describe.each(DATABASE_KINDS)("group commit on %s", (kind) => {
     const names = ["v1", "v2", "v3", "v4"];
     await Promise.all(
       names.map((name) =>
-        committer.run((trx) => insertCompany(trx, name)).then(async () => {
-          // synchronous read on a separate SQLite connection, in the very turn the promise settles
-          if (outside) seenFromOutside.push(...outside(name));
-          else seenFromOutside.push(...(await handle.db.selectFrom("companies").select("name").where("name", "=", name).execute()));
-        }),
+        committer
+          .run((trx) => insertCompany(trx, name))
+          .then(async () => {
+            // synchronous read on a separate SQLite connection, in the very turn the promise settles
+            if (outside) seenFromOutside.push(...outside(name));
+            else seenFromOutside.push(...(await handle.db.selectFrom("companies").select("name").where("name", "=", name).execute()));
+          }),
       ),
     );
     closeOutside();
@@ -106,7 +126,10 @@ describe.each(DATABASE_KINDS)("group commit on %s", (kind) => {
     expect(await writeTransaction(handle.db, (trx) => insertCompany(trx, "plain"))).toBeGreaterThan(0);
     expect(committer.stats().items).toBe(0);
     registerGroupCommitter(handle.db, committer);
-    await Promise.all([writeTransaction(handle.db, (trx) => insertCompany(trx, "g1")), writeTransaction(handle.db, (trx) => insertCompany(trx, "g2"))]);
+    await Promise.all([
+      writeTransaction(handle.db, (trx) => insertCompany(trx, "g1")),
+      writeTransaction(handle.db, (trx) => insertCompany(trx, "g2")),
+    ]);
     expect(committer.stats().items).toBe(2);
     expect(await companyNames(handle.db)).toEqual(["g1", "g2", "plain"]);
   });
@@ -123,9 +146,19 @@ describe.each(DATABASE_KINDS)("group commit on %s", (kind) => {
     const qs = pageQuestions(survey, 1);
     const outcomes = await Promise.all(
       Array.from({ length: 20 }, (_, i) => {
-        const parsed = parsePageAnswers(qs, { [`q_${qs[0].id}`]: `p${i}@example.com`, [`q_${qs[1].id}`]: `Co ${i}`, [`q_${qs[2].id}`]: "on" });
+        const parsed = parsePageAnswers(qs, {
+          [`q_${qs[0].id}`]: `p${i}@example.com`,
+          [`q_${qs[1].id}`]: `Co ${i}`,
+          [`q_${qs[2].id}`]: "on",
+        });
         if (!parsed.success) throw new Error(JSON.stringify(parsed.errors));
-        return submitPage(handle.db, { survey, pageIndex: 1, answers: parsed.data, identity: { kind: "key", idempotencyKey: `gc-key-${kind}-${String(i).padStart(8, "0")}`, attribution: {} }, origin: "import" });
+        return submitPage(handle.db, {
+          survey,
+          pageIndex: 1,
+          answers: parsed.data,
+          identity: { kind: "key", idempotencyKey: `gc-key-${kind}-${String(i).padStart(8, "0")}`, attribution: {} },
+          origin: "import",
+        });
       }),
     );
     expect(outcomes.every((o) => o.outcome === "complete" && o.changed)).toBe(true);
@@ -153,7 +186,21 @@ describe("group commit on sqlite: a failed COMMIT", () => {
       committer.run(async (trx) => {
         // A deferred foreign key is checked only at COMMIT: the item itself succeeds, the COMMIT fails.
         await sql`pragma defer_foreign_keys = on`.execute(trx);
-        await trx.insertInto("people").values({ company_id: 987654, email: null, name: null, job_title: null, source: "unknown", utm_source: null, utm_campaign: null, rep: null, owner_user_id: null, created_at: now }).execute();
+        await trx
+          .insertInto("people")
+          .values({
+            company_id: 987654,
+            email: null,
+            name: null,
+            job_title: null,
+            source: "unknown",
+            utm_source: null,
+            utm_campaign: null,
+            rep: null,
+            owner_user_id: null,
+            created_at: now,
+          })
+          .execute();
         return "written";
       }),
       committer.run((trx) => insertCompany(trx, "x2")),

@@ -16,11 +16,17 @@ describe.each(DATABASE_KINDS)("one-click opt-out on %s", (kind) => {
   let apiKey: string;
 
   const api = async (band = "all") => {
-    const res = await prospectsApi(handle.db, new Request(`http://pm.test/api/prospects?band=${band}`, { headers: { Authorization: `Bearer ${apiKey}` } }), "http://pm.test", (id) => `http://pm.test/unsubscribe/${createOptOutToken(id)}`);
+    const res = await prospectsApi(
+      handle.db,
+      new Request(`http://pm.test/api/prospects?band=${band}`, { headers: { Authorization: `Bearer ${apiKey}` } }),
+      "http://pm.test",
+      (id) => `http://pm.test/unsubscribe/${createOptOutToken(id)}`,
+    );
     expect(res.status).toBe(200);
     return ((await res.json()) as { prospects: Array<{ id: number; unsubscribe_url: string | null }> }).prospects;
   };
-  const csv = async () => crmCsv(await readyNowForCrm(handle.db), "http://pm.test", "hubspot", (id) => `http://pm.test/unsubscribe/${createOptOutToken(id)}`);
+  const csv = async () =>
+    crmCsv(await readyNowForCrm(handle.db), "http://pm.test", "hubspot", (id) => `http://pm.test/unsubscribe/${createOptOutToken(id)}`);
 
   beforeAll(async () => {
     handle = await freshDatabase(kind);
@@ -94,7 +100,12 @@ describe.each(DATABASE_KINDS)("one-click opt-out on %s", (kind) => {
   it("the API refuses a missing or wrong key", async () => {
     const noKey = await prospectsApi(handle.db, new Request("http://pm.test/api/prospects"), "http://pm.test", () => "");
     expect(noKey.status).toBe(401);
-    const wrong = await prospectsApi(handle.db, new Request("http://pm.test/api/prospects", { headers: { Authorization: "Bearer pm_AAAAAAAAnotakey" } }), "http://pm.test", () => "");
+    const wrong = await prospectsApi(
+      handle.db,
+      new Request("http://pm.test/api/prospects", { headers: { Authorization: "Bearer pm_AAAAAAAAnotakey" } }),
+      "http://pm.test",
+      () => "",
+    );
     expect(wrong.status).toBe(401);
     expect(await wrong.text()).not.toContain("Ada");
   });

@@ -17,7 +17,13 @@ describe.each(DATABASE_KINDS)("readiness on the demo data on %s", (kind) => {
   afterAll(async () => handle.close());
 
   it("the survey completion path scores every person who completed (no separate step needed)", async () => {
-    const completed = await handle.db.selectFrom("responses").select("person_id").distinct().where("status", "=", "complete").where("person_id", "is not", null).execute();
+    const completed = await handle.db
+      .selectFrom("responses")
+      .select("person_id")
+      .distinct()
+      .where("status", "=", "complete")
+      .where("person_id", "is not", null)
+      .execute();
     const assessed = await handle.db.selectFrom("assessments").select("person_id").execute();
     expect(completed.length).toBeGreaterThan(0);
     expect(new Set(assessed.map((a) => a.person_id))).toEqual(new Set(completed.map((c) => c.person_id)));
@@ -25,7 +31,11 @@ describe.each(DATABASE_KINDS)("readiness on the demo data on %s", (kind) => {
 
   it("lands people in all three bands with several ready now, and re-scoring is stable", async () => {
     const count = async () => {
-      const rows = await handle.db.selectFrom("assessments").select(["band", (eb) => eb.fn.countAll().as("n")]).groupBy("band").execute();
+      const rows = await handle.db
+        .selectFrom("assessments")
+        .select(["band", (eb) => eb.fn.countAll().as("n")])
+        .groupBy("band")
+        .execute();
       return Object.fromEntries(rows.map((r) => [r.band, Number(r.n)]));
     };
     const before = await count();

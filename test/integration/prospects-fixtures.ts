@@ -24,23 +24,60 @@ export interface PersonSpec {
 }
 
 let counter = 0;
-export async function addPerson(db: Kysely<Database>, survey: { id: number; questions: Array<{ id: number; role: string | null; kind: string }> }, spec: PersonSpec): Promise<number> {
+export async function addPerson(
+  db: Kysely<Database>,
+  survey: { id: number; questions: Array<{ id: number; role: string | null; kind: string }> },
+  spec: PersonSpec,
+): Promise<number> {
   const now = new Date().toISOString();
   counter++;
-  const company = await db.insertInto("companies").values({ name: `${spec.name} Ltd`, industry: null, region: null, site_count: null, created_at: now }).returning("id").executeTakeFirstOrThrow();
+  const company = await db
+    .insertInto("companies")
+    .values({ name: `${spec.name} Ltd`, industry: null, region: null, site_count: null, created_at: now })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   const person = await db
     .insertInto("people")
-    .values({ company_id: company.id, email: spec.email ?? `${spec.name.toLowerCase().replace(/\s+/g, ".")}@example.test`, name: spec.name, job_title: "CISO", source: spec.source ?? "marketing", utm_source: null, utm_campaign: null, rep: null, owner_user_id: null, created_at: now })
+    .values({
+      company_id: company.id,
+      email: spec.email ?? `${spec.name.toLowerCase().replace(/\s+/g, ".")}@example.test`,
+      name: spec.name,
+      job_title: "CISO",
+      source: spec.source ?? "marketing",
+      utm_source: null,
+      utm_campaign: null,
+      rep: null,
+      owner_user_id: null,
+      created_at: now,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   const response = await db
     .insertInto("responses")
-    .values({ survey_id: survey.id, person_id: person.id, status: "complete", resume_token_hash: `h-${counter}-${Math.random()}`, idempotency_key: `k-${counter}-${Math.random()}`, current_page: 6, source: spec.source ?? "marketing", utm_source: null, utm_campaign: null, rep: null, origin: "web", meta: "{}", started_at: now, updated_at: now, completed_at: now })
+    .values({
+      survey_id: survey.id,
+      person_id: person.id,
+      status: "complete",
+      resume_token_hash: `h-${counter}-${Math.random()}`,
+      idempotency_key: `k-${counter}-${Math.random()}`,
+      current_page: 6,
+      source: spec.source ?? "marketing",
+      utm_source: null,
+      utm_campaign: null,
+      rep: null,
+      origin: "web",
+      meta: "{}",
+      started_at: now,
+      updated_at: now,
+      completed_at: now,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   const used = new Set<number>();
   for (const [role, value] of Object.entries(spec.answers)) {
-    const q = survey.questions.find((x) => x.role === role && !used.has(x.id) && (Array.isArray(value) ? x.kind === "multiple_choice" : x.kind !== "multiple_choice"));
+    const q = survey.questions.find(
+      (x) => x.role === role && !used.has(x.id) && (Array.isArray(value) ? x.kind === "multiple_choice" : x.kind !== "multiple_choice"),
+    );
     if (!q) throw new Error(`no question for ${role}`);
     used.add(q.id);
     await db
@@ -58,7 +95,17 @@ export async function addPerson(db: Kysely<Database>, survey: { id: number; ques
   if (spec.nurtureOptIn !== undefined) {
     await db
       .insertInto("consents")
-      .values({ person_id: person.id, response_id: response.id, purpose: "educational_content", status: spec.nurtureOptIn ? "opted_in" : "opted_out", wording: CONSENT_NURTURE_WORDING, wording_version: "2026-11-v1", actor: "prospect", captured_at: now, withdrawn_at: null })
+      .values({
+        person_id: person.id,
+        response_id: response.id,
+        purpose: "educational_content",
+        status: spec.nurtureOptIn ? "opted_in" : "opted_out",
+        wording: CONSENT_NURTURE_WORDING,
+        wording_version: "2026-11-v1",
+        actor: "prospect",
+        captured_at: now,
+        withdrawn_at: null,
+      })
       .execute();
   }
   return person.id;

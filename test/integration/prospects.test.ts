@@ -6,7 +6,15 @@ import { openOpportunity } from "../../db/queries/opportunities.js";
 import { insertProfileVersion } from "../../db/queries/profiles.js";
 import { setOwner, setPipelineStatus } from "../../db/queries/prospects.js";
 import { DEFAULT_PROFILE } from "../../app/scoring/profile.js";
-import { crmCsv, currentProfile, nurtureList, prospectViews, readyNowForCrm, reassessAll, reassessPerson } from "../../app/services/readiness.server.js";
+import {
+  crmCsv,
+  currentProfile,
+  nurtureList,
+  prospectViews,
+  readyNowForCrm,
+  reassessAll,
+  reassessPerson,
+} from "../../app/services/readiness.server.js";
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
 import { addPerson, makeSurvey, NOT_A_FIT_ANSWERS, NURTURE_ANSWERS, READY_ANSWERS } from "./prospects-fixtures.js";
 
@@ -38,12 +46,19 @@ describe.each(DATABASE_KINDS)("readiness and prospects on %s", (kind) => {
     expect((await assessmentFor(handle.db, nurture))!.band).toBe("nurture");
     const fit = await assessmentFor(handle.db, notFit);
     expect(fit!.band).toBe("not_a_fit");
-    expect((fit!.reasons as Array<{ text: string }>).map((r) => r.text)).toContain("Fails gate: More than 100 sites (profile allows at most 100)");
+    expect((fit!.reasons as Array<{ text: string }>).map((r) => r.text)).toContain(
+      "Fails gate: More than 100 sites (profile allows at most 100)",
+    );
   });
 
   it("shows triggers with timing, quotes and reasons on the prospect views", async () => {
     const views = await prospectViews(handle.db);
-    expect(views.map((v) => v.personId).slice(0, 2).sort()).toEqual([ready, salesReady].sort());
+    expect(
+      views
+        .map((v) => v.personId)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual([ready, salesReady].sort());
     const rita = views.find((v) => v.personId === ready)!;
     expect(rita.trigger).toMatchObject({ type: "security_incident", timing: "recent" });
     expect(rita.quote).toContain("ransomware breach");
@@ -51,7 +66,11 @@ describe.each(DATABASE_KINDS)("readiness and prospects on %s", (kind) => {
   });
 
   it("recomputes when the profile changes, with the new version", async () => {
-    const v2 = await insertProfileVersion(handle.db, { ...DEFAULT_PROFILE, gates: { ...DEFAULT_PROFILE.gates, regions: ["North America"] } }, null);
+    const v2 = await insertProfileVersion(
+      handle.db,
+      { ...DEFAULT_PROFILE, gates: { ...DEFAULT_PROFILE.gates, regions: ["North America"] } },
+      null,
+    );
     await reassessAll(handle.db);
     const a = await assessmentFor(handle.db, ready);
     expect(a).toMatchObject({ band: "not_a_fit", profileId: v2.id });
@@ -72,7 +91,10 @@ describe.each(DATABASE_KINDS)("readiness and prospects on %s", (kind) => {
   it("exports ready-now prospects with CRM column names", async () => {
     await setOwner(handle.db, salesReady, null);
     const csv = crmCsv(await readyNowForCrm(handle.db), "https://pm.test", "salesforce", (id) => `https://pm.test/unsubscribe/x${id}`);
-    const [header, ...rows] = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const [header, ...rows] = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(header.split(",").slice(0, 5)).toEqual(["FirstName", "LastName", "Email", "Company", "Title"]);
     expect(rows).toHaveLength(2);
     expect(csv).toContain("https://pm.test/unsubscribe/x");
@@ -81,7 +103,22 @@ describe.each(DATABASE_KINDS)("readiness and prospects on %s", (kind) => {
 
   it("reassessPerson scores one person and returns false for someone without answers", async () => {
     expect(await reassessPerson(handle.db, nurture)).toBe(true);
-    const lonely = await handle.db.insertInto("people").values({ company_id: null, email: null, name: "No Answers", job_title: null, source: "sales", utm_source: null, utm_campaign: null, rep: null, owner_user_id: null, created_at: new Date().toISOString() }).returning("id").executeTakeFirstOrThrow();
+    const lonely = await handle.db
+      .insertInto("people")
+      .values({
+        company_id: null,
+        email: null,
+        name: "No Answers",
+        job_title: null,
+        source: "sales",
+        utm_source: null,
+        utm_campaign: null,
+        rep: null,
+        owner_user_id: null,
+        created_at: new Date().toISOString(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     expect(await reassessPerson(handle.db, lonely.id)).toBe(false);
   });
 
@@ -100,8 +137,22 @@ describe.each(DATABASE_KINDS)("readiness and prospects on %s", (kind) => {
 
   it("an accepted prospect becomes one opportunity", async () => {
     const now = new Date().toISOString();
-    const a = await openOpportunity(handle.db, { personId: ready, source: "marketing", ownerUserId: null, failedGate: false, amount: null, now });
-    const b = await openOpportunity(handle.db, { personId: ready, source: "marketing", ownerUserId: null, failedGate: false, amount: null, now });
+    const a = await openOpportunity(handle.db, {
+      personId: ready,
+      source: "marketing",
+      ownerUserId: null,
+      failedGate: false,
+      amount: null,
+      now,
+    });
+    const b = await openOpportunity(handle.db, {
+      personId: ready,
+      source: "marketing",
+      ownerUserId: null,
+      failedGate: false,
+      amount: null,
+      now,
+    });
     expect(a).toBe(b);
   });
 });

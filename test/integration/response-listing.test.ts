@@ -33,7 +33,20 @@ let counter = 0;
 async function addResponse(
   db: Kysely<Database>,
   questions: Question[],
-  args: { source: PersonSource; startedAt: string; complete: boolean; story?: string; severity?: number; triggers?: string[]; page?: number; email?: string; company?: string; nurture?: boolean; campaign?: string; rep?: string },
+  args: {
+    source: PersonSource;
+    startedAt: string;
+    complete: boolean;
+    story?: string;
+    severity?: number;
+    triggers?: string[];
+    page?: number;
+    email?: string;
+    company?: string;
+    nurture?: boolean;
+    campaign?: string;
+    rep?: string;
+  },
 ): Promise<number> {
   counter += 1;
   const q = (role: string, kind?: string) => questions.find((x) => x.role === role && (!kind || x.kind === kind))!;
@@ -51,10 +64,12 @@ async function addResponse(
   const answers = [];
   if (args.story !== undefined) answers.push({ questionId: q("pain_story").id, text: args.story, number: null, json: null });
   if (args.severity !== undefined) answers.push({ questionId: q("pain_severity").id, text: null, number: args.severity, json: null });
-  if (args.triggers) answers.push({ questionId: q("trigger_events", "multiple_choice").id, text: null, number: null, json: JSON.stringify(args.triggers) });
+  if (args.triggers)
+    answers.push({ questionId: q("trigger_events", "multiple_choice").id, text: null, number: null, json: JSON.stringify(args.triggers) });
   answers.push({ questionId: q("budget").id, text: "Allocated", number: null, json: null });
   if (args.email) answers.push({ questionId: q("contact_email").id, text: args.email, number: null, json: null });
-  if (args.nurture !== undefined) answers.push({ questionId: q("consent_nurture").id, text: null, number: args.nurture ? 1 : 0, json: null });
+  if (args.nurture !== undefined)
+    answers.push({ questionId: q("consent_nurture").id, text: null, number: args.nurture ? 1 : 0, json: null });
   await saveAnswers(db, { responseId: response.id, answers, now: args.startedAt });
   if (args.page) await db.updateTable("responses").set({ current_page: args.page }).where("id", "=", response.id).execute();
   if (args.complete) {
@@ -63,8 +78,27 @@ async function addResponse(
       responseId: response.id,
       lastPage: 6,
       company: args.company ? { name: args.company, industry: "Retail", region: "Europe", siteCount: 5 } : null,
-      person: { email: args.email ?? null, name: args.email ? "Ada Lovelace" : null, jobTitle: null, source: args.source, utmSource: null, utmCampaign: args.campaign ?? null, rep: args.rep ?? null },
-      consents: args.nurture === undefined ? [] : [{ purpose: "educational_content", status: args.nurture ? "opted_in" : "opted_out", wording: "Send me content", wordingVersion: "v1", actor: "prospect" }],
+      person: {
+        email: args.email ?? null,
+        name: args.email ? "Ada Lovelace" : null,
+        jobTitle: null,
+        source: args.source,
+        utmSource: null,
+        utmCampaign: args.campaign ?? null,
+        rep: args.rep ?? null,
+      },
+      consents:
+        args.nurture === undefined
+          ? []
+          : [
+              {
+                purpose: "educational_content",
+                status: args.nurture ? "opted_in" : "opted_out",
+                wording: "Send me content",
+                wordingVersion: "v1",
+                actor: "prospect",
+              },
+            ],
       now: completedAt,
     });
   }
@@ -72,15 +106,53 @@ async function addResponse(
 }
 
 async function seed(db: Kysely<Database>): Promise<Seed> {
-  const surveyA = await createSurvey(db, { slug: "slug-a", title: "Study A", intro: "", template: "market_validation", status: "open", createdBy: null }, TEMPLATE);
-  const surveyB = await createSurvey(db, { slug: "slug-b", title: "Study B", intro: "", template: "market_validation", status: "open", createdBy: null }, TEMPLATE);
+  const surveyA = await createSurvey(
+    db,
+    { slug: "slug-a", title: "Study A", intro: "", template: "market_validation", status: "open", createdBy: null },
+    TEMPLATE,
+  );
+  const surveyB = await createSurvey(
+    db,
+    { slug: "slug-b", title: "Study B", intro: "", template: "market_validation", status: "open", createdBy: null },
+    TEMPLATE,
+  );
   const questionsA = await listQuestions(db, surveyA);
   const questionsB = await listQuestions(db, surveyB);
   const ids: Record<string, number> = {};
-  ids.a1 = await addResponse(db, questionsA, { source: "marketing", startedAt: "2026-01-10T09:00:00.000Z", complete: true, story: "We had a breach, it cost us a week.", severity: 9, triggers: ["Security breach", "Funding"], email: "ada@example.com", company: "Acme", nurture: true, campaign: "spring", rep: "Bo" });
-  ids.a2 = await addResponse(db, questionsA, { source: "sales", startedAt: "2026-01-11T23:59:00.000Z", complete: false, story: "  Outages\n every   week ".repeat(20), page: 3 });
-  ids.a3 = await addResponse(db, questionsA, { source: "partner", startedAt: "2026-01-12T00:00:00.000Z", complete: true, story: "=HYPERLINK(\"http://x\")", severity: 4 });
-  ids.b1 = await addResponse(db, questionsB, { source: "marketing", startedAt: "2026-01-13T08:00:00.000Z", complete: true, story: "Audit next quarter", severity: 6 });
+  ids.a1 = await addResponse(db, questionsA, {
+    source: "marketing",
+    startedAt: "2026-01-10T09:00:00.000Z",
+    complete: true,
+    story: "We had a breach, it cost us a week.",
+    severity: 9,
+    triggers: ["Security breach", "Funding"],
+    email: "ada@example.com",
+    company: "Acme",
+    nurture: true,
+    campaign: "spring",
+    rep: "Bo",
+  });
+  ids.a2 = await addResponse(db, questionsA, {
+    source: "sales",
+    startedAt: "2026-01-11T23:59:00.000Z",
+    complete: false,
+    story: "  Outages\n every   week ".repeat(20),
+    page: 3,
+  });
+  ids.a3 = await addResponse(db, questionsA, {
+    source: "partner",
+    startedAt: "2026-01-12T00:00:00.000Z",
+    complete: true,
+    story: '=HYPERLINK("http://x")',
+    severity: 4,
+  });
+  ids.b1 = await addResponse(db, questionsB, {
+    source: "marketing",
+    startedAt: "2026-01-13T08:00:00.000Z",
+    complete: true,
+    story: "Audit next quarter",
+    severity: 6,
+  });
   ids.b2 = await addResponse(db, questionsB, { source: "unknown", startedAt: "2026-01-14T08:00:00.000Z", complete: false });
   return { surveyA, surveyB, questionsA, questionsB, ids };
 }
@@ -159,7 +231,9 @@ describe.each(DATABASE_KINDS)("response listing on %s", (kind) => {
     expect(byRole("region")).toMatchObject({ value: null, answered: false });
     expect(detail.person).toMatchObject({ email: "ada@example.com", name: "Ada Lovelace", source: "marketing" });
     expect(detail.company).toEqual({ name: "Acme", industry: "Retail", region: "Europe", siteCount: 5 });
-    expect(detail.consents).toEqual([expect.objectContaining({ purpose: "educational_content", status: "opted_in", fromThisResponse: true })]);
+    expect(detail.consents).toEqual([
+      expect.objectContaining({ purpose: "educational_content", status: "opted_in", fromThisResponse: true }),
+    ]);
 
     const partial = (await getResponseDetail(handle.db, s.ids.a2))!;
     expect(partial.response).toMatchObject({ status: "partial", currentPage: 3, completedAt: null });
@@ -170,7 +244,22 @@ describe.each(DATABASE_KINDS)("response listing on %s", (kind) => {
 
   it("exports one row per response: metadata columns, then one column per question headed by its prompt", async () => {
     const { columns, rows } = await exportRows(handle.db, { surveyId: s.surveyA });
-    expect(columns.slice(0, 14)).toEqual(["response_id", "survey_id", "survey", "status", "started_at", "completed_at", "source", "utm_source", "utm_campaign", "rep", "origin", "name", "email", "company"]);
+    expect(columns.slice(0, 14)).toEqual([
+      "response_id",
+      "survey_id",
+      "survey",
+      "status",
+      "started_at",
+      "completed_at",
+      "source",
+      "utm_source",
+      "utm_campaign",
+      "rep",
+      "origin",
+      "name",
+      "email",
+      "company",
+    ]);
     expect(columns.slice(14)).toEqual(TEMPLATE.map((q) => q.prompt));
     expect(rows.map((r) => r[0])).toEqual([s.ids.a1, s.ids.a2, s.ids.a3]);
     const col = (header: string) => columns.indexOf(header);
@@ -183,7 +272,7 @@ describe.each(DATABASE_KINDS)("response listing on %s", (kind) => {
     expect(a1[col(byRole("trigger_events", "multiple_choice"))]).toEqual(["Security breach", "Funding"]);
     expect(a1[col(byRole("consent_nurture"))]).toBe("yes");
     expect(a1[col(byRole("region"))]).toBeNull();
-    expect(rows[2][col(byRole("pain_story"))]).toBe("=HYPERLINK(\"http://x\")");
+    expect(rows[2][col(byRole("pain_story"))]).toBe('=HYPERLINK("http://x")');
   });
 
   it("exports several surveys made from one template into shared question columns", async () => {
@@ -193,7 +282,7 @@ describe.each(DATABASE_KINDS)("response listing on %s", (kind) => {
     const story = columns.indexOf(TEMPLATE.find((q) => q.role === "pain_story")!.prompt);
     expect(rows.map((r) => [r[0], r[2], r[story]])).toEqual([
       [s.ids.a1, "Study A", "We had a breach, it cost us a week."],
-      [s.ids.a3, "Study A", "=HYPERLINK(\"http://x\")"],
+      [s.ids.a3, "Study A", '=HYPERLINK("http://x")'],
       [s.ids.b1, "Study B", "Audit next quarter"],
     ]);
   });
@@ -230,7 +319,19 @@ describe.each(DATABASE_KINDS)("response listing on %s", (kind) => {
     const roleId = (role: string) => s.questionsB.find((q) => q.role === role)!.id;
     const budget = roleId("budget");
     const nurture = s.questionsB.find((q) => q.role === "consent_nurture")!.id;
-    const check = checkMapping(table.header, [`q:${roleId("pain_story")}`, `q:${roleId("pain_severity")}`, `q:${budget}`, "meta:email", "meta:company", `q:${nurture}`, "meta:date"], questions);
+    const check = checkMapping(
+      table.header,
+      [
+        `q:${roleId("pain_story")}`,
+        `q:${roleId("pain_severity")}`,
+        `q:${budget}`,
+        "meta:email",
+        "meta:company",
+        `q:${nurture}`,
+        "meta:date",
+      ],
+      questions,
+    );
     expect(check.errors).toEqual([]);
     const rows = validateRows(table, check, "sales");
     expect(rows.map((r) => r.errors.length)).toEqual([0, 1, 0]);
@@ -240,10 +341,18 @@ describe.each(DATABASE_KINDS)("response listing on %s", (kind) => {
     expect(await countResponses(handle.db, { surveyId: s.surveyB })).toBe(before + 2);
 
     const first = (await getResponseDetail(handle.db, created[0]))!;
-    expect(first.response).toMatchObject({ status: "complete", origin: "import", source: "sales", startedAt: "2026-01-05T12:00:00.000Z", completedAt: "2026-01-05T12:00:00.000Z" });
+    expect(first.response).toMatchObject({
+      status: "complete",
+      origin: "import",
+      source: "sales",
+      startedAt: "2026-01-05T12:00:00.000Z",
+      completedAt: "2026-01-05T12:00:00.000Z",
+    });
     expect(first.person).toMatchObject({ email: "one@example.com", source: "sales" });
     expect(first.company?.name).toBe("Imported Co");
-    expect(first.consents).toEqual([expect.objectContaining({ purpose: "educational_content", status: "opted_in", fromThisResponse: true })]);
+    expect(first.consents).toEqual([
+      expect.objectContaining({ purpose: "educational_content", status: "opted_in", fromThisResponse: true }),
+    ]);
     expect(first.answers.find((a) => a.role === "pain_severity")?.value).toBe(7);
     const listed = await listResponses(handle.db, { surveyId: s.surveyB, status: "complete" });
     expect(listed.map((r) => r.painPreview)).toContain("Imported story three");

@@ -6,7 +6,8 @@ import { seedDemoUsers } from "../../app/demo/users.server.js";
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
 
 process.env.SESSION_SECRET ??= "integration-test-secret-that-is-long-enough-000";
-const { loadAnsweringSurvey, pageQuestions, resumeTokenFor, resumeTokenHash, submitPage, surveyAvailability } = await import("../../app/services/submission.server.js");
+const { loadAnsweringSurvey, pageQuestions, resumeTokenFor, resumeTokenHash, submitPage, surveyAvailability } =
+  await import("../../app/services/submission.server.js");
 const { parseDraftAnswers, parsePageAnswers, OTHER_VALUE } = await import("../../app/surveys/answer-schema.js");
 const { seedDemoData } = await import("../../app/demo/seed.server.js");
 const { flushCompletions } = await import("../../app/services/after-completion.server.js");
@@ -23,9 +24,26 @@ describe.each(DATABASE_KINDS)("public form write path on %s", (kind) => {
     const slug = `slug-${kind}-${++slugCounter}-abcdefghij`;
     await createSurvey(
       handle.db,
-      { slug, title: "Test study", intro: "", template: null, status: extra.status ?? "open", maxResponses: extra.maxResponses ?? null, closesAt: extra.closesAt ?? null, createdBy: null },
+      {
+        slug,
+        title: "Test study",
+        intro: "",
+        template: null,
+        status: extra.status ?? "open",
+        maxResponses: extra.maxResponses ?? null,
+        closesAt: extra.closesAt ?? null,
+        createdBy: null,
+      },
       [
-        { page: 1, kind: "single_choice", role: "industry", required: true, prompt: "Industry?", options: ["Retail", "Healthcare"], allowOther: true },
+        {
+          page: 1,
+          kind: "single_choice",
+          role: "industry",
+          required: true,
+          prompt: "Industry?",
+          options: ["Retail", "Healthcare"],
+          allowOther: true,
+        },
         { page: 1, kind: "single_choice", role: "site_count", prompt: "Sites?", options: ["1", "2-5", "6-20"] },
         { page: 2, kind: "long_text", role: "pain_story", required: true, prompt: "Story?" },
         { page: 2, kind: "multiple_choice", role: "trigger_events", prompt: "Events?", options: ["Outage", "Security breach"] },
@@ -43,7 +61,8 @@ describe.each(DATABASE_KINDS)("public form write path on %s", (kind) => {
     const values: Record<string, string | string[]> = {};
     for (const [role, value] of Object.entries(form)) {
       const q = qs.find((x) => x.role === role);
-      if (!q) values[role] = value; // raw field name
+      if (!q)
+        values[role] = value; // raw field name
       else values[`q_${q.id}`] = value;
     }
     const parsed = parsePageAnswers(qs, values);
@@ -85,11 +104,30 @@ describe.each(DATABASE_KINDS)("public form write path on %s", (kind) => {
     expect(first).toMatchObject({ outcome: "saved", nextPage: 2, token: resumeTokenFor(survey.survey.id, key) });
     if (first.outcome !== "saved") throw new Error();
     const row = await handle.db.selectFrom("responses").selectAll().where("id", "=", first.responseId).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ status: "partial", current_page: 2, source: "sales", rep: "Jo", utm_source: "linkedin", resume_token_hash: resumeTokenHash(first.token) });
+    expect(row).toMatchObject({
+      status: "partial",
+      current_page: 2,
+      source: "sales",
+      rep: "Jo",
+      utm_source: "linkedin",
+      resume_token_hash: resumeTokenHash(first.token),
+    });
 
     const token = { kind: "token" as const, token: first.token };
-    expect(await submitPage(handle.db, { survey, pageIndex: 2, answers: answers(survey, 2, { pain_story: "Ransomware hit us.", trigger_events: ["Security breach", "Outage"] }), identity: token })).toMatchObject({ outcome: "saved", nextPage: 3 });
-    const done = await submitPage(handle.db, { survey, pageIndex: 3, answers: answers(survey, 3, { consent_contact: "on", contact_email: "Dana@Example.com", company_name: "Acme" }), identity: token });
+    expect(
+      await submitPage(handle.db, {
+        survey,
+        pageIndex: 2,
+        answers: answers(survey, 2, { pain_story: "Ransomware hit us.", trigger_events: ["Security breach", "Outage"] }),
+        identity: token,
+      }),
+    ).toMatchObject({ outcome: "saved", nextPage: 3 });
+    const done = await submitPage(handle.db, {
+      survey,
+      pageIndex: 3,
+      answers: answers(survey, 3, { consent_contact: "on", contact_email: "Dana@Example.com", company_name: "Acme" }),
+      identity: token,
+    });
     expect(done).toMatchObject({ outcome: "complete", changed: true });
 
     const response = await handle.db.selectFrom("responses").selectAll().where("id", "=", first.responseId).executeTakeFirstOrThrow();
@@ -111,19 +149,39 @@ describe.each(DATABASE_KINDS)("public form write path on %s", (kind) => {
     expect(JSON.parse(triggers.value_json!)).toEqual(["Security breach", "Outage"]);
 
     // Posting a page of a complete response changes nothing.
-    const again = await submitPage(handle.db, { survey, pageIndex: 2, answers: answers(survey, 2, { pain_story: "Changed my mind" }), identity: token });
+    const again = await submitPage(handle.db, {
+      survey,
+      pageIndex: 2,
+      answers: answers(survey, 2, { pain_story: "Changed my mind" }),
+      identity: token,
+    });
     expect(again).toMatchObject({ outcome: "complete", changed: false });
-    const story = await handle.db.selectFrom("answers").select("value_text").where("response_id", "=", first.responseId).where("question_id", "=", survey.questions[2].id).executeTakeFirstOrThrow();
+    const story = await handle.db
+      .selectFrom("answers")
+      .select("value_text")
+      .where("response_id", "=", first.responseId)
+      .where("question_id", "=", survey.questions[2].id)
+      .executeTakeFirstOrThrow();
     expect(story.value_text).toBe("Ransomware hit us.");
     expect(await handle.db.selectFrom("people").select("id").execute()).toHaveLength(1);
   });
 
   it("going back from a half-answered page keeps what was typed, moves no progress and completes nothing", async () => {
     const key = `key-${kind}-back-00000001`;
-    const first = await submitPage(handle.db, { survey, pageIndex: 1, answers: answers(survey, 1, { industry: "Retail" }), identity: { kind: "key", idempotencyKey: key, attribution: {} } });
+    const first = await submitPage(handle.db, {
+      survey,
+      pageIndex: 1,
+      answers: answers(survey, 1, { industry: "Retail" }),
+      identity: { kind: "key", idempotencyKey: key, attribution: {} },
+    });
     if (first.outcome !== "saved") throw new Error("expected saved");
     const token = { kind: "token" as const, token: first.token };
-    await submitPage(handle.db, { survey, pageIndex: 2, answers: answers(survey, 2, { pain_story: "Our backups failed twice." }), identity: token });
+    await submitPage(handle.db, {
+      survey,
+      pageIndex: 2,
+      answers: answers(survey, 2, { pain_story: "Our backups failed twice." }),
+      identity: token,
+    });
 
     // On page 3 the prospect typed a company name, left the required-looking email empty, and went back.
     const page3 = pageQuestions(survey, 3);
@@ -139,40 +197,86 @@ describe.each(DATABASE_KINDS)("public form write path on %s", (kind) => {
     expect(back).toMatchObject({ outcome: "saved", nextPage: 2, responseId: first.responseId });
     const row = await handle.db.selectFrom("responses").selectAll().where("id", "=", first.responseId).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: "partial", current_page: 3 });
-    const stored = await handle.db.selectFrom("answers").select(["question_id", "value_text"]).where("response_id", "=", first.responseId).execute();
+    const stored = await handle.db
+      .selectFrom("answers")
+      .select(["question_id", "value_text"])
+      .where("response_id", "=", first.responseId)
+      .execute();
     expect(stored.find((a) => a.question_id === company.id)?.value_text).toBe("Globex");
     expect(stored.find((a) => a.question_id === email.id)).toBeUndefined();
 
     // Back from page 2 with the story erased clears it; back from page 1 stays on page 1.
     const page2 = pageQuestions(survey, 2);
     const story = page2.find((q) => q.role === "pain_story")!;
-    expect(await submitPage(handle.db, { survey, pageIndex: 2, answers: parseDraftAnswers(page2, { [`q_${story.id}`]: "  " }), identity: token, direction: "back" })).toMatchObject({ outcome: "saved", nextPage: 1 });
-    expect(await handle.db.selectFrom("answers").select("id").where("response_id", "=", first.responseId).where("question_id", "=", story.id).execute()).toEqual([]);
-    expect(await submitPage(handle.db, { survey, pageIndex: 1, answers: [], identity: token, direction: "back" })).toMatchObject({ outcome: "saved", nextPage: 1 });
+    expect(
+      await submitPage(handle.db, {
+        survey,
+        pageIndex: 2,
+        answers: parseDraftAnswers(page2, { [`q_${story.id}`]: "  " }),
+        identity: token,
+        direction: "back",
+      }),
+    ).toMatchObject({ outcome: "saved", nextPage: 1 });
+    expect(
+      await handle.db
+        .selectFrom("answers")
+        .select("id")
+        .where("response_id", "=", first.responseId)
+        .where("question_id", "=", story.id)
+        .execute(),
+    ).toEqual([]);
+    expect(await submitPage(handle.db, { survey, pageIndex: 1, answers: [], identity: token, direction: "back" })).toMatchObject({
+      outcome: "saved",
+      nextPage: 1,
+    });
   });
 
   it("a retried first page finds the same response: same id, same link, one row, answers replaced", async () => {
     const key = `key-${kind}-retry-0000001`;
     const identity = { kind: "key" as const, idempotencyKey: key, attribution: { utm_source: "google" } };
     const a = await submitPage(handle.db, { survey, pageIndex: 1, answers: answers(survey, 1, { industry: "Retail" }), identity });
-    const b = await submitPage(handle.db, { survey, pageIndex: 1, answers: answers(survey, 1, { industry: "Healthcare", site_count: "1" }), identity });
+    const b = await submitPage(handle.db, {
+      survey,
+      pageIndex: 1,
+      answers: answers(survey, 1, { industry: "Healthcare", site_count: "1" }),
+      identity,
+    });
     if (a.outcome !== "saved" || b.outcome !== "saved") throw new Error("expected saved");
     expect(b.responseId).toBe(a.responseId);
     expect(b.token).toBe(a.token);
     const rows = await handle.db.selectFrom("responses").selectAll().where("idempotency_key", "=", key).execute();
     expect(rows).toHaveLength(1);
     expect(rows[0].source).toBe("marketing");
-    const stored = await handle.db.selectFrom("answers").select(["question_id", "value_text"]).where("response_id", "=", a.responseId).orderBy("question_id").execute();
+    const stored = await handle.db
+      .selectFrom("answers")
+      .select(["question_id", "value_text"])
+      .where("response_id", "=", a.responseId)
+      .orderBy("question_id")
+      .execute();
     expect(stored.map((s) => s.value_text)).toEqual(["Healthcare", "1"]);
     // Concurrent double submit: still one response.
     const key2 = `key-${kind}-race-00000001`;
-    const both = await Promise.all([1, 2].map(() => submitPage(handle.db, { survey, pageIndex: 1, answers: answers(survey, 1, { industry: "Retail" }), identity: { kind: "key", idempotencyKey: key2, attribution: {} } })));
+    const both = await Promise.all(
+      [1, 2].map(() =>
+        submitPage(handle.db, {
+          survey,
+          pageIndex: 1,
+          answers: answers(survey, 1, { industry: "Retail" }),
+          identity: { kind: "key", idempotencyKey: key2, attribution: {} },
+        }),
+      ),
+    );
     expect(new Set(both.map((o) => (o.outcome === "saved" ? o.responseId : -1))).size).toBe(1);
     expect(await handle.db.selectFrom("responses").select("id").where("idempotency_key", "=", key2).execute()).toHaveLength(1);
   });
 
   it("another survey's question ids change nothing; a page ahead of the resume point is not saved; a bad token is refused", async () => {
-    const first = await submitPage(handle.db, { survey, pageIndex: 1, answers: answers(survey, 1, { industry: "Retail" }), identity: { kind: "key", idempotencyKey: `key-${kind}-foreign-00001`, attribution: {} } });
+    const first = await submitPage(handle.db, {
+      survey,
+      pageIndex: 1,
+      answers: answers(survey, 1, { industry: "Retail" }),
+      identity: { kind: "key", idempotencyKey: `key-${kind}-foreign-00001`, attribution: {} },
+    });
     if (first.outcome !== "saved") throw new Error();
     // Another survey's question posted on this survey's page 2 is not part of that page: the parse ignores it.
     const foreign = other.questions.find((q) => q.role === "pain_story")!;
@@ -180,13 +284,22 @@ describe.each(DATABASE_KINDS)("public form write path on %s", (kind) => {
     if (!parsed.success) throw new Error();
     expect(parsed.data.map((a) => a.questionId)).not.toContain(foreign.id);
     // Page 3 before page 2 has been saved: sent back to page 2, nothing stored.
-    const ahead = await submitPage(handle.db, { survey, pageIndex: 3, answers: answers(survey, 3, { consent_contact: "on" }), identity: { kind: "token", token: first.token } });
+    const ahead = await submitPage(handle.db, {
+      survey,
+      pageIndex: 3,
+      answers: answers(survey, 3, { consent_contact: "on" }),
+      identity: { kind: "token", token: first.token },
+    });
     expect(ahead).toMatchObject({ outcome: "ahead", currentPage: 2 });
     const stored = await handle.db.selectFrom("answers").select("question_id").where("response_id", "=", first.responseId).execute();
     expect(stored.map((s) => s.question_id)).toEqual([survey.questions[0].id]);
     // A token of this survey does not open a response of another survey.
-    expect(await submitPage(handle.db, { survey: other, pageIndex: 1, answers: [], identity: { kind: "token", token: first.token } })).toEqual({ outcome: "bad_link" });
-    expect(await submitPage(handle.db, { survey, pageIndex: 1, answers: [], identity: { kind: "token", token: "x".repeat(43) } })).toEqual({ outcome: "bad_link" });
+    expect(
+      await submitPage(handle.db, { survey: other, pageIndex: 1, answers: [], identity: { kind: "token", token: first.token } }),
+    ).toEqual({ outcome: "bad_link" });
+    expect(await submitPage(handle.db, { survey, pageIndex: 1, answers: [], identity: { kind: "token", token: "x".repeat(43) } })).toEqual({
+      outcome: "bad_link",
+    });
   });
 
   it("a full survey says so once complete responses reach max_responses", async () => {
@@ -195,7 +308,12 @@ describe.each(DATABASE_KINDS)("public form write path on %s", (kind) => {
     let token = "";
     for (const page of [1, 2, 3]) {
       const form: Record<string, string> = page === 1 ? { industry: "Retail" } : page === 2 ? { pain_story: "x" } : {};
-      const out = await submitPage(handle.db, { survey: s, pageIndex: page, answers: answers(s, page, form), identity: token ? { kind: "token", token } : { kind: "key", idempotencyKey: `key-${kind}-full-000000001`, attribution: {} } });
+      const out = await submitPage(handle.db, {
+        survey: s,
+        pageIndex: page,
+        answers: answers(s, page, form),
+        identity: token ? { kind: "token", token } : { kind: "key", idempotencyKey: `key-${kind}-full-000000001`, attribution: {} },
+      });
       if ("token" in out) token = out.token;
     }
     expect(await surveyAvailability(handle.db, s)).toBe("full");
@@ -203,7 +321,14 @@ describe.each(DATABASE_KINDS)("public form write path on %s", (kind) => {
 
   // Was the band's upper bound (2-5 -> 5) while the gate read the lower one: one rule now (issue 15).
   it("maps site-count bands to the smallest count they allow", () => {
-    expect([siteCountOf("1"), siteCountOf("2-5"), siteCountOf("21-100"), siteCountOf("More than 100"), siteCountOf(null), siteCountOf("many")]).toEqual([1, 2, 21, 101, null, null]);
+    expect([
+      siteCountOf("1"),
+      siteCountOf("2-5"),
+      siteCountOf("21-100"),
+      siteCountOf("More than 100"),
+      siteCountOf(null),
+      siteCountOf("many"),
+    ]).toEqual([1, 2, 21, 101, null, null]);
   });
 });
 
@@ -247,7 +372,10 @@ describe.each(DATABASE_KINDS)("demo data on %s", (kind) => {
       .where("questions.role", "=", "pain_story")
       .execute();
     expect(new Set(stories.map((s) => s.value_text)).size).toBeGreaterThan(70);
-    const text = stories.map((s) => s.value_text).join(" ").toLowerCase();
+    const text = stories
+      .map((s) => s.value_text)
+      .join(" ")
+      .toLowerCase();
     for (const word of ["ransomware", "outage", "audit", "alerts", "on-call", "renewal"]) expect(text).toContain(word);
     expect(await seedDemoData(handle.db)).toBeNull();
   });

@@ -45,6 +45,9 @@ describe("SQLite transactions with a second writer", () => {
     expect((await handle.db.selectFrom("companies").select("name").execute()).map((r) => r.name)).toEqual(["ours"]);
     // Once we committed, the other connection writes as usual.
     other.prepare("insert into companies (name, created_at) values ('other', ?)").run(now);
-    expect((await handle.db.selectFrom("companies").select("name").orderBy("name").execute()).map((r) => r.name)).toEqual(["other", "ours"]);
+    expect((await handle.db.selectFrom("companies").select("name").orderBy("name").execute()).map((r) => r.name)).toEqual([
+      "other",
+      "ours",
+    ]);
   });
 });

@@ -22,11 +22,21 @@ import {
 } from "../../db/queries/surveys.js";
 import { DEFAULT_TEMPLATE_VARS, marketValidationQuestions } from "../../app/surveys/template.js";
 
-const q = (prompt: string, extra: Partial<QuestionInput> = {}): QuestionInput => ({ page: 1, kind: "short_text", prompt, role: null, ...extra });
+const q = (prompt: string, extra: Partial<QuestionInput> = {}): QuestionInput => ({
+  page: 1,
+  kind: "short_text",
+  prompt,
+  role: null,
+  ...extra,
+});
 
 let slugs = 0;
 async function survey(db: Kysely<Database>, prompts: string[] = ["A", "B", "C"]) {
-  return createSurvey(db, { slug: `slug-${++slugs}-${Date.now()}`, title: "T", intro: "", template: null, createdBy: null }, prompts.map((p) => q(p)));
+  return createSurvey(
+    db,
+    { slug: `slug-${++slugs}-${Date.now()}`, title: "T", intro: "", template: null, createdBy: null },
+    prompts.map((p) => q(p)),
+  );
 }
 const prompts = async (db: Kysely<Database>, id: number) => (await listQuestions(db, id)).map((x) => [x.prompt, Number(x.position)]);
 const ids = async (db: Kysely<Database>, id: number) => (await listQuestions(db, id)).map((x) => x.id);
@@ -43,7 +53,23 @@ async function addResponse(db: Kysely<Database>, surveyId: number, status: "part
   const now = new Date().toISOString();
   const { id } = await db
     .insertInto("responses")
-    .values({ survey_id: surveyId, person_id: null, status, resume_token_hash: `h-${surveyId}-${status}-${n}`, idempotency_key: `k-${status}-${n}`, current_page: 1, source: "unknown", utm_source: null, utm_campaign: null, rep: null, origin: "web", meta: "{}", started_at: now, updated_at: now, completed_at: status === "complete" ? now : null })
+    .values({
+      survey_id: surveyId,
+      person_id: null,
+      status,
+      resume_token_hash: `h-${surveyId}-${status}-${n}`,
+      idempotency_key: `k-${status}-${n}`,
+      current_page: 1,
+      source: "unknown",
+      utm_source: null,
+      utm_campaign: null,
+      rep: null,
+      origin: "web",
+      meta: "{}",
+      started_at: now,
+      updated_at: now,
+      completed_at: status === "complete" ? now : null,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return id;
@@ -60,7 +86,18 @@ describe.each(DATABASE_KINDS)("survey builder queries on %s", (kind) => {
 
   it("creates a survey from the template with its questions in order", async () => {
     const questions = marketValidationQuestions(DEFAULT_TEMPLATE_VARS);
-    const id = await createSurvey(db, { slug: `tpl-${kind}`, title: "Study", intro: "i", template: "market_validation", templateVars: { ...DEFAULT_TEMPLATE_VARS }, createdBy: null }, questions);
+    const id = await createSurvey(
+      db,
+      {
+        slug: `tpl-${kind}`,
+        title: "Study",
+        intro: "i",
+        template: "market_validation",
+        templateVars: { ...DEFAULT_TEMPLATE_VARS },
+        createdBy: null,
+      },
+      questions,
+    );
     const stored = await listQuestions(db, id);
     expect(stored.map((s) => s.role)).toEqual(questions.map((t) => t.role));
     expect(stored.map((s) => Number(s.position))).toEqual(questions.map((_, i) => i + 1));
@@ -71,7 +108,18 @@ describe.each(DATABASE_KINDS)("survey builder queries on %s", (kind) => {
   it("adds a question at the end with the next position, and bumps updated_at", async () => {
     const id = await survey(db, ["A", "B"]);
     let added: unknown;
-    expect(await bumps(db, id, async () => (added = await addQuestion(db, id, q("C", { kind: "single_choice", options: ["x", "y"], allowOther: true, required: true, role: "budget" }))))).toBe(true);
+    expect(
+      await bumps(
+        db,
+        id,
+        async () =>
+          (added = await addQuestion(
+            db,
+            id,
+            q("C", { kind: "single_choice", options: ["x", "y"], allowOther: true, required: true, role: "budget" }),
+          )),
+      ),
+    ).toBe(true);
     expect(added).toMatchObject({ ok: true, value: expect.any(Number) });
     const last = (await listQuestions(db, id)).at(-1)!;
     expect(last).toMatchObject({ prompt: "C", kind: "single_choice", role: "budget" });
@@ -103,14 +151,34 @@ describe.each(DATABASE_KINDS)("survey builder queries on %s", (kind) => {
     const id = await survey(db, ["A", "B", "C", "D"]);
     const [a, b, c, d] = await ids(db, id);
     expect(await moveQuestion(db, id, c!, "up")).toEqual({ ok: true, value: { moved: true } });
-    expect(await prompts(db, id)).toEqual([["A", 1], ["C", 2], ["B", 3], ["D", 4]]);
+    expect(await prompts(db, id)).toEqual([
+      ["A", 1],
+      ["C", 2],
+      ["B", 3],
+      ["D", 4],
+    ]);
     await moveQuestion(db, id, a!, "down");
-    expect(await prompts(db, id)).toEqual([["C", 1], ["A", 2], ["B", 3], ["D", 4]]);
+    expect(await prompts(db, id)).toEqual([
+      ["C", 1],
+      ["A", 2],
+      ["B", 3],
+      ["D", 4],
+    ]);
     expect(await moveQuestion(db, id, c!, "up")).toEqual({ ok: true, value: { moved: false } });
     expect(await moveQuestion(db, id, d!, "down")).toEqual({ ok: true, value: { moved: false } });
-    expect(await prompts(db, id)).toEqual([["C", 1], ["A", 2], ["B", 3], ["D", 4]]);
+    expect(await prompts(db, id)).toEqual([
+      ["C", 1],
+      ["A", 2],
+      ["B", 3],
+      ["D", 4],
+    ]);
     expect(await bumps(db, id, () => moveQuestion(db, id, b!, "up"))).toBe(true);
-    expect(await prompts(db, id)).toEqual([["C", 1], ["B", 2], ["A", 3], ["D", 4]]);
+    expect(await prompts(db, id)).toEqual([
+      ["C", 1],
+      ["B", 2],
+      ["A", 3],
+      ["D", 4],
+    ]);
   });
 
   it("repairs gapped positions when moving", async () => {
@@ -120,16 +188,33 @@ describe.each(DATABASE_KINDS)("survey builder queries on %s", (kind) => {
     await db.updateTable("questions").set({ position: 20 }).where("id", "=", b!).execute();
     await db.updateTable("questions").set({ position: 30 }).where("id", "=", c!).execute();
     await moveQuestion(db, id, c!, "up");
-    expect(await prompts(db, id)).toEqual([["A", 1], ["C", 2], ["B", 3]]);
+    expect(await prompts(db, id)).toEqual([
+      ["A", 1],
+      ["C", 2],
+      ["B", 3],
+    ]);
   });
 
   it("removes a question and its answers and closes the gap", async () => {
     const id = await survey(db, ["A", "B", "C"]);
     const [, b] = await ids(db, id);
     const response = await addResponse(db, id, "complete", 1);
-    await db.insertInto("answers").values({ response_id: response, question_id: b!, value_text: "x", value_number: null, value_json: null, updated_at: new Date().toISOString() }).execute();
+    await db
+      .insertInto("answers")
+      .values({
+        response_id: response,
+        question_id: b!,
+        value_text: "x",
+        value_number: null,
+        value_json: null,
+        updated_at: new Date().toISOString(),
+      })
+      .execute();
     expect(await bumps(db, id, () => removeQuestion(db, id, b!))).toBe(true);
-    expect(await prompts(db, id)).toEqual([["A", 1], ["C", 2]]);
+    expect(await prompts(db, id)).toEqual([
+      ["A", 1],
+      ["C", 2],
+    ]);
     const left = await db.selectFrom("answers").select("id").where("question_id", "=", b!).execute();
     expect(left).toHaveLength(0);
     expect(await removeQuestion(db, id, b!)).toEqual({ ok: false, reason: "question_not_found" });
@@ -141,8 +226,14 @@ describe.each(DATABASE_KINDS)("survey builder queries on %s", (kind) => {
     const [, b2] = await ids(db, b);
     expect(await moveQuestion(db, a, b2!, "up")).toEqual({ ok: false, reason: "question_not_found" });
     expect(await removeQuestion(db, a, b2!)).toEqual({ ok: false, reason: "question_not_found" });
-    expect(await prompts(db, b)).toEqual([["B1", 1], ["B2", 2]]);
-    expect(await prompts(db, a)).toEqual([["A1", 1], ["A2", 2]]);
+    expect(await prompts(db, b)).toEqual([
+      ["B1", 1],
+      ["B2", 2],
+    ]);
+    expect(await prompts(db, a)).toEqual([
+      ["A1", 1],
+      ["A2", 2],
+    ]);
   });
 
   it("saves title, intro, close date and cap", async () => {

@@ -11,7 +11,9 @@ import { addResponse, makeSurvey, runNow } from "./board-fixtures.js";
 // real: the edit must then leave no trace (members, versions), because it shares the transaction.
 async function breakThemeStats(h: DatabaseHandle): Promise<void> {
   if (isPostgres(h.db)) {
-    await sql`create function refuse_stats() returns trigger as $$ begin raise exception 'stats refused'; end $$ language plpgsql`.execute(h.db);
+    await sql`create function refuse_stats() returns trigger as $$ begin raise exception 'stats refused'; end $$ language plpgsql`.execute(
+      h.db,
+    );
     await sql`create trigger refuse_stats before insert on theme_stats for each row execute function refuse_stats()`.execute(h.db);
   } else {
     await sql`create trigger refuse_stats before insert on theme_stats begin select raise(abort, 'stats refused'); end`.execute(h.db);
@@ -30,7 +32,8 @@ describe.each(DATABASE_KINDS)("theme edits and their figures on %s", (kind) => {
     h = await freshDatabase(kind);
     const survey = await makeSurvey(h.db);
     answers = [];
-    for (const topic of ["phishing", "outage"]) for (let i = 0; i < 10; i++) answers.push(await addResponse(h.db, survey, { topic, index: i }));
+    for (const topic of ["phishing", "outage"])
+      for (let i = 0; i < 10; i++) answers.push(await addResponse(h.db, survey, { topic, index: i }));
     await runNow(h.db, null, { k: 2 });
     themes = (await h.db.selectFrom("themes").select("id").orderBy("id").execute()).map((t) => t.id);
     expect(themes).toHaveLength(2);

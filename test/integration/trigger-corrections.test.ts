@@ -23,7 +23,8 @@ async function storyAnswer(h: DatabaseHandle, personId: number): Promise<number>
   return row.id;
 }
 
-const reasonTexts = async (h: DatabaseHandle, personId: number): Promise<string[]> => (((await assessmentFor(h.db, personId))?.reasons ?? []) as { text: string }[]).map((r) => r.text);
+const reasonTexts = async (h: DatabaseHandle, personId: number): Promise<string[]> =>
+  (((await assessmentFor(h.db, personId))?.reasons ?? []) as { text: string }[]).map((r) => r.text);
 
 describe.each(DATABASE_KINDS)("trigger corrections on %s", (kind) => {
   let h: DatabaseHandle;
@@ -36,9 +37,28 @@ describe.each(DATABASE_KINDS)("trigger corrections on %s", (kind) => {
     h = await freshDatabase(kind);
     survey = await makeSurvey(h.db, `tc-${kind}`);
     const { trigger_events: _ticked, ...noTickedTrigger } = READY_ANSWERS;
-    quiet = await addPerson(h.db, survey, { name: "Quinn Quiet", answers: { ...noTickedTrigger, pain_story: QUIET_STORY, cost_of_inaction: "More late nights." } });
-    hacked = await addPerson(h.db, survey, { name: "Hana Hacked", answers: { ...noTickedTrigger, pain_story: HACKED_STORY, cost_of_inaction: "More late nights." } });
-    marketer = (await h.db.insertInto("users").values({ email: `m-${kind}@example.test`, name: "Mara", role: "marketer", password_hash: "x", created_at: new Date().toISOString(), disabled_at: null }).returning("id").executeTakeFirstOrThrow()).id;
+    quiet = await addPerson(h.db, survey, {
+      name: "Quinn Quiet",
+      answers: { ...noTickedTrigger, pain_story: QUIET_STORY, cost_of_inaction: "More late nights." },
+    });
+    hacked = await addPerson(h.db, survey, {
+      name: "Hana Hacked",
+      answers: { ...noTickedTrigger, pain_story: HACKED_STORY, cost_of_inaction: "More late nights." },
+    });
+    marketer = (
+      await h.db
+        .insertInto("users")
+        .values({
+          email: `m-${kind}@example.test`,
+          name: "Mara",
+          role: "marketer",
+          password_hash: "x",
+          created_at: new Date().toISOString(),
+          disabled_at: null,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
     await reassessAll(h.db);
   });
   afterAll(async () => h.close());
@@ -46,24 +66,44 @@ describe.each(DATABASE_KINDS)("trigger corrections on %s", (kind) => {
   it("adding a missed trigger changes that person's readiness at once", async () => {
     expect((await reasonTexts(h, quiet)).some((t) => t.startsWith("Contract renewal"))).toBe(false);
     const before = await assessmentFor(h.db, quiet);
-    await correctTrigger(h.db, { answerId: await storyAnswer(h, quiet), type: "contract_renewal", action: "add", timing: "upcoming", userId: marketer });
+    await correctTrigger(h.db, {
+      answerId: await storyAnswer(h, quiet),
+      type: "contract_renewal",
+      action: "add",
+      timing: "upcoming",
+      userId: marketer,
+    });
     const after = await assessmentFor(h.db, quiet);
     expect(await reasonTexts(h, quiet)).toContain(`Contract renewal, upcoming (corrected by marketing): “${QUIET_STORY}”`);
     expect(after!.score).toBeGreaterThan(before!.score);
-    const stored = await h.db.selectFrom("trigger_corrections").selectAll().where("answer_id", "=", await storyAnswer(h, quiet)).execute();
+    const stored = await h.db
+      .selectFrom("trigger_corrections")
+      .selectAll()
+      .where("answer_id", "=", await storyAnswer(h, quiet))
+      .execute();
     expect(stored).toMatchObject([{ trigger_type: "contract_renewal", action: "add", timing: "upcoming", author_id: marketer }]);
   });
 
   it("marking a detected trigger wrong removes it from readiness", async () => {
     expect((await reasonTexts(h, hacked)).some((t) => t.startsWith("Security incident"))).toBe(true);
-    await correctTrigger(h.db, { answerId: await storyAnswer(h, hacked), type: "security_incident", action: "reject", timing: null, userId: marketer });
+    await correctTrigger(h.db, {
+      answerId: await storyAnswer(h, hacked),
+      type: "security_incident",
+      action: "reject",
+      timing: null,
+      userId: marketer,
+    });
     expect((await reasonTexts(h, hacked)).some((t) => t.startsWith("Security incident"))).toBe(false);
   });
 
   it("corrections survive a full analysis run and a re-score", async () => {
     const runId = await createRun(h.db, { surveyId: survey.id, trigger: "manual", createdBy: null });
     await executeRun(h.db, runId);
-    const mentions = await h.db.selectFrom("trigger_mentions").select(["answer_id", "trigger_type", "origin", "confidence"]).where("answer_id", "in", [await storyAnswer(h, quiet), await storyAnswer(h, hacked)]).execute();
+    const mentions = await h.db
+      .selectFrom("trigger_mentions")
+      .select(["answer_id", "trigger_type", "origin", "confidence"])
+      .where("answer_id", "in", [await storyAnswer(h, quiet), await storyAnswer(h, hacked)])
+      .execute();
     expect(mentions.filter((m) => m.trigger_type === "security_incident")).toEqual([]);
     expect(mentions.filter((m) => m.trigger_type === "contract_renewal")).toMatchObject([{ origin: "correction", confidence: 1 }]);
     await reassessPerson(h.db, quiet);
@@ -73,7 +113,13 @@ describe.each(DATABASE_KINDS)("trigger corrections on %s", (kind) => {
   });
 
   it("undo brings back what the detector found", async () => {
-    await correctTrigger(h.db, { answerId: await storyAnswer(h, hacked), type: "security_incident", action: "undo", timing: null, userId: marketer });
+    await correctTrigger(h.db, {
+      answerId: await storyAnswer(h, hacked),
+      type: "security_incident",
+      action: "undo",
+      timing: null,
+      userId: marketer,
+    });
     expect((await reasonTexts(h, hacked)).some((t) => t.startsWith("Security incident"))).toBe(true);
   });
 
@@ -84,11 +130,31 @@ describe.each(DATABASE_KINDS)("trigger corrections on %s", (kind) => {
       .select("a.id")
       .where("q.role", "=", "pain_severity")
       .executeTakeFirstOrThrow();
-    const count = async () => Number((await h.db.selectFrom("trigger_corrections").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await h.db
+            .selectFrom("trigger_corrections")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
-    await expect(correctTrigger(h.db, { answerId: severity.id, type: "outage", action: "add", timing: "past", userId: marketer })).rejects.toBeInstanceOf(CorrectionRefused);
-    await expect(correctTrigger(h.db, { answerId: await storyAnswer(h, quiet), type: "alien_invasion", action: "add", timing: "past", userId: marketer })).rejects.toBeInstanceOf(CorrectionRefused);
-    await expect(correctTrigger(h.db, { answerId: 999_999, type: "outage", action: "add", timing: "past", userId: marketer })).rejects.toBeInstanceOf(CorrectionRefused);
+    await expect(
+      correctTrigger(h.db, { answerId: severity.id, type: "outage", action: "add", timing: "past", userId: marketer }),
+    ).rejects.toBeInstanceOf(CorrectionRefused);
+    await expect(
+      correctTrigger(h.db, {
+        answerId: await storyAnswer(h, quiet),
+        type: "alien_invasion",
+        action: "add",
+        timing: "past",
+        userId: marketer,
+      }),
+    ).rejects.toBeInstanceOf(CorrectionRefused);
+    await expect(
+      correctTrigger(h.db, { answerId: 999_999, type: "outage", action: "add", timing: "past", userId: marketer }),
+    ).rejects.toBeInstanceOf(CorrectionRefused);
     expect(await count()).toBe(before);
   });
 });

@@ -5,9 +5,12 @@ import { requestOrigin, requestPath } from "../../app/utils/origin.server";
 
 describe("requestOrigin (finding 4)", () => {
   const local = { listenHost: "127.0.0.1" };
-  it.each(["[", "a b", "", ":99999", "x@evil", "evil.example", "localhost:99999", "localhost:0", "127.0.0.1:3000/x", "127.0.0.1\r\nX: y"])("refuses %j", (host) => {
-    expect(requestOrigin(host, local)).toBeNull();
-  });
+  it.each(["[", "a b", "", ":99999", "x@evil", "evil.example", "localhost:99999", "localhost:0", "127.0.0.1:3000/x", "127.0.0.1\r\nX: y"])(
+    "refuses %j",
+    (host) => {
+      expect(requestOrigin(host, local)).toBeNull();
+    },
+  );
   it("accepts loopback names on any port, and only those without PUBLIC_URL", () => {
     expect(requestOrigin("127.0.0.1:3210", local)).toBe("http://127.0.0.1:3210");
     expect(requestOrigin("LOCALHOST:3000", local)).toBe("http://localhost:3000");

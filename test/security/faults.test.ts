@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from "kysely";
+import {
+  sql,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from "kysely";
 import type { DatabaseHandle } from "../../db/client.js";
 import { createGroupCommitter, registerGroupCommitter } from "../../db/group-commit.js";
 import { createSurvey } from "../../db/queries/surveys.js";
@@ -45,10 +53,14 @@ describe.each(DATABASE_KINDS)("write faults on %s", (kind) => {
   beforeAll(async () => {
     handle = await freshDatabase(kind);
     const slug = `faults-${kind}-abcdefghijklmnop`;
-    await createSurvey(handle.db, { slug, title: "Faults", intro: "", template: null, status: "open", maxResponses: null, closesAt: null, createdBy: null }, [
-      { page: 1, kind: "single_choice", role: "industry", required: true, prompt: "Industry?", options: ["Retail", "Healthcare"] },
-      { page: 1, kind: "long_text", role: "pain_story", required: true, prompt: "Story?" },
-    ]);
+    await createSurvey(
+      handle.db,
+      { slug, title: "Faults", intro: "", template: null, status: "open", maxResponses: null, closesAt: null, createdBy: null },
+      [
+        { page: 1, kind: "single_choice", role: "industry", required: true, prompt: "Industry?", options: ["Retail", "Healthcare"] },
+        { page: 1, kind: "long_text", role: "pain_story", required: true, prompt: "Story?" },
+      ],
+    );
     survey = (await loadAnsweringSurvey(handle.db, slug))!;
   });
   afterAll(async () => {
@@ -64,8 +76,17 @@ describe.each(DATABASE_KINDS)("write faults on %s", (kind) => {
     return parsed.data;
   };
   const stored = async (key: string) => {
-    const rows = await handle.db.selectFrom("responses").leftJoin("answers", "answers.response_id", "responses.id").select(["responses.id", "responses.status", "answers.id as answerId"]).where("responses.idempotency_key", "=", key).execute();
-    return { responses: new Set(rows.map((r) => r.id)).size, answers: rows.filter((r) => r.answerId !== null).length, complete: rows.every((r) => r.status === "complete") };
+    const rows = await handle.db
+      .selectFrom("responses")
+      .leftJoin("answers", "answers.response_id", "responses.id")
+      .select(["responses.id", "responses.status", "answers.id as answerId"])
+      .where("responses.idempotency_key", "=", key)
+      .execute();
+    return {
+      responses: new Set(rows.map((r) => r.id)).size,
+      answers: rows.filter((r) => r.answerId !== null).length,
+      complete: rows.every((r) => r.status === "complete"),
+    };
   };
   const submit = (db: typeof handle.db, key: string, story = "Our backups failed twice.") =>
     submitPage(db, { survey, pageIndex: 1, answers: answers(story), identity: { kind: "key", idempotencyKey: key, attribution: {} } });
@@ -84,7 +105,10 @@ describe.each(DATABASE_KINDS)("write faults on %s", (kind) => {
       const key = `fault-${kind}-k${k}-${++counter}-xxxxxxxxxx`;
       plugin.calls = 0;
       plugin.failAt = k;
-      const error = await submit(db, key).then(() => null, (e: unknown) => e);
+      const error = await submit(db, key).then(
+        () => null,
+        (e: unknown) => e,
+      );
       plugin.failAt = Number.POSITIVE_INFINITY;
       expect(error, `call ${k} of ${callsPerSubmission} failed, yet the submission reported success`).not.toBeNull();
       expect(isDatabaseUnavailable(error), `call ${k}: ${String(error)}`).toBe(true);
@@ -103,8 +127,24 @@ describe.each(DATABASE_KINDS)("write faults on %s", (kind) => {
     const db = handle.db.withPlugin(plugin);
     // A run's results: its theme figures and facts (themes themselves persist across runs).
     const themesOf = async (runId: number) => {
-      const stats = Number((await handle.db.selectFrom("theme_stats").select((eb) => eb.fn.countAll().as("n")).where("run_id", "=", runId).executeTakeFirstOrThrow()).n);
-      const facts = Number((await handle.db.selectFrom("response_facts").select((eb) => eb.fn.countAll().as("n")).where("run_id", "=", runId).executeTakeFirstOrThrow()).n);
+      const stats = Number(
+        (
+          await handle.db
+            .selectFrom("theme_stats")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .where("run_id", "=", runId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+      const facts = Number(
+        (
+          await handle.db
+            .selectFrom("response_facts")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .where("run_id", "=", runId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       return stats === 0 && facts === 0 ? 0 : stats > 0 && facts > 0 ? stats : -1; // -1: half a result
     };
 
@@ -130,19 +170,23 @@ describe.each(DATABASE_KINDS)("write faults on %s", (kind) => {
   });
 
   // SQLite's page limit has no PostgreSQL counterpart here, so only the SQLite run defines this test.
-  if (kind === "sqlite") it("a full database (max_page_count): the write fails as unavailable, keeps nothing, and succeeds once there is room", async () => {
-    const { page_count } = (await sql<{ page_count: number }>`PRAGMA page_count`.execute(handle.db)).rows[0];
-    await sql.raw(`PRAGMA max_page_count = ${page_count}`).execute(handle.db);
-    const key = `fault-full-${++counter}-xxxxxxxxxxxx`;
-    const big = "A long story. ".repeat(600); // ~8 KB, past one 4 KB page: needs new pages
-    const error = await submit(handle.db, key, big).then(() => null, (e: unknown) => e);
-    await sql.raw(`PRAGMA max_page_count = 1073741823`).execute(handle.db);
-    expect((error as { code?: string })?.code).toBe("SQLITE_FULL");
-    expect(isDatabaseUnavailable(error)).toBe(true);
-    expect(await stored(key)).toEqual({ responses: 0, answers: 0, complete: true });
-    expect((await submit(handle.db, key, big)).outcome).toBe("complete");
-    expect(await stored(key)).toEqual({ responses: 1, answers: 2, complete: true });
-    const integrity = (await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(handle.db)).rows[0].integrity_check;
-    expect(integrity).toBe("ok");
-  });
+  if (kind === "sqlite")
+    it("a full database (max_page_count): the write fails as unavailable, keeps nothing, and succeeds once there is room", async () => {
+      const { page_count } = (await sql<{ page_count: number }>`PRAGMA page_count`.execute(handle.db)).rows[0];
+      await sql.raw(`PRAGMA max_page_count = ${page_count}`).execute(handle.db);
+      const key = `fault-full-${++counter}-xxxxxxxxxxxx`;
+      const big = "A long story. ".repeat(600); // ~8 KB, past one 4 KB page: needs new pages
+      const error = await submit(handle.db, key, big).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      await sql.raw(`PRAGMA max_page_count = 1073741823`).execute(handle.db);
+      expect((error as { code?: string })?.code).toBe("SQLITE_FULL");
+      expect(isDatabaseUnavailable(error)).toBe(true);
+      expect(await stored(key)).toEqual({ responses: 0, answers: 0, complete: true });
+      expect((await submit(handle.db, key, big)).outcome).toBe("complete");
+      expect(await stored(key)).toEqual({ responses: 1, answers: 2, complete: true });
+      const integrity = (await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(handle.db)).rows[0].integrity_check;
+      expect(integrity).toBe("ok");
+    });
 });

@@ -32,7 +32,15 @@ async function act(fields: Record<string, string>, ip?: string): Promise<Respons
 
 describe.each(DATABASE_KINDS)("login route on %s", (kind) => {
   let handle: DatabaseHandle;
-  const sessions = async () => Number((await handle.db.selectFrom("sessions").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  const sessions = async () =>
+    Number(
+      (
+        await handle.db
+          .selectFrom("sessions")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     handle = await freshDatabase(kind);
@@ -45,20 +53,31 @@ describe.each(DATABASE_KINDS)("login route on %s", (kind) => {
   });
 
   it("the form's hidden field never echoes an unsafe redirectTo (finding 1)", async () => {
-    const data = (await (await login.loader({ request: new Request("http://localhost/login?redirectTo=%2F%09%2Fevil.example%2Fphish"), params: {}, context: {} })).json()) as { redirectTo: string };
+    const data = (await (
+      await login.loader({
+        request: new Request("http://localhost/login?redirectTo=%2F%09%2Fevil.example%2Fphish"),
+        params: {},
+        context: {},
+      })
+    ).json()) as { redirectTo: string };
     expect(data.redirectTo).toBe("");
-    const ok = (await (await login.loader({ request: new Request("http://localhost/login?redirectTo=%2Fboard"), params: {}, context: {} })).json()) as { redirectTo: string };
+    const ok = (await (
+      await login.loader({ request: new Request("http://localhost/login?redirectTo=%2Fboard"), params: {}, context: {} })
+    ).json()) as { redirectTo: string };
     expect(ok.redirectTo).toBe("/board");
   });
 
-  it.each(["/\t/evil.example/phish", "/x\r\nSet-Cookie: a=b", "/\u0100", "/a\nb"])("a successful login with redirectTo %j goes to the fallback, not a 500 (findings 1, 2)", async (redirectTo) => {
-    const before = await sessions();
-    const response = await act({ email: "marketer@painmap.test", password: "demo-marketer-pass", redirectTo });
-    expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toBe("/surveys");
-    expect(response.headers.get("Set-Cookie")).toContain("pm_session=");
-    expect(await sessions()).toBe(before + 1);
-  });
+  it.each(["/\t/evil.example/phish", "/x\r\nSet-Cookie: a=b", "/\u0100", "/a\nb"])(
+    "a successful login with redirectTo %j goes to the fallback, not a 500 (findings 1, 2)",
+    async (redirectTo) => {
+      const before = await sessions();
+      const response = await act({ email: "marketer@painmap.test", password: "demo-marketer-pass", redirectTo });
+      expect(response.status).toBe(302);
+      expect(response.headers.get("Location")).toBe("/surveys");
+      expect(response.headers.get("Set-Cookie")).toContain("pm_session=");
+      expect(await sessions()).toBe(before + 1);
+    },
+  );
 
   it("counts guesses per account across source addresses (finding 6)", async () => {
     const email = kind === "sqlite" ? "sales@painmap.test" : "admin@painmap.test";

@@ -44,10 +44,30 @@ export async function startPostgres(): Promise<RunningPostgres> {
   const dataDir = path.join(dir, "data");
   const owner = asRoot ? postgresUser() : {};
   if (asRoot) execFileSync("chown", ["-R", "postgres:postgres", dir]);
-  execFileSync(path.join(bin, "initdb"),  ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "-N"], { stdio: "pipe", ...owner });
+  execFileSync(path.join(bin, "initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "-N"], {
+    stdio: "pipe",
+    ...owner,
+  });
 
   const port = await freePort();
-  const args = ["-D", dataDir, "-p", String(port), "-h", "127.0.0.1", "-k", dir, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200"];
+  const args = [
+    "-D",
+    dataDir,
+    "-p",
+    String(port),
+    "-h",
+    "127.0.0.1",
+    "-k",
+    dir,
+    "-c",
+    "fsync=off",
+    "-c",
+    "synchronous_commit=off",
+    "-c",
+    "full_page_writes=off",
+    "-c",
+    "max_connections=200",
+  ];
   const child: ChildProcess = spawn(path.join(bin, "postgres"), args, { stdio: ["ignore", "ignore", "pipe"], ...owner });
   let log = "";
   child.stderr?.on("data", (d) => (log += String(d)));

@@ -13,7 +13,18 @@ import { MAX_SHORT_ANSWER, MAX_TEXT_ANSWER, OTHER_PREFIX, type QuestionKind } fr
 
 let nextId = 1;
 function q(kind: QuestionKind, extra: Partial<PublicQuestion> = {}): PublicQuestion {
-  return { id: nextId++, page: 1, kind, prompt: `${kind}?`, helpText: "", options: [], allowOther: false, required: false, role: null, ...extra };
+  return {
+    id: nextId++,
+    page: 1,
+    kind,
+    prompt: `${kind}?`,
+    helpText: "",
+    options: [],
+    allowOther: false,
+    required: false,
+    role: null,
+    ...extra,
+  };
 }
 
 function parseOne(question: PublicQuestion, input: Record<string, string | string[]>) {
@@ -45,7 +56,9 @@ describe("answer schema: text kinds", () => {
 
   it("validates and lower-cases email", () => {
     const email = q("email");
-    expect(parseOne(email, { [`q_${email.id}`]: "Dana@Example.COM" })).toEqual({ value: { text: "dana@example.com", number: null, json: null } });
+    expect(parseOne(email, { [`q_${email.id}`]: "Dana@Example.COM" })).toEqual({
+      value: { text: "dana@example.com", number: null, json: null },
+    });
     expect(parseOne(email, { [`q_${email.id}`]: "not an email" })).toHaveProperty("errors");
   });
 
@@ -94,8 +107,12 @@ describe("answer schema: choices and consent", () => {
 
   it("single choice 'other' is stored with the prefix, and needs its text", () => {
     const single = q("single_choice", { options, allowOther: true });
-    expect(parseOne(single, { [`q_${single.id}`]: OTHER_VALUE, [`q_${single.id}_other`]: " Mauve " })).toEqual({ value: { text: `${OTHER_PREFIX}Mauve`, number: null, json: null } });
-    expect(parseOne(single, { [`q_${single.id}`]: OTHER_VALUE })).toEqual({ errors: { [`q_${single.id}_other`]: [expect.stringContaining("Other")] } });
+    expect(parseOne(single, { [`q_${single.id}`]: OTHER_VALUE, [`q_${single.id}_other`]: " Mauve " })).toEqual({
+      value: { text: `${OTHER_PREFIX}Mauve`, number: null, json: null },
+    });
+    expect(parseOne(single, { [`q_${single.id}`]: OTHER_VALUE })).toEqual({
+      errors: { [`q_${single.id}_other`]: [expect.stringContaining("Other")] },
+    });
     const noOther = q("single_choice", { options });
     expect(parseOne(noOther, { [`q_${noOther.id}`]: OTHER_VALUE, [`q_${noOther.id}_other`]: "x" })).toHaveProperty("errors");
   });
@@ -108,7 +125,9 @@ describe("answer schema: choices and consent", () => {
     expect(parseOne(multi, { [`q_${multi.id}`]: "Red" })).toEqual({ value: { text: null, number: null, json: ["Red"] } });
     expect(parseOne(multi, {})).toEqual({ errors: { [`q_${multi.id}`]: ["Please choose at least one option."] } });
     expect(parseOne(multi, { [`q_${multi.id}`]: ["Red", "Nope"] })).toHaveProperty("errors");
-    expect(parseOne(multi, { [`q_${multi.id}`]: OTHER_VALUE, [`q_${multi.id}_other`]: "x".repeat(MAX_SHORT_ANSWER + 1) })).toHaveProperty("errors");
+    expect(parseOne(multi, { [`q_${multi.id}`]: OTHER_VALUE, [`q_${multi.id}_other`]: "x".repeat(MAX_SHORT_ANSWER + 1) })).toHaveProperty(
+      "errors",
+    );
   });
 
   it("consent is 0 when left unticked and 1 when ticked; a required one must be ticked", () => {
@@ -135,7 +154,13 @@ describe("a page of answers", () => {
   it("keeps what was typed for the re-render, only for the page's own fields", () => {
     const a = q("long_text");
     const m = q("multiple_choice", { options: ["A", "B"], allowOther: true });
-    const values = pageFormValues([a, m], { [`q_${a.id}`]: "my story", [`q_${m.id}`]: ["A", OTHER_VALUE], [`q_${m.id}_other`]: "C", page: "1", q_424242: "x" });
+    const values = pageFormValues([a, m], {
+      [`q_${a.id}`]: "my story",
+      [`q_${m.id}`]: ["A", OTHER_VALUE],
+      [`q_${m.id}_other`]: "C",
+      page: "1",
+      q_424242: "x",
+    });
     expect(values).toEqual({ [`q_${a.id}`]: "my story", [`q_${m.id}`]: ["A", OTHER_VALUE], [`q_${m.id}_other`]: "C" });
   });
 
@@ -147,7 +172,10 @@ describe("a page of answers", () => {
     const stored = { value_text: null, value_number: null, value_json: JSON.stringify(parsed.data[0].value!.json) };
     expect(answerFormValues(m, stored)).toEqual(input);
     const s = q("single_choice", { options: ["A"], allowOther: true });
-    expect(answerFormValues(s, { value_text: `${OTHER_PREFIX}Q`, value_number: null, value_json: null })).toEqual({ [`q_${s.id}`]: OTHER_VALUE, [`q_${s.id}_other`]: "Q" });
+    expect(answerFormValues(s, { value_text: `${OTHER_PREFIX}Q`, value_number: null, value_json: null })).toEqual({
+      [`q_${s.id}`]: OTHER_VALUE,
+      [`q_${s.id}_other`]: "Q",
+    });
     const c = q("consent");
     expect(answerFormValues(c, { value_text: null, value_number: 1, value_json: null })).toEqual({ [`q_${c.id}`]: "on" });
     expect(answerFormValues(c, { value_text: null, value_number: 0, value_json: null })).toEqual({});
@@ -164,8 +192,18 @@ describe("page meta and link parameters", () => {
   });
 
   it("keeps known sources, drops unknown ones, trims and caps the rest", () => {
-    expect(AttributionSchema.parse({ src: "sales", rep: " Jo ", utm_source: "linkedin", utm_campaign: "q3" })).toEqual({ src: "sales", rep: "Jo", utm_source: "linkedin", utm_campaign: "q3" });
-    expect(AttributionSchema.parse({ src: "hacker", utm_source: "x".repeat(1000) })).toEqual({ src: undefined, rep: undefined, utm_campaign: undefined, utm_source: "x".repeat(200) });
+    expect(AttributionSchema.parse({ src: "sales", rep: " Jo ", utm_source: "linkedin", utm_campaign: "q3" })).toEqual({
+      src: "sales",
+      rep: "Jo",
+      utm_source: "linkedin",
+      utm_campaign: "q3",
+    });
+    expect(AttributionSchema.parse({ src: "hacker", utm_source: "x".repeat(1000) })).toEqual({
+      src: undefined,
+      rep: undefined,
+      utm_campaign: undefined,
+      utm_source: "x".repeat(200),
+    });
     expect(AttributionSchema.parse({ src: ["sales", "partner"] }).src).toBeUndefined();
   });
 });

@@ -44,9 +44,19 @@ describe("CSV writer: quoting", () => {
   });
 
   it("round-trips through the RFC 4180 parser", () => {
-    const rows = [["id", "text"], ["1", 'He said "no", then\nleft'], ["2", "=cmd"], ["3", "é ü 中文"]];
+    const rows = [
+      ["id", "text"],
+      ["1", 'He said "no", then\nleft'],
+      ["2", "=cmd"],
+      ["3", "é ü 中文"],
+    ];
     const text = rows.map((r) => csvRow(r)).join("");
-    expect(parseCsvRecords(text)).toEqual([["id", "text"], ["1", 'He said "no", then\nleft'], ["2", "'=cmd"], ["3", "é ü 中文"]]);
+    expect(parseCsvRecords(text)).toEqual([
+      ["id", "text"],
+      ["1", 'He said "no", then\nleft'],
+      ["2", "'=cmd"],
+      ["3", "é ü 中文"],
+    ]);
   });
 
   it("ends records with CRLF", () => {

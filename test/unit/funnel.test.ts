@@ -44,7 +44,16 @@ describe("funnel math", () => {
 });
 
 describe("plan validation", () => {
-  const form = { periodStart: "2027-01-01", periodEnd: "2027-03-31", goalDeals: "10", closeRatio: "0.3", cycleDays: "90", marketingShare: "0.6", dealSize: "20000", followUpDays: "2" };
+  const form = {
+    periodStart: "2027-01-01",
+    periodEnd: "2027-03-31",
+    goalDeals: "10",
+    closeRatio: "0.3",
+    cycleDays: "90",
+    marketingShare: "0.6",
+    dealSize: "20000",
+    followUpDays: "2",
+  };
   const errorsOf = (patch: Record<string, string>) => {
     const r = PlanSchema.safeParse({ ...form, ...patch });
     return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);

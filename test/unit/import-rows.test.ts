@@ -40,7 +40,16 @@ describe("readImportCsv", () => {
 describe("guessMapping", () => {
   it("matches headers to prompts, roles and details, and ignores the rest", () => {
     const pain = byRole("pain_story");
-    const header = [pain.prompt, "pain_severity", "Email", "Company", "source", "Interview date", "Random column", "Is there budget to solve this"];
+    const header = [
+      pain.prompt,
+      "pain_severity",
+      "Email",
+      "Company",
+      "source",
+      "Interview date",
+      "Random column",
+      "Is there budget to solve this",
+    ];
     const mapping = guessMapping(header, QUESTIONS);
     expect(mapping).toEqual([
       `q:${pain.id}`,
@@ -55,8 +64,19 @@ describe("guessMapping", () => {
   });
 
   it("maps our own export's columns back (prompt headers and metadata)", () => {
-    const mapping = guessMapping(["response_id", "started_at", "completed_at", "utm_campaign", "rep", byRole("budget").prompt, "Work email (optional)"], QUESTIONS);
-    expect(mapping).toEqual(["ignore", "ignore", "meta:date", "meta:campaign", "meta:rep", `q:${byRole("budget").id}`, `q:${byRole("contact_email").id}`]);
+    const mapping = guessMapping(
+      ["response_id", "started_at", "completed_at", "utm_campaign", "rep", byRole("budget").prompt, "Work email (optional)"],
+      QUESTIONS,
+    );
+    expect(mapping).toEqual([
+      "ignore",
+      "ignore",
+      "meta:date",
+      "meta:campaign",
+      "meta:rep",
+      `q:${byRole("budget").id}`,
+      `q:${byRole("contact_email").id}`,
+    ]);
   });
 
   it("never maps two columns to the same question", () => {
@@ -86,7 +106,18 @@ describe("validateRows", () => {
   const industry = byRole("industry");
   const consent = byRole("consent_nurture");
   const header = ["Story", "Severity", "Budget", "Triggers", "Industry", "Appeal", "Nurture", "Email", "Source", "Date"];
-  const mapping = [`q:${pain.id}`, `q:${severity.id}`, `q:${budget.id}`, `q:${triggers.id}`, `q:${industry.id}`, `q:${appeal.id}`, `q:${consent.id}`, "meta:email", "meta:source", "meta:date"];
+  const mapping = [
+    `q:${pain.id}`,
+    `q:${severity.id}`,
+    `q:${budget.id}`,
+    `q:${triggers.id}`,
+    `q:${industry.id}`,
+    `q:${appeal.id}`,
+    `q:${consent.id}`,
+    "meta:email",
+    "meta:source",
+    "meta:date",
+  ];
 
   function run(rows: string[][], defaultSource: "unknown" | "sales" = "unknown") {
     const table = readImportCsv(csv([header, ...rows]));
@@ -96,7 +127,9 @@ describe("validateRows", () => {
   }
 
   it("turns a good row into the answers the public form would store", () => {
-    const [row] = run([["We had an outage", "8", "allocated", "Outage; funding", "Aerospace", "4", "yes", "Ada@Example.com", "Sales", "2026-01-15"]]);
+    const [row] = run([
+      ["We had an outage", "8", "allocated", "Outage; funding", "Aerospace", "4", "yes", "Ada@Example.com", "Sales", "2026-01-15"],
+    ]);
     expect(row.errors).toEqual([]);
     expect(row.line).toBe(2);
     const answer = (id: number) => row.answers.find((a) => a.questionId === id);
@@ -108,7 +141,18 @@ describe("validateRows", () => {
     expect(answer(appeal.id)?.number).toBe(4);
     expect(answer(consent.id)?.number).toBe(1);
     expect(row.meta).toMatchObject({ email: "ada@example.com", source: "sales", date: "2026-01-15T12:00:00.000Z" });
-    expect(row.cells.map((c) => c.text)).toEqual(["We had an outage", "8", "Allocated", "Outage; Funding", "Other: Aerospace", "4", "yes", "ada@example.com", "sales", "2026-01-15T12:00:00.000Z"]);
+    expect(row.cells.map((c) => c.text)).toEqual([
+      "We had an outage",
+      "8",
+      "Allocated",
+      "Outage; Funding",
+      "Other: Aerospace",
+      "4",
+      "yes",
+      "ada@example.com",
+      "sales",
+      "2026-01-15T12:00:00.000Z",
+    ]);
   });
 
   it("gives an error per bad cell: option, number, range, text length, email, source, date, consent", () => {
@@ -135,7 +179,13 @@ describe("validateRows", () => {
   });
 
   it("leaves empty cells unanswered, uses the default source and refuses an empty row", () => {
-    const rows = run([["Only a story", "", "", "", "", "", "", "", "", ""], ["", "", "", "", "", "", "", "", "", ""]], "sales");
+    const rows = run(
+      [
+        ["Only a story", "", "", "", "", "", "", "", "", ""],
+        ["", "", "", "", "", "", "", "", "", ""],
+      ],
+      "sales",
+    );
     expect(rows[0].errors).toEqual([]);
     expect(rows[0].answers).toHaveLength(1);
     expect(rows[0].meta.source).toBe("sales");

@@ -61,7 +61,11 @@ describe("readiness score and parts", () => {
   it("rates a dated trigger above a ticked box above unknown timing", () => {
     const choice = readiness(ideal(), [{ type: "outage", timing: "unknown", phrase: "Outage", origin: "choice" }], DEFAULT_PROFILE);
     const vague = readiness(ideal(), [{ type: "outage", timing: "unknown", phrase: "outages", origin: "text" }], DEFAULT_PROFILE);
-    const upcoming = readiness(ideal(), [{ type: "contract_renewal", timing: "upcoming", phrase: "renewal in March", origin: "text" }], DEFAULT_PROFILE);
+    const upcoming = readiness(
+      ideal(),
+      [{ type: "contract_renewal", timing: "upcoming", phrase: "renewal in March", origin: "text" }],
+      DEFAULT_PROFILE,
+    );
     expect(upcoming.parts.trigger).toBe(1);
     expect(choice.parts.trigger).toBe(0.8);
     expect(vague.parts.trigger).toBe(0.5);
@@ -69,10 +73,26 @@ describe("readiness score and parts", () => {
   });
 
   it("weighs a text trigger by the detector's confidence, and says how sure it is", () => {
-    const maybe = readiness(ideal(), [{ type: "contract_renewal", timing: "upcoming", phrase: "renewal is probably soon", origin: "text", confidence: 0.55 }], DEFAULT_PROFILE);
-    const stated = readiness(ideal(), [{ type: "contract_renewal", timing: "upcoming", phrase: "our contract ends in June", origin: "text", confidence: 0.98 }], DEFAULT_PROFILE);
-    const likely = readiness(ideal(), [{ type: "outage", timing: "past", phrase: "the ERP fell over", origin: "text", confidence: 0.7 }], DEFAULT_PROFILE);
-    const corrected = readiness(ideal(), [{ type: "outage", timing: "past", phrase: "the ERP fell over", origin: "text", confidence: 1, corrected: true }], DEFAULT_PROFILE);
+    const maybe = readiness(
+      ideal(),
+      [{ type: "contract_renewal", timing: "upcoming", phrase: "renewal is probably soon", origin: "text", confidence: 0.55 }],
+      DEFAULT_PROFILE,
+    );
+    const stated = readiness(
+      ideal(),
+      [{ type: "contract_renewal", timing: "upcoming", phrase: "our contract ends in June", origin: "text", confidence: 0.98 }],
+      DEFAULT_PROFILE,
+    );
+    const likely = readiness(
+      ideal(),
+      [{ type: "outage", timing: "past", phrase: "the ERP fell over", origin: "text", confidence: 0.7 }],
+      DEFAULT_PROFILE,
+    );
+    const corrected = readiness(
+      ideal(),
+      [{ type: "outage", timing: "past", phrase: "the ERP fell over", origin: "text", confidence: 1, corrected: true }],
+      DEFAULT_PROFILE,
+    );
     expect(maybe.parts.trigger).toBe(0.55);
     expect(stated.parts.trigger).toBe(0.98);
     expect(maybe.score).toBeLessThan(stated.score);
@@ -91,10 +111,16 @@ describe("readiness score and parts", () => {
 
 describe("band boundaries", () => {
   it("is ready now at exactly the ready score and nurture one point below", () => {
-    const at = readiness(ideal({ pain_severity: num(7), cost_of_inaction: [] }), [], { ...painOnly, thresholds: { ...painOnly.thresholds, readyScore: 70 } });
+    const at = readiness(ideal({ pain_severity: num(7), cost_of_inaction: [] }), [], {
+      ...painOnly,
+      thresholds: { ...painOnly.thresholds, readyScore: 70 },
+    });
     expect(at.score).toBe(70);
     expect(at.band).toBe("ready_now");
-    const below = readiness(ideal({ pain_severity: num(7), cost_of_inaction: [] }), [], { ...painOnly, thresholds: { ...painOnly.thresholds, readyScore: 71, minPain: 0 } });
+    const below = readiness(ideal({ pain_severity: num(7), cost_of_inaction: [] }), [], {
+      ...painOnly,
+      thresholds: { ...painOnly.thresholds, readyScore: 71, minPain: 0 },
+    });
     expect(below.band).toBe("nurture");
     expect(below.checks).toMatchObject({ score: false, cycle: true, pain: true });
     expect(below.reasons.map((r) => r.text)).toContain("Score 70 is below 71");
@@ -122,7 +148,11 @@ describe("band boundaries", () => {
   });
 
   it("a low score is nurture, never ready now", () => {
-    const r = readiness(ideal({ pain_severity: num(2), cost_of_inaction: [], budget: one("None"), timeline: one("No plans") }), [], DEFAULT_PROFILE);
+    const r = readiness(
+      ideal({ pain_severity: num(2), cost_of_inaction: [], budget: one("None"), timeline: one("No plans") }),
+      [],
+      DEFAULT_PROFILE,
+    );
     expect(r.band).toBe("nurture");
     expect(r.score).toBeLessThan(70);
   });
@@ -183,19 +213,35 @@ describe("profile validation", () => {
       return r.success ? [] : r.error.issues.map((i) => i.message);
     };
     expect(bad({ ...DEFAULT_PROFILE, criteria: [{ key: "pain", weight: 1.5 }] })).toContain("Weights are between 0 and 1.");
-    expect(bad({ ...DEFAULT_PROFILE, thresholds: { ...DEFAULT_PROFILE.thresholds, readyScore: 101 } })).toContain("The ready-now score is between 0 and 100.");
+    expect(bad({ ...DEFAULT_PROFILE, thresholds: { ...DEFAULT_PROFILE.thresholds, readyScore: 101 } })).toContain(
+      "The ready-now score is between 0 and 100.",
+    );
     expect(bad({ ...DEFAULT_PROFILE, criteria: [] })).toContain("Keep at least one scored criterion.");
   });
 
   it("reads the admin form", () => {
     const parsed = ProfileSchema.safeParse(
-      profileFromForm({ industries: ["Retail"], regions: "Europe", maxSites: "10", use_pain: "on", weight_pain: "0.5", weight_fit: "0.9", readyScore: "60", minPain: "0.5", cycleDays: "120" }),
+      profileFromForm({
+        industries: ["Retail"],
+        regions: "Europe",
+        maxSites: "10",
+        use_pain: "on",
+        weight_pain: "0.5",
+        weight_fit: "0.9",
+        readyScore: "60",
+        minPain: "0.5",
+        cycleDays: "120",
+      }),
     );
     expect(parsed.success).toBe(true);
     if (parsed.success) {
       expect(parsed.data.criteria).toEqual([{ key: "pain", weight: 0.5 }]);
       expect(parsed.data.gates).toEqual({ industries: ["Retail"], regions: ["Europe"], maxSites: 10 });
     }
-    expect(ProfileSchema.safeParse(profileFromForm({ industries: "Retail", regions: "Europe", maxSites: "x", readyScore: "60", minPain: "0.5", cycleDays: "90" })).success).toBe(false);
+    expect(
+      ProfileSchema.safeParse(
+        profileFromForm({ industries: "Retail", regions: "Europe", maxSites: "x", readyScore: "60", minPain: "0.5", cycleDays: "90" }),
+      ).success,
+    ).toBe(false);
   });
 });

@@ -5,10 +5,21 @@ import { completionFacts } from "../../app/services/submission.server.js";
 import type { PublicQuestion } from "../../app/surveys/answer-schema.js";
 import { SITE_COUNT_OPTIONS } from "../../app/surveys/template.js";
 
-const question: PublicQuestion = { id: 1, page: 1, kind: "single_choice", prompt: "Sites?", helpText: "", options: [...SITE_COUNT_OPTIONS], allowOther: false, required: true, role: "site_count" };
+const question: PublicQuestion = {
+  id: 1,
+  page: 1,
+  kind: "single_choice",
+  prompt: "Sites?",
+  helpText: "",
+  options: [...SITE_COUNT_OPTIONS],
+  allowOther: false,
+  required: true,
+  role: "site_count",
+};
 
 function gatePasses(siteAnswer: string, maxSites: number): boolean {
-  return readiness({ site_count: [{ text: siteAnswer }] }, [], { ...DEFAULT_PROFILE, gates: { ...DEFAULT_PROFILE.gates, maxSites } }).checks.gates;
+  return readiness({ site_count: [{ text: siteAnswer }] }, [], { ...DEFAULT_PROFILE, gates: { ...DEFAULT_PROFILE.gates, maxSites } }).checks
+    .gates;
 }
 
 describe("site count: one reading for what is stored and what is gated", () => {

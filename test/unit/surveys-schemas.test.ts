@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { NewSurveySchema, SurveyEditSchema, closeDateToIso, normalizeQuestion, QuestionSchema, splitOptions } from "../../app/surveys/schemas.js";
+import {
+  NewSurveySchema,
+  SurveyEditSchema,
+  closeDateToIso,
+  normalizeQuestion,
+  QuestionSchema,
+  splitOptions,
+} from "../../app/surveys/schemas.js";
 import { parseWith } from "../../app/utils/forms.js";
 
 const question = { intent: "add-question", kind: "single_choice", prompt: "Which?", page: "1", options: "Red\nGreen" };
@@ -36,10 +43,26 @@ describe("edit form intents", () => {
   });
 
   it("parses a question: checkboxes, role none, options one per line", () => {
-    const result = parseWith(SurveyEditSchema, { ...question, options: "  Red \r\n\r\nGreen\n", required: "on", role: "", helpText: " hint " });
+    const result = parseWith(SurveyEditSchema, {
+      ...question,
+      options: "  Red \r\n\r\nGreen\n",
+      required: "on",
+      role: "",
+      helpText: " hint ",
+    });
     expect(result).toEqual({
       success: true,
-      data: { intent: "add-question", kind: "single_choice", prompt: "Which?", helpText: "hint", required: true, allowOther: false, role: null, options: ["Red", "Green"], page: 1 },
+      data: {
+        intent: "add-question",
+        kind: "single_choice",
+        prompt: "Which?",
+        helpText: "hint",
+        required: true,
+        allowOther: false,
+        role: null,
+        options: ["Red", "Green"],
+        page: 1,
+      },
     });
   });
 
@@ -80,7 +103,10 @@ describe("edit form intents", () => {
   });
 
   it("refuses a missing prompt and ids that are not positive integers", () => {
-    expect(parseWith(SurveyEditSchema, { ...question, prompt: "   " })).toMatchObject({ success: false, errors: { prompt: ["Write the question."] } });
+    expect(parseWith(SurveyEditSchema, { ...question, prompt: "   " })).toMatchObject({
+      success: false,
+      errors: { prompt: ["Write the question."] },
+    });
     for (const questionId of ["-1", "0", "1.5", "1e400", "", undefined]) {
       const result = parseWith(SurveyEditSchema, { intent: "remove-question", questionId });
       expect(result.success, String(questionId)).toBe(false);
@@ -104,9 +130,15 @@ describe("edit form intents", () => {
 
   it("refuses impossible or past dates and bad caps", () => {
     const result = parseWith(SurveyEditSchema, { intent: "limits", closesAt: "2099-02-30", maxResponses: "-3" });
-    expect(result).toMatchObject({ success: false, errors: { closesAt: [expect.stringMatching(/real date/)], maxResponses: [expect.any(String)] } });
+    expect(result).toMatchObject({
+      success: false,
+      errors: { closesAt: [expect.stringMatching(/real date/)], maxResponses: [expect.any(String)] },
+    });
     const past = parseWith(SurveyEditSchema, { intent: "limits", closesAt: "2001-01-01", maxResponses: "0" });
-    expect(past).toMatchObject({ success: false, errors: { closesAt: [expect.stringMatching(/passed/)], maxResponses: [expect.stringMatching(/between 1/)] } });
+    expect(past).toMatchObject({
+      success: false,
+      errors: { closesAt: [expect.stringMatching(/passed/)], maxResponses: [expect.stringMatching(/between 1/)] },
+    });
     expect(closeDateToIso("31/03/2099")).toBeUndefined();
   });
 });

@@ -4,7 +4,14 @@ import { trendOf } from "../../db/queries/board";
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 const theme = (id: number, answerIds: number[], extra: Partial<ExistingTheme> = {}): ExistingTheme => ({
-  id, label: `theme ${id}`, customLabel: null, keywords: [], status: "active", mergedIntoId: null, answerIds, ...extra,
+  id,
+  label: `theme ${id}`,
+  customLabel: null,
+  keywords: [],
+  status: "active",
+  mergedIntoId: null,
+  answerIds,
+  ...extra,
 });
 
 describe("matchClusters", () => {
@@ -17,7 +24,10 @@ describe("matchClusters", () => {
       ],
       userAssignments: new Map(),
     });
-    expect(result.clusters.map((c) => [c.cluster, c.themeId, c.reason])).toEqual([[0, 2, "overlap"], [1, 1, "overlap"]]);
+    expect(result.clusters.map((c) => [c.cluster, c.themeId, c.reason])).toEqual([
+      [0, 2, "overlap"],
+      [1, 1, "overlap"],
+    ]);
   });
 
   it("makes a cluster of new answers with new words a new theme, and matches one with a known label by keywords", () => {
@@ -41,7 +51,10 @@ describe("matchClusters", () => {
         { index: 0, label: "x", keywords: [], answerIds: range(0, 10) },
         { index: 1, label: "y", keywords: [], answerIds: range(10, 20) },
       ],
-      userAssignments: new Map([[5, 1], [15, 3]]),
+      userAssignments: new Map([
+        [5, 1],
+        [15, 3],
+      ]),
     });
     expect(result.clusters.every((c) => c.themeId === 2)).toBe(true);
     const placed = new Map(result.assignments.map((a) => [a.answerId, a]));

@@ -16,7 +16,9 @@ export function MarkNotesSeen({ themeId, hasNew }: { themeId: number; hasNew: bo
   return (
     <seen.Form method="post">
       <input type="hidden" name="intent" value="seen" />
-      <button type="submit" className="button button--quiet button--small">Mark notes as read</button>
+      <button type="submit" className="button button--quiet button--small">
+        Mark notes as read
+      </button>
     </seen.Form>
   );
 }

@@ -36,22 +36,35 @@ export function RunProgress({ run, refreshHref }: { run: RunStatus; refreshHref:
   const pct = Math.round((live.status === "done" ? 1 : live.progress) * 100);
   return (
     <section className="card run-progress" aria-live="polite">
-      <h2 className="run-progress__title">Analysis run #{live.id}: {live.status === "done" ? "finished" : live.status}</h2>
+      <h2 className="run-progress__title">
+        Analysis run #{live.id}: {live.status === "done" ? "finished" : live.status}
+      </h2>
       {live.status === "failed" ? (
         <div className="alert alert--error" role="alert">
           <p>The run failed and nothing on the board changed. {live.error}</p>
         </div>
       ) : (
         <>
-          <div className="progress" role="progressbar" aria-label="Analysis progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+          <div
+            className="progress"
+            role="progressbar"
+            aria-label="Analysis progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={pct}
+          >
             <span style={{ width: `${pct}%` }} />
           </div>
-          <p className="muted">{pct}% · {live.stage || live.status}</p>
+          <p className="muted">
+            {pct}% · {live.stage || live.status}
+          </p>
         </>
       )}
       {active ? (
         <noscript>
-          <p><Link to={refreshHref}>Refresh to see progress</Link></p>
+          <p>
+            <Link to={refreshHref}>Refresh to see progress</Link>
+          </p>
         </noscript>
       ) : null}
     </section>

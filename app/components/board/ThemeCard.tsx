@@ -17,22 +17,41 @@ export function ThemeCard({ card, showNoteFlags }: { card: Omit<BoardCard, "keyw
           {card.pinned ? <span className="badge">Pinned</span> : null}
           <TrendBadge trend={card.trend} />
           {showNoteFlags && card.unseenNotes > 0 ? (
-            <span className="badge badge--danger">{card.unseenNotes} new {card.unseenNotes === 1 ? "note" : "notes"}</span>
+            <span className="badge badge--danger">
+              {card.unseenNotes} new {card.unseenNotes === 1 ? "note" : "notes"}
+            </span>
           ) : null}
         </div>
       </header>
       <dl className="theme-card__figures">
-        <div><dt>Respondents</dt><dd>{card.respondents} ({percent(card.share)})</dd></div>
-        <div><dt>Avg pain</dt><dd>{card.avgSeverity === null ? "–" : `${card.avgSeverity.toFixed(1)} / 10`}</dd></div>
+        <div>
+          <dt>Respondents</dt>
+          <dd>
+            {card.respondents} ({percent(card.share)})
+          </dd>
+        </div>
+        <div>
+          <dt>Avg pain</dt>
+          <dd>{card.avgSeverity === null ? "–" : `${card.avgSeverity.toFixed(1)} / 10`}</dd>
+        </div>
         <div>
           <dt>Trend</dt>
-          <dd><Sparkline values={card.history} label={`Share over the last ${card.history.length} runs: ${card.history.map(percent).join(", ")}`} /></dd>
+          <dd>
+            <Sparkline
+              values={card.history}
+              label={`Share over the last ${card.history.length} runs: ${card.history.map(percent).join(", ")}`}
+            />
+          </dd>
         </div>
       </dl>
       {card.triggerMix.length ? (
         <p className="theme-card__triggers">
           <span className="muted">Triggers: </span>
-          {card.triggerMix.slice(0, 4).map((t) => <span key={t.type} className="badge">{triggerLabel(t.type)} {t.count}</span>)}
+          {card.triggerMix.slice(0, 4).map((t) => (
+            <span key={t.type} className="badge">
+              {triggerLabel(t.type)} {t.count}
+            </span>
+          ))}
         </p>
       ) : null}
       {card.quotes.length ? (

@@ -14,7 +14,9 @@ export function ReasonList({ reasons, limit }: { reasons: Reason[]; limit?: numb
     <ul className="reasons">
       {shown.map((r, i) => (
         <li key={`${i}-${r.text}`} className={`reason reason--${r.tone}`}>
-          <span aria-hidden="true" className="reason__mark">{MARK[r.tone].sign}</span>
+          <span aria-hidden="true" className="reason__mark">
+            {MARK[r.tone].sign}
+          </span>
           <span className="sr-only">{MARK[r.tone].label}: </span>
           {r.text}
         </li>

@@ -58,7 +58,8 @@ export function TriggerPanel({ answerId, mentions, corrections, back, canEdit }:
           <li key={m.type}>
             <span className={m.origin === "correction" ? "badge badge--accent" : "badge"}>{triggerLabel(m.type)}</span>{" "}
             <span className="small">
-              {TIMING_WORDS[m.timing]} · {confidenceLabel({ confidence: m.confidence, corrected: m.origin === "correction", origin: "text" })}
+              {TIMING_WORDS[m.timing]} ·{" "}
+              {confidenceLabel({ confidence: m.confidence, corrected: m.origin === "correction", origin: "text" })}
               {m.origin === "text" ? ` (${Math.round(m.confidence * 100)}%)` : ""}
             </span>
             {m.phrase && m.origin !== "correction" ? <span className="muted small"> “{m.phrase}”</span> : null}
@@ -71,7 +72,13 @@ export function TriggerPanel({ answerId, mentions, corrections, back, canEdit }:
                     Undo correction
                   </button>
                 ) : (
-                  <button className="button button--quiet button--small" name="action" value="reject" disabled={busy} aria-label={`Mark ${triggerLabel(m.type)} as wrong`}>
+                  <button
+                    className="button button--quiet button--small"
+                    name="action"
+                    value="reject"
+                    disabled={busy}
+                    aria-label={`Mark ${triggerLabel(m.type)} as wrong`}
+                  >
                     Mark wrong
                   </button>
                 )}
@@ -98,21 +105,37 @@ export function TriggerPanel({ answerId, mentions, corrections, back, canEdit }:
         <fetcher.Form method="post" action={action} className="trigger-panel__add" ref={addForm}>
           {hidden}
           <input type="hidden" name="action" value="add" />
-          <label htmlFor={`add-type-${answerId}`} className="small">Add a missed trigger</label>
+          <label htmlFor={`add-type-${answerId}`} className="small">
+            Add a missed trigger
+          </label>
           <select id={`add-type-${answerId}`} name="type" required aria-invalid={errors.type ? true : undefined} defaultValue="">
-            <option value="" disabled>Kind of trigger…</option>
-            {TRIGGER_TYPES.map((t) => <option key={t} value={t}>{triggerLabel(t)}</option>)}
+            <option value="" disabled>
+              Kind of trigger…
+            </option>
+            {TRIGGER_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {triggerLabel(t)}
+              </option>
+            ))}
           </select>
-          <label htmlFor={`add-timing-${answerId}`} className="sr-only">When</label>
+          <label htmlFor={`add-timing-${answerId}`} className="sr-only">
+            When
+          </label>
           <select id={`add-timing-${answerId}`} name="timing" required aria-invalid={errors.timing ? true : undefined} defaultValue="">
-            <option value="" disabled>When…</option>
+            <option value="" disabled>
+              When…
+            </option>
             <option value="past">Happened</option>
             <option value="upcoming">Upcoming</option>
             <option value="unknown">Timing unclear</option>
           </select>
-          <button className="button button--secondary button--small" disabled={busy}>{busy ? "Saving…" : "Add trigger"}</button>
+          <button className="button button--secondary button--small" disabled={busy}>
+            {busy ? "Saving…" : "Add trigger"}
+          </button>
           {Object.values(errors).flat().length ? (
-            <p className="error small" role="alert">{Object.values(errors).flat().join(" ")}</p>
+            <p className="error small" role="alert">
+              {Object.values(errors).flat().join(" ")}
+            </p>
           ) : null}
         </fetcher.Form>
       ) : null}

@@ -14,6 +14,9 @@ export const TriggerCorrectionSchema = z
     backTo: z.enum(["response", "theme"], { message: "Unknown page." }),
     backId: z.coerce.number({ message: "Unknown page." }).int().positive({ message: "Unknown page." }),
   })
-  .refine((v) => v.action !== "add" || v.timing !== null, { path: ["timing"], message: "Say when it happened: past, upcoming or unknown." });
+  .refine((v) => v.action !== "add" || v.timing !== null, {
+    path: ["timing"],
+    message: "Say when it happened: past, upcoming or unknown.",
+  });
 
 export type TriggerCorrectionForm = z.infer<typeof TriggerCorrectionSchema>;

@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { analyzeThemes, assignToThemes, parseThemeModel, serializeThemeModel } from "../../../analysis/index";
 
 const invoices = ["invoice amount wrong", "wrong invoice amount again", "invoice amount does not match", "the invoice amount is wrong"];
-const passwords = ["password reset email missing", "password reset link expired", "cannot finish password reset", "password reset never arrives"];
+const passwords = [
+  "password reset email missing",
+  "password reset link expired",
+  "cannot finish password reset",
+  "password reset never arrives",
+];
 const outages = ["server outage during close", "another server outage today", "server outage took us down", "long server outage"];
 
 describe("assignToThemes", () => {
@@ -54,11 +59,14 @@ describe("assignToThemes", () => {
 
   it("always returns one placement per text, a theme of the model or -1", () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom("invoice wrong", "password reset", "server outage")), { maxLength: 20 }), (texts) => {
-        const placed = assignToThemes(model, texts);
-        expect(placed).toHaveLength(texts.length);
-        for (const p of placed) expect(p.theme >= -1 && p.theme < result.k && Number.isFinite(p.similarity)).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.constantFrom("invoice wrong", "password reset", "server outage")), { maxLength: 20 }),
+        (texts) => {
+          const placed = assignToThemes(model, texts);
+          expect(placed).toHaveLength(texts.length);
+          for (const p of placed) expect(p.theme >= -1 && p.theme < result.k && Number.isFinite(p.similarity)).toBe(true);
+        },
+      ),
       { numRuns: 100, seed: 11 },
     );
   });

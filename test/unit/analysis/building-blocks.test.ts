@@ -37,7 +37,13 @@ describe("vectorize", () => {
 describe("truncatedSvd", () => {
   it("maps rows with the same direction to the same unit vector and orthogonal rows to orthogonal ones", () => {
     // rows: (1, 0), (2, 0), (0, 3)
-    const matrix: CsrMatrix = { rows: 3, cols: 2, rowStart: Int32Array.from([0, 1, 2, 3]), colIndex: Int32Array.from([0, 0, 1]), values: Float32Array.from([1, 2, 3]) };
+    const matrix: CsrMatrix = {
+      rows: 3,
+      cols: 2,
+      rowStart: Int32Array.from([0, 1, 2, 3]),
+      colIndex: Int32Array.from([0, 0, 1]),
+      values: Float32Array.from([1, 2, 3]),
+    };
     const e = truncatedSvd(matrix, { dimensions: 2, oversampling: 2, powerIterations: 2 }, createRng(1));
     expect([e.rows, e.dimensions]).toEqual([3, 2]);
     const v = (r: number) => [...e.vectors.slice(r * 2, r * 2 + 2)];
@@ -57,7 +63,13 @@ describe("sphericalKmeans", () => {
       [0.28, 0.96],
     ];
     const data = Float32Array.from(points.flat());
-    const result = sphericalKmeans(data, 2, Int32Array.from([0, 1, 2, 3]), { k: 2, restarts: 4, maxIterations: 20, restartSampleSize: 100, restartIterations: 20 }, createRng(7));
+    const result = sphericalKmeans(
+      data,
+      2,
+      Int32Array.from([0, 1, 2, 3]),
+      { k: 2, restarts: 4, maxIterations: 20, restartSampleSize: 100, restartIterations: 20 },
+      createRng(7),
+    );
     const a = result.assignments;
     expect(a[0]).toBe(a[1]);
     expect(a[2]).toBe(a[3]);

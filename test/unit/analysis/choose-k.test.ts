@@ -11,8 +11,28 @@ function word(topic: number, index: number): string {
   return `${a}${b}${consonants[(topic + index) % consonants.length]}o`;
 }
 
-const FILLER = ["product", "team", "customer", "issue", "month", "support", "system", "process", "week", "problem",
-  "price", "account", "update", "manager", "service", "tool", "report", "people", "question", "company"];
+const FILLER = [
+  "product",
+  "team",
+  "customer",
+  "issue",
+  "month",
+  "support",
+  "system",
+  "process",
+  "week",
+  "problem",
+  "price",
+  "account",
+  "update",
+  "manager",
+  "service",
+  "tool",
+  "report",
+  "people",
+  "question",
+  "company",
+];
 
 /** `topics` topics x `perTopic` texts: 3-6 words from the topic's own 15, plus 2-4 shared filler words. */
 function generate(topics: number, perTopic: number, seed: number): string[] {
@@ -33,11 +53,12 @@ function generate(topics: number, perTopic: number, seed: number): string[] {
 describe("automatic k on a larger input with known topics", () => {
   it("vocabularies are disjoint", () => {
     const seen = new Map<string, number>();
-    for (let t = 0; t < 8; t++) for (let w = 0; w < 15; w++) {
-      const key = word(t, w);
-      expect(seen.get(key) ?? t).toBe(t);
-      seen.set(key, t);
-    }
+    for (let t = 0; t < 8; t++)
+      for (let w = 0; w < 15; w++) {
+        const key = word(t, w);
+        expect(seen.get(key) ?? t).toBe(t);
+        seen.set(key, t);
+      }
   });
 
   it("8 topics x 2,000 texts: picks k near 8 and recovers the topics", () => {

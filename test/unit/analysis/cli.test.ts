@@ -87,7 +87,11 @@ describe("analyze CLI: output shape", () => {
       rows: [
         { triggers: [{ type: "security_incident", timing: "past", phrase: "We were hacked last year", confidence: expect.any(Number) }] },
         { triggers: [] },
-        { triggers: [{ type: "contract_renewal", timing: "upcoming", phrase: "Our contract renews in March", confidence: expect.any(Number) }] },
+        {
+          triggers: [
+            { type: "contract_renewal", timing: "upcoming", phrase: "Our contract renews in March", confidence: expect.any(Number) },
+          ],
+        },
       ],
     });
     for (const row of JSON.parse(stdout).rows) for (const t of row.triggers) expect(t.confidence).toBeGreaterThan(0.6);

@@ -3,7 +3,10 @@ import { columnOf, CsvError, parseCsv, parseCsvRecords } from "../../../analysis
 
 describe("parseCsvRecords (RFC 4180)", () => {
   it("reads plain, quoted, and empty fields", () => {
-    expect(parseCsvRecords("a,b,c\n1,,3\n")).toEqual([["a", "b", "c"], ["1", "", "3"]]);
+    expect(parseCsvRecords("a,b,c\n1,,3\n")).toEqual([
+      ["a", "b", "c"],
+      ["1", "", "3"],
+    ]);
   });
 
   it("handles quotes, doubled quotes, embedded commas and newlines", () => {
@@ -16,11 +19,19 @@ describe("parseCsvRecords (RFC 4180)", () => {
   });
 
   it("handles CRLF, a BOM, a missing final newline, and blank lines", () => {
-    expect(parseCsvRecords("\uFEFFtext,label\r\nhello,a\r\n\r\nbye,b")).toEqual([["text", "label"], ["hello", "a"], ["bye", "b"]]);
+    expect(parseCsvRecords("\uFEFFtext,label\r\nhello,a\r\n\r\nbye,b")).toEqual([
+      ["text", "label"],
+      ["hello", "a"],
+      ["bye", "b"],
+    ]);
   });
 
   it("keeps a quoted empty field and a trailing empty field", () => {
-    expect(parseCsvRecords('a,b\n"",x\ny,\n')).toEqual([["a", "b"], ["", "x"], ["y", ""]]);
+    expect(parseCsvRecords('a,b\n"",x\ny,\n')).toEqual([
+      ["a", "b"],
+      ["", "x"],
+      ["y", ""],
+    ]);
   });
 
   it("rejects an unterminated quote and text after a closing quote", () => {

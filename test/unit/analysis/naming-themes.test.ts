@@ -10,7 +10,13 @@ const surfaces = (text: string) => extractPhrases(text).map((p) => p.surface);
 
 describe("extractPhrases", () => {
   it("keeps noun runs and every sub-span that ends in a noun", () => {
-    expect(surfaces("The ATM swallowed my card, then I waited for the branch manager")).toEqual(["ATM", "card", "branch", "manager", "branch manager"]);
+    expect(surfaces("The ATM swallowed my card, then I waited for the branch manager")).toEqual([
+      "ATM",
+      "card",
+      "branch",
+      "manager",
+      "branch manager",
+    ]);
   });
   it("never ends a phrase in a verb or a preposition and skips stop words", () => {
     const found = surfaces("We were waiting on support for days because the security breach exposed customer data");
@@ -27,13 +33,22 @@ describe("extractPhrases", () => {
 describe("naming rules", () => {
   const candidate = (surface: string, coverage: number, score = coverage): NamedCandidate => ({ surface, key: surface, coverage, score });
   it("widens the head to a longer phrase at least half of its users write", () => {
-    expect(chooseName([candidate("card", 0.8), candidate("card delivery", 0.5, 0.3), candidate("plastic card", 0.1, 0.05)], new Set())).toBe("card delivery");
+    expect(
+      chooseName([candidate("card", 0.8), candidate("card delivery", 0.5, 0.3), candidate("plastic card", 0.1, 0.05)], new Set()),
+    ).toBe("card delivery");
   });
   it("keeps the shared head over a vivid phrase few members use", () => {
-    expect(chooseName([candidate("outage", 0.7), candidate("regional outage", 0.1, 0.09), candidate("server room flood", 0.05, 0.2)], new Set())).toBe("outage");
+    expect(
+      chooseName([candidate("outage", 0.7), candidate("regional outage", 0.1, 0.09), candidate("server room flood", 0.05, 0.2)], new Set()),
+    ).toBe("outage");
   });
   it("takes a longer phrase around a head that already names a larger theme", () => {
-    expect(chooseName([candidate("transfer", 0.7), candidate("china", 0.2, 0.3), candidate("international transfer", 0.2, 0.1)], new Set(["transfer"]))).toBe("international transfer");
+    expect(
+      chooseName(
+        [candidate("transfer", 0.7), candidate("china", 0.2, 0.3), candidate("international transfer", 0.2, 0.1)],
+        new Set(["transfer"]),
+      ),
+    ).toBe("international transfer");
   });
   it("treats generic words and stop words as no name", () => {
     expect(isGenericPhrase("issue")).toBe(true);
@@ -50,7 +65,19 @@ describe("naming rules", () => {
       "The password reset link expired",
       "I asked for a password reset twice",
     ];
-    expect(nameThemes(texts, [[0, 1, 2], [3, 4, 5]], [{ label: "invoice", candidates: [] }, { label: "password", candidates: [] }])).toEqual(["invoice amount", "password reset"]);
+    expect(
+      nameThemes(
+        texts,
+        [
+          [0, 1, 2],
+          [3, 4, 5],
+        ],
+        [
+          { label: "invoice", candidates: [] },
+          { label: "password", candidates: [] },
+        ],
+      ),
+    ).toEqual(["invoice amount", "password reset"]);
   });
 });
 
@@ -61,7 +88,9 @@ describe("summarise", () => {
   it("cuts a long sentence at its last clause boundary that fits", () => {
     const text =
       "Our whole regional network went down for six hours during the quarterly close, and the support line kept us waiting on hold while customers were complaining on social media.";
-    expect(summarise(text)).toBe("Our whole regional network went down for six hours during the quarterly close, and the support line kept us waiting on hold…");
+    expect(summarise(text)).toBe(
+      "Our whole regional network went down for six hours during the quarterly close, and the support line kept us waiting on hold…",
+    );
   });
   it("is empty for blank text", () => {
     expect(summarise("   ")).toBe("");
@@ -72,7 +101,13 @@ describe("names and summaries of any input", () => {
   it("are never empty, never a stop word or a generic word alone", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.string(), fc.constantFrom("billing invoice wrong", "login password reset", "slow dashboard loads", "the issue", "problem", "😀", "")), { maxLength: 30 }),
+        fc.array(
+          fc.oneof(
+            fc.string(),
+            fc.constantFrom("billing invoice wrong", "login password reset", "slow dashboard loads", "the issue", "problem", "😀", ""),
+          ),
+          { maxLength: 30 },
+        ),
         (texts) => {
           const result = analyzeThemes(texts, { seed: 5 });
           for (const cluster of result.clusters) {
@@ -104,7 +139,18 @@ describe("bad input gives themes or an empty result, never an error", () => {
     expect(result.clusters[0].quotes).toHaveLength(1);
   });
   it("several languages and one-word answers", () => {
-    const texts = ["Rechnung falsch", "Rechnung zu spät", "facture erronée", "facture en retard", "账单错误太多了", "账单总是迟到", "slow", "slow", "invoice", "invoice"];
+    const texts = [
+      "Rechnung falsch",
+      "Rechnung zu spät",
+      "facture erronée",
+      "facture en retard",
+      "账单错误太多了",
+      "账单总是迟到",
+      "slow",
+      "slow",
+      "invoice",
+      "invoice",
+    ];
     const result = analyzeThemes(texts, { seed: 2 });
     for (const c of result.clusters) {
       expect(c.label.trim()).not.toBe("");

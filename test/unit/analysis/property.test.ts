@@ -6,7 +6,9 @@ describe("any array of strings gives a well-formed result", () => {
   it("analyzeThemes", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.string(), fc.constantFrom("billing invoice wrong", "login password reset", "slow dashboard", "😀", "")), { maxLength: 40 }),
+        fc.array(fc.oneof(fc.string(), fc.constantFrom("billing invoice wrong", "login password reset", "slow dashboard", "😀", "")), {
+          maxLength: 40,
+        }),
         fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }),
         (texts, k) => {
           const result = analyzeThemes(texts, { k, seed: 3 });

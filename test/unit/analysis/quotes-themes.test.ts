@@ -20,7 +20,8 @@ describe("pickQuotes (MMR)", () => {
     const rows = pickQuotes(candidates, 3);
     expect(rows).toEqual([10, 13, 14]);
     const texts = rows.map((r) => candidates.find((c) => c.row === r)!.text);
-    for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) expect(tokenJaccard(texts[i], texts[j])).toBeLessThan(0.6);
+    for (let i = 0; i < texts.length; i++)
+      for (let j = i + 1; j < texts.length; j++) expect(tokenJaccard(texts[i], texts[j])).toBeLessThan(0.6);
   });
   it("falls back to near duplicates only when nothing else is left, never to verbatim copies", () => {
     expect(pickQuotes(candidates.slice(0, 3), 3)).toEqual([10, 12]);

@@ -116,7 +116,13 @@ describe("analyzeThemes edge cases", () => {
   });
 
   it("non-English text and a 100 KB answer do not crash", () => {
-    const texts = ["数据泄露很严重", "Die Rechnung ist falsch", "Das Passwort funktioniert nicht", "La factura está mal", "x".repeat(10) + " breach ".repeat(14_000)];
+    const texts = [
+      "数据泄露很严重",
+      "Die Rechnung ist falsch",
+      "Das Passwort funktioniert nicht",
+      "La factura está mal",
+      "x".repeat(10) + " breach ".repeat(14_000),
+    ];
     const result = analyzeThemes(texts);
     expect(result.assignments).toHaveLength(texts.length);
     expect(result.k).toBeGreaterThanOrEqual(1);

@@ -18,11 +18,15 @@ describe("applyCorrections", () => {
   });
 
   it("an addition of a detected type confirms it with the marketer's timing", () => {
-    expect(applyCorrections([renewal], [{ type: "contract_renewal", action: "add", timing: "past" }], "x")).toEqual([{ ...renewal, timing: "past", confidence: 1, corrected: true }]);
+    expect(applyCorrections([renewal], [{ type: "contract_renewal", action: "add", timing: "past" }], "x")).toEqual([
+      { ...renewal, timing: "past", confidence: 1, corrected: true },
+    ]);
   });
 
   it("leaves other types alone", () => {
-    expect(applyCorrections([renewal], [{ type: "outage", action: "reject", timing: null }], "x")).toEqual([{ ...renewal, corrected: false }]);
+    expect(applyCorrections([renewal], [{ type: "outage", action: "reject", timing: null }], "x")).toEqual([
+      { ...renewal, corrected: false },
+    ]);
   });
 });
 
