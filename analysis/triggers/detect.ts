@@ -21,11 +21,6 @@ const HAS_LETTER = /\p{L}/u;
 
 const MODEL = shippedModel as unknown as TriggerModel;
 
-export interface Detection extends TriggerMention {
-  /** Index of the evidence clause, for the timing model's training. */
-  clause: number;
-}
-
 export function typeFeatures(f: AnswerFeatures, type: TriggerType): string[] {
   return [...f.shared, ...(f.byType.get(type) ?? [])];
 }
@@ -78,7 +73,7 @@ function phraseOf(clause: Clause, first: number): string {
     .trim();
 }
 
-export function detectWith(model: TriggerModel, input: unknown): Detection[] {
+export function detectWith(model: TriggerModel, input: unknown): TriggerMention[] {
   if (typeof input !== "string") return [];
   const text = input.length > MAX_SCAN_CHARS ? input.slice(0, MAX_SCAN_CHARS) : input;
   if (text.trim().length === 0 || !HAS_LETTER.test(text)) return [];
@@ -86,8 +81,8 @@ export function detectWith(model: TriggerModel, input: unknown): Detection[] {
 }
 
 /** The model's decisions on one answer's features (split from detectWith so training reuses features). */
-export function decide(model: TriggerModel, f: AnswerFeatures): Detection[] {
-  const out: Detection[] = [];
+export function decide(model: TriggerModel, f: AnswerFeatures): TriggerMention[] {
+  const out: TriggerMention[] = [];
   for (const type of TRIGGER_TYPES) {
     const p = scoreBinary(model.types[type], typeFeatures(f, type));
     if (p < model.threshold) continue;
@@ -98,14 +93,13 @@ export function decide(model: TriggerModel, f: AnswerFeatures): Detection[] {
       timing: timingOf(model, f, type, evidence.clause, evidence.first),
       phrase: phraseOf(f.clauses[evidence.clause], evidence.first),
       confidence: Math.round(p * 100) / 100,
-      clause: evidence.clause,
     });
   }
   return out;
 }
 
 export function detectTriggersInText(text: string): TriggerMention[] {
-  return detectWith(MODEL, text).map(({ type, timing, phrase, confidence }) => ({ type, timing, phrase, confidence }));
+  return detectWith(MODEL, text);
 }
 
 export function detectTriggers(texts: readonly string[]): TriggerMention[][] {

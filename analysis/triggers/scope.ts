@@ -112,29 +112,8 @@ const FEAR = new Set([
   "worried",
   "nervous",
 ]);
-const WISH = new Set([
-  "hope",
-  "hoping",
-  "wish",
-  "dream",
-  "ideally",
-  "aspire",
-  "aspiration",
-  "ambition",
-  "goal",
-  "love",
-  "like",
-  "want",
-  "need",
-  "great",
-  "nice",
-  "cool",
-  "awesome",
-  "helpful",
-  "amazing",
-  "wonderful",
-  "someday",
-]);
+/** Wish words that make what follows them the speaker's hope, not an event. */
+const WISH = new Set(["hope", "wish", "dream", "ideally"]);
 /** Wishes are the speaker's own: "we want to grow" is a wish, "the CFO wants to cut costs" an event. */
 const WISH_PHRASES = [
   /\bwould (?:be )?(?:love|like|great|nice|amazing|awesome|good|helpful|cool|ideal)\b/,
@@ -288,11 +267,7 @@ export function scopeAt(clause: Clause, tokenIndex: number, sentenceOpener: stri
     return "hypothetical";
   if (tokens[0] && (tokens[0].lemma === "should" || tokens[0].lemma === "were") && tokenIndex > 0 && tokens[1]?.pos !== "VERB")
     return "hypothetical";
-  if (
-    WISH_PHRASES.some((r) => r.test(lemmaBefore)) ||
-    before.some((t) => WISH.has(t.lemma) && (t.lemma === "hope" || t.lemma === "wish" || t.lemma === "dream" || t.lemma === "ideally"))
-  )
-    return "wish";
+  if (WISH_PHRASES.some((r) => r.test(lemmaBefore)) || before.some((t) => WISH.has(t.lemma))) return "wish";
   // Someone else's event: a third-party noun before the mention with no "we/our" after it.
   if (before.some((t) => HEARSAY.has(t.lemma) || HEARSAY.has(t.lower)) || /^(?:hear|heard|read|saw|apparently)\b/.test(sentenceOpener))
     return "other";

@@ -1,7 +1,6 @@
 import type { Kysely } from "kysely";
-import { applyCorrections, detectTriggers } from "../../analysis/index.js";
 import { correctionsForAnswers, type TriggerCorrectionRow } from "../../db/queries/trigger-corrections.js";
-import { toCorrection } from "./trigger-corrections.server.js";
+import { correctedTriggers } from "./corrected-triggers.server.js";
 import {
   answersForPeople,
   companyFactsForPeople,
@@ -111,12 +110,11 @@ export function triggersOf(
     if (a.role === "trigger_events" && a.choices) out.push(...choiceTriggers(a.choices));
     if (TRIGGER_TEXT_ROLES.has(a.role as QuestionRole) && a.text && !a.choices) textual.push(a);
   }
-  detectTriggers(textual.map((a) => a.text ?? "")).forEach((mentions, i) => {
-    const own = (corrections.get(textual[i].answerId) ?? []).map(toCorrection);
-    for (const m of applyCorrections(mentions, own, textual[i].text ?? "")) {
+  for (const a of textual) {
+    for (const m of correctedTriggers(a.text ?? "", corrections.get(a.answerId) ?? [])) {
       out.push({ type: m.type, timing: m.timing, phrase: m.phrase, origin: "text", confidence: m.confidence, corrected: m.corrected });
     }
-  });
+  }
   return out;
 }
 

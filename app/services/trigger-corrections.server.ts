@@ -1,26 +1,23 @@
 import type { Kysely } from "kysely";
-import { applyCorrections, detectTriggersInText, isTriggerType, type TriggerCorrection } from "../../analysis/index.js";
+import { isTriggerType } from "../../analysis/index.js";
+import { correctedTriggers } from "./corrected-triggers.server.js";
 import {
+  correctableAnswer,
   correctionsForAnswers,
   deleteCorrection,
   replaceAnswerMentions,
   saveCorrection,
-  type TriggerCorrectionRow,
 } from "../../db/queries/trigger-corrections.js";
 import type { Database } from "../../db/schema.js";
 import { TRIGGER_TEXT_ROLES, type QuestionRole } from "../surveys/questions.js";
 import { reassessPerson } from "./readiness.server.js";
-import type { PanelMention } from "../components/triggers/TriggerPanel.js";
+import type { AnswerTrigger } from "../components/triggers/correction-schema.js";
 
 /**
  * Marketers teach the trigger detector: a correction of one answer is stored (who, when), the
  * answer's mentions are rewritten at once in the same transaction, and the person is re-scored,
  * so sales sees the new band and reasons before any re-run; runs apply stored corrections again.
  */
-
-export function toCorrection(row: Pick<TriggerCorrectionRow, "trigger_type" | "action" | "timing">): TriggerCorrection {
-  return { type: row.trigger_type as TriggerCorrection["type"], action: row.action, timing: row.timing };
-}
 
 export class CorrectionRefused extends Error {}
 
@@ -34,13 +31,7 @@ export interface CorrectionRequest {
 
 export async function correctTrigger(db: Kysely<Database>, request: CorrectionRequest): Promise<{ personId: number | null }> {
   if (!isTriggerType(request.type)) throw new CorrectionRefused("Unknown trigger type.");
-  const answer = await db
-    .selectFrom("answers as a")
-    .innerJoin("responses as r", "r.id", "a.response_id")
-    .innerJoin("questions as q", "q.id", "a.question_id")
-    .select(["a.id", "a.response_id", "a.value_text", "r.person_id", "q.role", "q.kind"])
-    .where("a.id", "=", request.answerId)
-    .executeTakeFirst();
+  const answer = await correctableAnswer(db, request.answerId);
   if (!answer) throw new CorrectionRefused("That answer no longer exists.");
   if (!answer.role || !TRIGGER_TEXT_ROLES.has(answer.role as QuestionRole) || !answer.value_text?.trim()) {
     throw new CorrectionRefused("Only written answers to the story, trigger and cost questions carry detected triggers.");
@@ -58,7 +49,7 @@ export async function correctTrigger(db: Kysely<Database>, request: CorrectionRe
         now,
       });
     const stored = (await correctionsForAnswers(trx, [answer.id])).get(answer.id) ?? [];
-    const mentions = applyCorrections(detectTriggersInText(answer.value_text ?? ""), stored.map(toCorrection), answer.value_text ?? "");
+    const mentions = correctedTriggers(answer.value_text ?? "", stored);
     await replaceAnswerMentions(
       trx,
       answer.id,
@@ -88,10 +79,10 @@ export async function answerTriggers(db: Kysely<Database>, answers: readonly { a
     db,
     answers.map((a) => a.answerId),
   );
-  const out: Record<number, { mentions: PanelMention[]; corrections: { type: string; action: "reject" | "add" }[] }> = {};
+  const out: Record<number, { mentions: AnswerTrigger[]; corrections: { type: string; action: "reject" | "add" }[] }> = {};
   for (const { answerId, text } of answers) {
     const own = corrections.get(answerId) ?? [];
-    const mentions = applyCorrections(detectTriggersInText(text), own.map(toCorrection), text);
+    const mentions = correctedTriggers(text, own);
     out[answerId] = {
       mentions: mentions.map((m) => ({
         type: m.type,

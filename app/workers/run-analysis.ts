@@ -5,9 +5,9 @@
  * changes nothing else. Used by the worker thread, the demo loader and the tests alike.
  */
 import type { Kysely } from "kysely";
-import { analyzeThemes, applyCorrections, detectTriggers } from "../../analysis/index.js";
+import { analyzeThemes } from "../../analysis/index.js";
 import { correctionsForAnswers } from "../../db/queries/trigger-corrections.js";
-import { toCorrection } from "../services/trigger-corrections.server.js";
+import { correctedTriggers } from "../services/corrected-triggers.server.js";
 import {
   completeResponsesSince,
   createRun,
@@ -85,15 +85,13 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
   const triggerAnswers = await loadRoleAnswers(db, scope, [...TRIGGER_TEXT_ROLES]);
   const mentions: RunResults["triggerMentions"] = [];
   const textual = triggerAnswers.filter((a) => !CHOICE_KINDS.has(a.kind as QuestionKind) && a.value_text && a.value_text.trim());
-  const detected = detectTriggers(textual.map((a) => a.value_text ?? ""));
   // Marketers' corrections outlive every run: applied to what the detector found, answer by answer.
   const corrections = await correctionsForAnswers(
     db,
     textual.map((a) => a.answer_id),
   );
-  textual.forEach((answer, i) => {
-    const own = (corrections.get(answer.answer_id) ?? []).map(toCorrection);
-    for (const m of applyCorrections(detected[i] ?? [], own, answer.value_text ?? "")) {
+  textual.forEach((answer) => {
+    for (const m of correctedTriggers(answer.value_text ?? "", corrections.get(answer.answer_id) ?? [])) {
       mentions.push({
         answerId: answer.answer_id,
         responseId: answer.response_id,

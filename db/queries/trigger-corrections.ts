@@ -111,12 +111,13 @@ export async function replaceAnswerMentions(
     .execute();
 }
 
-export async function answerMentions(db: Kysely<Database>, answerIds: readonly number[]) {
-  if (!answerIds.length) return [];
+/** The answer a correction targets, with what decides whether it can carry triggers. */
+export async function correctableAnswer(db: Kysely<Database>, answerId: number) {
   return db
-    .selectFrom("trigger_mentions")
-    .selectAll()
-    .where("answer_id", "in", [...answerIds])
-    .orderBy("id")
-    .execute();
+    .selectFrom("answers as a")
+    .innerJoin("responses as r", "r.id", "a.response_id")
+    .innerJoin("questions as q", "q.id", "a.question_id")
+    .select(["a.id", "a.response_id", "a.value_text", "r.person_id", "q.role"])
+    .where("a.id", "=", answerId)
+    .executeTakeFirst();
 }

@@ -2,14 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { TRIGGER_TYPES } from "../../../analysis/triggers/types";
 import { confidenceLabel, triggerLabel } from "~/scoring/readiness";
-
-export interface PanelMention {
-  type: string;
-  timing: "past" | "upcoming" | "unknown";
-  phrase: string;
-  confidence: number;
-  origin: "text" | "choice" | "correction";
-}
+import type { AnswerTrigger } from "./correction-schema";
 
 export interface PanelCorrection {
   type: string;
@@ -18,7 +11,7 @@ export interface PanelCorrection {
 
 interface Props {
   answerId: number;
-  mentions: readonly PanelMention[];
+  mentions: readonly AnswerTrigger[];
   corrections: readonly PanelCorrection[];
   back: { to: "response" | "theme"; id: number };
   canEdit: boolean;

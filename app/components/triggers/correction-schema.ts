@@ -20,3 +20,12 @@ export const TriggerCorrectionSchema = z
   });
 
 export type TriggerCorrectionForm = z.infer<typeof TriggerCorrectionSchema>;
+
+/** One detected (or marketer-added) trigger of an answer, as the response and theme pages show it. */
+export interface AnswerTrigger {
+  type: string;
+  timing: "past" | "upcoming" | "unknown";
+  phrase: string;
+  confidence: number;
+  origin: "text" | "choice" | "correction";
+}
