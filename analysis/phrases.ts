@@ -1,5 +1,4 @@
-import { createRequire } from "node:module";
-import type WinkNlp from "wink-nlp";
+import { englishNlp, type EnglishNlp } from "./nlp.js";
 import { createStemmer } from "./stem.js";
 import { isStopWord } from "./stopwords.js";
 
@@ -14,19 +13,11 @@ export interface Phrase {
  * Part-of-speech tags come from wink-nlp's English lite model. Measured on 5,000 BANKING77
  * answers: wink-nlp 0.1 ms per answer, compromise 1.5 ms (ADR 0102), so only wink-nlp fits the
  * 100k budget, and even it only runs on a bounded sample of each theme's members.
- * Loaded on first use (not at import) because the model takes ~100 ms to read.
+ * The engine is the one shared with the trigger detector (nlp.ts), read on first use.
  */
-type Nlp = ReturnType<typeof WinkNlp>;
-let nlp: Nlp | undefined;
-let its: Nlp["its"] | undefined;
-function tagger(): { nlp: Nlp; its: Nlp["its"] } {
-  if (!nlp) {
-    const require = createRequire(import.meta.url);
-    const winkNLP = require("wink-nlp") as typeof WinkNlp;
-    nlp = winkNLP(require("wink-eng-lite-web-model"));
-    its = nlp.its;
-  }
-  return { nlp, its: its! };
+function tagger(): { nlp: EnglishNlp; its: EnglishNlp["its"] } {
+  const nlp = englishNlp();
+  return { nlp, its: nlp.its };
 }
 
 /** Words that never name a pain on their own ("issue", "problem"), and a name made only of them says nothing. */
