@@ -188,7 +188,7 @@ async function serveStatic(
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const { env } = await import("./utils/env.server.js");
-  const { prepareDatabase } = await import("./services/startup.server.js");
+  const { prepareDatabase } = await import("./utils/startup.server.js");
   const config = env();
   await prepareDatabase();
   const server = await createServer({ mode: config.NODE_ENV, origin: { publicUrl: config.PUBLIC_URL, listenHost: config.HOST } });

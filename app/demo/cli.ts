@@ -2,8 +2,8 @@ import { migrateToLatest } from "../../db/migrate.js";
 import { connect } from "../../db/client.js";
 import { DEMO_USERS, seedDemoUsers } from "./users.server.js";
 import { seedDemoData } from "./seed.server.js";
-import { runFirstAnalysis } from "../workers/run-analysis.js";
-import { reassessAll } from "../services/readiness.server.js";
+import { runFirstAnalysis } from "../themes/run-analysis.js";
+import { reassessAll } from "../prospects/readiness.server.js";
 
 /**
  * `npm run demo` step one: migrate the database and, when it has no surveys yet, load the demo

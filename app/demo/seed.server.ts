@@ -3,8 +3,8 @@ import { createRng, type Rng } from "../../analysis/random.js";
 import { createSurvey } from "../../db/queries/surveys.js";
 import { findUserByEmail } from "../../db/queries/users.js";
 import type { Database } from "../../db/schema.js";
-import { flushCompletions } from "../services/after-completion.server.js";
-import { loadAnsweringSurvey, pageQuestions, personSource, submitPage } from "../services/submission.server.js";
+import { flushCompletions } from "../prospects/after-completion.server.js";
+import { loadAnsweringSurvey, pageQuestions, personSource, submitPage } from "../surveys/submission.server.js";
 import {
   OTHER_VALUE,
   fieldName,

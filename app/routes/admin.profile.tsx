@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { insertProfileVersion, listProfileVersions } from "../../db/queries/profiles";
 import { Field, FormErrors } from "~/components/Field";
 import { formatDate } from "~/components/format";
-import { currentProfile, reassessAll } from "~/services/readiness.server";
-import { CRITERION_KEYS, CRITERION_LABELS, DEFAULT_PROFILE, profileFromForm, ProfileSchema } from "~/scoring/profile";
+import { currentProfile, reassessAll } from "~/prospects/readiness.server";
+import { CRITERION_KEYS, CRITERION_LABELS, DEFAULT_PROFILE, profileFromForm, ProfileSchema } from "~/prospects/profile";
 import { INDUSTRY_OPTIONS, REGION_OPTIONS } from "~/surveys/template";
 import { ALL_ROLES, requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/body.server";

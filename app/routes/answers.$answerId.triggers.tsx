@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import { TriggerCorrectionSchema } from "~/components/triggers/correction-schema";
-import { correctTrigger, CorrectionRefused } from "~/services/trigger-corrections.server";
+import { TriggerCorrectionSchema } from "~/triggers/correction-schema";
+import { correctTrigger, CorrectionRefused } from "~/triggers/trigger-corrections.server";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/body.server";
 import { db } from "~/utils/db.server";

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { messagingItems } from "~/components/board/messaging";
+import { messagingItems } from "~/board/messaging";
 import { percent } from "~/components/format";
 import { loadBoard } from "../../db/queries/board";
 import { ALL_ROLES, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { boardScope } from "~/services/board.server";
+import { boardScope } from "~/board/board.server";
 
 export const meta: MetaFunction = () => [{ title: "Messaging · Board · Painmap" }];
 

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { MESSAGING_CSV_HEADER, messagingCsvRows, messagingItems, messagingMarkdown } from "~/components/board/messaging";
+import { MESSAGING_CSV_HEADER, messagingCsvRows, messagingItems, messagingMarkdown } from "~/board/messaging";
 import { loadBoard } from "../../db/queries/board";
 import { ALL_ROLES, requireUser } from "~/utils/auth.server";
 import { attachmentDisposition, toCsv } from "~/utils/csv";
 import { db } from "~/utils/db.server";
-import { boardScope } from "~/services/board.server";
+import { boardScope } from "~/board/board.server";
 
 /** The messaging view as a Markdown brief or a CSV (one row per supporting quote). */
 export async function loader({ request }: LoaderFunctionArgs) {

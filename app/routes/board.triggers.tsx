@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { triggerLabel } from "~/scoring/readiness";
+import { triggerLabel } from "~/prospects/readiness";
 import { loadTriggers } from "../../db/queries/board";
 import { ALL_ROLES, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { boardScope } from "~/services/board.server";
+import { boardScope } from "~/board/board.server";
 
 export const meta: MetaFunction = () => [{ title: "Buying triggers · Board · Painmap" }];
 

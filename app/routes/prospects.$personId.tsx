@@ -8,12 +8,12 @@ import { closeOpportunity, opportunitiesForPerson } from "../../db/queries/oppor
 import { listOwners, markContacted, prospectRow, setOwner, setPipelineStatus } from "../../db/queries/prospects";
 import { Field, FormErrors } from "~/components/Field";
 import { formatDate, percent } from "~/components/format";
-import { BandBadge, StatusBadge } from "~/components/prospects/BandBadge";
-import { ReasonList } from "~/components/prospects/ReasonList";
-import { optOutUrl, recordStaffOptOut } from "~/services/opt-out.server";
-import { acceptProspect } from "~/services/pipeline.server";
-import { toProspectView } from "~/services/readiness.server";
-import { CRITERION_LABELS, CRITERION_KEYS } from "~/scoring/profile";
+import { BandBadge, StatusBadge } from "~/prospects/BandBadge";
+import { ReasonList } from "~/prospects/ReasonList";
+import { optOutUrl, recordStaffOptOut } from "~/consent/opt-out.server";
+import { acceptProspect } from "~/prospects/pipeline.server";
+import { toProspectView } from "~/prospects/prospect-views.server";
+import { CRITERION_LABELS, CRITERION_KEYS } from "~/prospects/profile";
 import { ALL_ROLES, requireUser, SALES_ROLES } from "~/utils/auth.server";
 import { readFormData } from "~/utils/body.server";
 import { db } from "~/utils/db.server";

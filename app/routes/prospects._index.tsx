@@ -4,9 +4,9 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { listOwners } from "../../db/queries/prospects";
 import { FilterSelect } from "~/components/FilterSelect";
-import { BandBadge, StatusBadge } from "~/components/prospects/BandBadge";
-import { filterProspects, prospectViews } from "~/services/readiness.server";
-import { BAND_LABELS, triggerLabel } from "~/scoring/readiness";
+import { BandBadge, StatusBadge } from "~/prospects/BandBadge";
+import { filterProspects, prospectViews } from "~/prospects/prospect-views.server";
+import { BAND_LABELS, triggerLabel } from "~/prospects/readiness";
 import { ALL_ROLES, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 

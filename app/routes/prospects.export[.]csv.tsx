@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { optOutUrl } from "~/services/opt-out.server";
+import { optOutUrl } from "~/consent/opt-out.server";
 import { publicOrigin } from "~/utils/http.server";
-import { crmCsv, readyNowForCrm, type CrmFormat } from "~/services/readiness.server";
+import { crmCsv, type CrmFormat } from "~/prospects/crm-csv";
+import { readyNowForCrm } from "~/prospects/prospect-views.server";
 import { ALL_ROLES, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { optOutUrl } from "~/services/opt-out.server";
+import { optOutUrl } from "~/consent/opt-out.server";
 import { publicOrigin } from "~/utils/http.server";
-import { nurtureList } from "~/services/readiness.server";
+import { nurtureList } from "~/prospects/prospect-views.server";
 import { ALL_ROLES, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 

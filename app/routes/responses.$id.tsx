@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/components/format";
-import { StatusBadge } from "~/components/ResponsesTable";
+import { StatusBadge } from "~/responses/ResponsesTable";
 import { getResponseDetail } from "../../db/queries/response-listing";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { idParam, notFound } from "~/utils/http.server";
-import { TriggerPanel } from "~/components/triggers/TriggerPanel";
-import { answerTriggers } from "~/services/trigger-corrections.server";
+import { TriggerPanel } from "~/triggers/TriggerPanel";
+import { answerTriggers } from "~/triggers/trigger-corrections.server";
 import { TRIGGER_TEXT_ROLES, type QuestionRole } from "~/surveys/questions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Response #${data?.detail.response.id ?? ""} · Painmap` }];

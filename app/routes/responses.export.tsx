@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { parseResponseFilters, toResponseFilters } from "~/components/ResponsesTable";
+import { parseResponseFilters, toResponseFilters } from "~/responses/ResponsesTable";
 import { exportBatches, exportPlan } from "../../db/queries/response-listing";
 import { getSurvey } from "../../db/queries/surveys";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";

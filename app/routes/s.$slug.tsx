@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef, useState, type FormEvent } from "react";
 import { FormErrors } from "~/components/Field";
-import { SurveyQuestion } from "~/components/SurveyQuestion";
+import { SurveyQuestion } from "~/surveys/SurveyQuestion";
 import {
   answerFormValues,
   AttributionSchema,
@@ -25,7 +25,7 @@ import {
   SURVEY_NOT_FOUND,
   surveyAvailability,
   type AnsweringSurvey,
-} from "~/services/submission.server";
+} from "~/surveys/submission.server";
 import { readFormData } from "~/utils/body.server";
 import { db } from "~/utils/db.server";
 import { env, secureCookies } from "~/utils/env.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { loadAnsweringSurvey, SURVEY_NOT_FOUND } from "~/services/submission.server";
+import { loadAnsweringSurvey, SURVEY_NOT_FOUND } from "~/surveys/submission.server";
 import { notFound } from "~/utils/http.server";
 import { db } from "~/utils/db.server";
 

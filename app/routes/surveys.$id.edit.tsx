@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { CopyLink } from "~/components/CopyLink";
 import { Field } from "~/components/Field";
 import { formatDay } from "~/components/format";
-import { SurveyStatusBadge } from "~/components/SurveyStatusBadge";
+import { SurveyStatusBadge } from "~/surveys/SurveyStatusBadge";
 import {
   addQuestion,
   changeSurveyStatus,
@@ -20,13 +20,13 @@ import {
 } from "../../db/queries/surveys";
 import { QUESTION_KINDS, QUESTION_KIND_LABELS, QUESTION_ROLES, QUESTION_ROLE_LABELS } from "~/surveys/questions";
 import { LIMITS, SurveyEditSchema, isoToCloseDate, normalizeQuestion } from "~/surveys/schemas";
-import { publicSurveyUrl } from "~/services/surveys.server";
+import { publicSurveyUrl } from "~/surveys/surveys.server";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/body.server";
 import { db } from "~/utils/db.server";
 import { type FieldErrors, firstError, parseWith } from "~/utils/forms";
 import { badRequest, idParam, notFound, publicOrigin } from "~/utils/http.server";
-import { toPublicQuestion } from "~/services/submission.server";
+import { toPublicQuestion } from "~/surveys/submission.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.survey.title ?? "Survey"} · Edit · Painmap` }];
 

@@ -11,7 +11,7 @@ import {
   readImportCsv,
   validateRows,
   writeImportedRows,
-} from "~/services/import.server";
+} from "~/surveys/import.server";
 import {
   IMPORT_SOURCES,
   ImportFormSchema,
@@ -29,7 +29,7 @@ import type { FieldErrors } from "~/utils/forms";
 import { parseWith } from "~/utils/forms";
 import { badRequest, idParam, notFound } from "~/utils/http.server";
 import { sha256 } from "~/utils/tokens.server";
-import { publicQuestions } from "~/services/submission.server";
+import { publicQuestions } from "~/surveys/submission.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Import responses: ${data?.survey.title ?? ""} · Painmap` }];
 

@@ -5,10 +5,10 @@ import { CopyLink } from "~/components/CopyLink";
 import { listSurveysWithCounts } from "../../db/queries/surveys";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { publicSurveyUrl } from "~/services/surveys.server";
+import { publicSurveyUrl } from "~/surveys/surveys.server";
 import { publicOrigin } from "~/utils/http.server";
 import { formatDay } from "~/components/format";
-import { SurveyStatusBadge } from "~/components/SurveyStatusBadge";
+import { SurveyStatusBadge } from "~/surveys/SurveyStatusBadge";
 
 export const meta: MetaFunction = () => [{ title: "Surveys · Painmap" }];
 

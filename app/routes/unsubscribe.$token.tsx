@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { checkOptOutToken, INVALID_LINK_MESSAGE, redeemOptOutToken } from "~/services/opt-out.server";
+import { checkOptOutToken, INVALID_LINK_MESSAGE, redeemOptOutToken } from "~/consent/opt-out.server";
 import { readFormData } from "~/utils/body.server";
 import { db } from "~/utils/db.server";
 import { clientAddress, createRateLimiter } from "~/utils/rate-limit.server";

@@ -3,7 +3,7 @@ import type { PersonSource } from "../../db/schema.js";
 
 /**
  * CSV import of responses: limits, column targets and the form schema, shared by the import page
- * (browser) and app/services/import.server.ts.
+ * (browser) and app/surveys/import.server.ts.
  */
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;

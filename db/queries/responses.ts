@@ -4,7 +4,7 @@ import type { Answer, ConsentPurpose, ConsentStatus, Database, PersonSource, Que
 /**
  * The write path of the public form: start (or find) a response, save a page of answers, complete
  * it with its person, company and consents. Every function takes `db`, which may be a transaction:
- * the caller (app/services/submission.server.ts) runs one page post in one transaction.
+ * the caller (app/surveys/submission.server.ts) runs one page post in one transaction.
  * Timestamps are passed in so the demo generator can write history through the same functions.
  */
 

@@ -25,7 +25,7 @@ import {
   REGION_OPTIONS,
   BUYING_ROLE_OPTIONS,
 } from "../../app/surveys/template.js";
-import { executeRun } from "../../app/workers/run-analysis.js";
+import { executeRun } from "../../app/themes/run-analysis.js";
 import { createRng } from "../../analysis/random.js";
 import { freePort } from "../setup/free-port.js";
 import { percentile, sortedCopy, startScriptNodeFlags } from "./bench-utils.js";

@@ -5,8 +5,8 @@ import { createSurvey } from "../../db/queries/surveys.js";
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
 
 process.env.SESSION_SECRET ??= "integration-test-secret-that-is-long-enough-000";
-const { runInProgress } = await import("../../app/services/analysis-runs.server.js");
-const { boardScope } = await import("../../app/services/board.server.js");
+const { runInProgress } = await import("../../app/themes/analysis-runs.server.js");
+const { boardScope } = await import("../../app/board/board.server.js");
 
 describe.each(DATABASE_KINDS)("the run in progress on %s", (kind) => {
   let h: DatabaseHandle;

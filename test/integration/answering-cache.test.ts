@@ -4,7 +4,7 @@ import { addQuestion, changeSurveyStatus, createSurvey, updateQuestion } from ".
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
 
 process.env.SESSION_SECRET ??= "integration-test-secret-that-is-long-enough-000";
-const { loadAnsweringSurvey } = await import("../../app/services/submission.server.js");
+const { loadAnsweringSurvey } = await import("../../app/surveys/submission.server.js");
 
 describe.each(DATABASE_KINDS)("the public form's survey cache on %s", (kind) => {
   let handle: DatabaseHandle;

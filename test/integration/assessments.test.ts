@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client.js";
 import { assessmentFor, upsertAssessment } from "../../db/queries/assessments.js";
 import { insertProfileVersion } from "../../db/queries/profiles.js";
-import { DEFAULT_PROFILE } from "../../app/scoring/profile.js";
+import { DEFAULT_PROFILE } from "../../app/prospects/profile.js";
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
 import { addPerson, makeSurvey, READY_ANSWERS } from "./prospects-fixtures.js";
 

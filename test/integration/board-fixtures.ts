@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import { createSurvey } from "../../db/queries/surveys.js";
 import { createRun } from "../../db/queries/analysis-runs.js";
 import type { Database } from "../../db/schema.js";
-import { executeRun } from "../../app/workers/run-analysis.js";
+import { executeRun } from "../../app/themes/run-analysis.js";
 import { DEFAULT_TEMPLATE_VARS, marketValidationQuestions } from "../../app/surveys/template.js";
 
 /** Pain stories per topic: distinct vocabularies so the clustering has a clear answer. */

@@ -5,8 +5,8 @@ import { loadBoard } from "../../db/queries/board.js";
 import { getTheme } from "../../db/queries/themes.js";
 import { saveValueProposition, VersionConflict, currentValuePropositions } from "../../db/queries/value-propositions.js";
 import { addNote, markNotesSeen, unseenNoteCounts } from "../../db/queries/notes.js";
-import { editTheme, ThemeConflict } from "../../app/services/board.server.js";
-import { executeRun } from "../../app/workers/run-analysis.js";
+import { editTheme, ThemeConflict } from "../../app/board/board.server.js";
+import { executeRun } from "../../app/themes/run-analysis.js";
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
 import { addResponse, makeSurvey, runNow } from "./board-fixtures.js";
 

@@ -8,9 +8,9 @@ import { createSurvey } from "../../db/queries/surveys.js";
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
 
 process.env.SESSION_SECRET ??= "integration-test-secret-that-is-long-enough-000";
-const { loadAnsweringSurvey, pageQuestions, submitPage } = await import("../../app/services/submission.server.js");
+const { loadAnsweringSurvey, pageQuestions, submitPage } = await import("../../app/surveys/submission.server.js");
 const { parsePageAnswers } = await import("../../app/surveys/answer-schema.js");
-const { flushCompletions } = await import("../../app/services/after-completion.server.js");
+const { flushCompletions } = await import("../../app/prospects/after-completion.server.js");
 
 const now = "2026-01-01T00:00:00.000Z";
 

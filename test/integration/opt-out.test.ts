@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client.js";
 import { generateApiKey, insertApiKey } from "../../db/queries/api-keys.js";
 import { consentHistory, isUnsubscribed } from "../../db/queries/consents.js";
-import { checkOptOutToken, createOptOutToken, redeemOptOutToken, verifyOptOutToken } from "../../app/services/opt-out.server.js";
-import { crmCsv, nurtureList, prospectsApi, readyNowForCrm, reassessAll } from "../../app/services/readiness.server.js";
+import { checkOptOutToken, createOptOutToken, redeemOptOutToken, verifyOptOutToken } from "../../app/consent/opt-out.server.js";
+import { crmCsv } from "../../app/prospects/crm-csv.js";
+import { nurtureList, readyNowForCrm } from "../../app/prospects/prospect-views.server.js";
+import { reassessAll } from "../../app/prospects/readiness.server.js";
+import { prospectsApi } from "../../app/routes/api.prospects/prospects-api.server.js";
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
 import { addPerson, makeSurvey, NURTURE_ANSWERS, READY_ANSWERS } from "./prospects-fixtures.js";
 

@@ -5,7 +5,7 @@ import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
 
 process.env.SESSION_SECRET ??= "integration-test-secret-that-is-long-enough-000";
 const { seedDemoData } = await import("../../app/demo/seed.server.js");
-const { reassessAll } = await import("../../app/services/readiness.server.js");
+const { reassessAll } = await import("../../app/prospects/readiness.server.js");
 
 describe.each(DATABASE_KINDS)("readiness on the demo data on %s", (kind) => {
   let handle: DatabaseHandle;

@@ -5,16 +5,10 @@ import { assessmentFor } from "../../db/queries/assessments.js";
 import { openOpportunity } from "../../db/queries/opportunities.js";
 import { insertProfileVersion } from "../../db/queries/profiles.js";
 import { setOwner, setPipelineStatus } from "../../db/queries/prospects.js";
-import { DEFAULT_PROFILE } from "../../app/scoring/profile.js";
-import {
-  crmCsv,
-  currentProfile,
-  nurtureList,
-  prospectViews,
-  readyNowForCrm,
-  reassessAll,
-  reassessPerson,
-} from "../../app/services/readiness.server.js";
+import { DEFAULT_PROFILE } from "../../app/prospects/profile.js";
+import { crmCsv } from "../../app/prospects/crm-csv.js";
+import { nurtureList, prospectViews, readyNowForCrm } from "../../app/prospects/prospect-views.server.js";
+import { currentProfile, reassessAll, reassessPerson } from "../../app/prospects/readiness.server.js";
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
 import { addPerson, makeSurvey, NOT_A_FIT_ANSWERS, NURTURE_ANSWERS, READY_ANSWERS } from "./prospects-fixtures.js";
 

@@ -13,8 +13,8 @@ import {
 } from "../../db/queries/response-listing.js";
 import { createSurvey, listQuestions } from "../../db/queries/surveys.js";
 import type { Database, PersonSource, Question } from "../../db/schema.js";
-import { checkMapping, readImportCsv, validateRows, writeImportedRows } from "../../app/services/import.server.js";
-import { publicQuestions } from "../../app/services/submission.server.js";
+import { checkMapping, readImportCsv, validateRows, writeImportedRows } from "../../app/surveys/import.server.js";
+import { publicQuestions } from "../../app/surveys/submission.server.js";
 import { DEFAULT_TEMPLATE_VARS, marketValidationQuestions } from "../../app/surveys/template.js";
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
 

@@ -1,4 +1,4 @@
-import { siteCountOf } from "../../app/scoring/site-count.js";
+import { siteCountOf } from "../../app/prospects/site-count.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client.js";
 import { createSurvey } from "../../db/queries/surveys.js";
@@ -7,10 +7,10 @@ import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
 
 process.env.SESSION_SECRET ??= "integration-test-secret-that-is-long-enough-000";
 const { loadAnsweringSurvey, pageQuestions, resumeTokenFor, resumeTokenHash, submitPage, surveyAvailability } =
-  await import("../../app/services/submission.server.js");
+  await import("../../app/surveys/submission.server.js");
 const { parseDraftAnswers, parsePageAnswers, OTHER_VALUE } = await import("../../app/surveys/answer-schema.js");
 const { seedDemoData } = await import("../../app/demo/seed.server.js");
-const { flushCompletions } = await import("../../app/services/after-completion.server.js");
+const { flushCompletions } = await import("../../app/prospects/after-completion.server.js");
 type Survey = NonNullable<Awaited<ReturnType<typeof loadAnsweringSurvey>>>;
 
 let slugCounter = 0;

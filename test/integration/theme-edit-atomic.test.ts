@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client.js";
 import { isPostgres } from "../../db/migration-helpers.js";
 import { getTheme } from "../../db/queries/themes.js";
-import { editTheme } from "../../app/services/board.server.js";
+import { editTheme } from "../../app/board/board.server.js";
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
 import { addResponse, makeSurvey, runNow } from "./board-fixtures.js";
 

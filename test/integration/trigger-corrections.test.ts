@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client.js";
 import { assessmentFor } from "../../db/queries/assessments.js";
 import { createRun } from "../../db/queries/analysis-runs.js";
-import { executeRun } from "../../app/workers/run-analysis.js";
-import { reassessAll, reassessPerson } from "../../app/services/readiness.server.js";
-import { correctTrigger, CorrectionRefused } from "../../app/services/trigger-corrections.server.js";
+import { executeRun } from "../../app/themes/run-analysis.js";
+import { reassessAll, reassessPerson } from "../../app/prospects/readiness.server.js";
+import { correctTrigger, CorrectionRefused } from "../../app/triggers/trigger-corrections.server.js";
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
 import { addPerson, makeSurvey, READY_ANSWERS } from "./prospects-fixtures.js";
 

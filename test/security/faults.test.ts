@@ -21,11 +21,11 @@ import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
  * through the whole server, is in test/e2e/faults.spec.ts.
  */
 process.env.SESSION_SECRET ??= "integration-test-secret-that-is-long-enough-000";
-const { loadAnsweringSurvey, pageQuestions, submitPage } = await import("../../app/services/submission.server.js");
+const { loadAnsweringSurvey, pageQuestions, submitPage } = await import("../../app/surveys/submission.server.js");
 const { parsePageAnswers } = await import("../../app/surveys/answer-schema.js");
 const { isDatabaseUnavailable } = await import("../../app/utils/db-errors.server.js");
-const { flushCompletions } = await import("../../app/services/after-completion.server.js");
-const { executeRun } = await import("../../app/workers/run-analysis.js");
+const { flushCompletions } = await import("../../app/prospects/after-completion.server.js");
+const { executeRun } = await import("../../app/themes/run-analysis.js");
 const { createRun, getRun } = await import("../../db/queries/analysis-runs.js");
 const { addResponse, makeSurvey, TOPICS } = await import("../integration/board-fixtures.js");
 

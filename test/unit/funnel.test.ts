@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, ceilTidy, funnel, PlanSchema } from "../../app/scoring/funnel.js";
+import { addDays, ceilTidy, funnel, PlanSchema } from "../../app/prospects/funnel.js";
 
 const base = { goalDeals: 10, closeRatio: 0.3, cycleDays: 90, marketingShare: 0.6, dealSize: 20000, periodStart: "2027-01-01" };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PublicQuestion } from "../../app/surveys/answer-schema.js";
 import { DEFAULT_TEMPLATE_VARS, marketValidationQuestions } from "../../app/surveys/template.js";
-import { checkMapping, guessMapping, ImportInputError, readImportCsv, validateRows } from "../../app/services/import.server.js";
+import { checkMapping, guessMapping, ImportInputError, readImportCsv, validateRows } from "../../app/surveys/import.server.js";
 import { MAX_TEXT_ANSWER } from "../../app/surveys/questions.js";
 
 const QUESTIONS: PublicQuestion[] = marketValidationQuestions(DEFAULT_TEMPLATE_VARS).map((q, i) => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PROFILE, ProfileSchema, profileFromForm, type Profile } from "../../app/scoring/profile.js";
-import { missedChecks, readiness, type AnswersByRole, type TriggerInput } from "../../app/scoring/readiness.js";
-import { siteCountOf as sitesOf } from "../../app/scoring/site-count.js";
+import { DEFAULT_PROFILE, ProfileSchema, profileFromForm, type Profile } from "../../app/prospects/profile.js";
+import { missedChecks, readiness, type AnswersByRole, type TriggerInput } from "../../app/prospects/readiness.js";
+import { siteCountOf as sitesOf } from "../../app/prospects/site-count.js";
 
 const one = (text: string) => [{ text }];
 const num = (n: number) => [{ number: n }];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PROFILE } from "../../app/scoring/profile.js";
-import { readiness } from "../../app/scoring/readiness.js";
-import { completionFacts } from "../../app/services/submission.server.js";
+import { DEFAULT_PROFILE } from "../../app/prospects/profile.js";
+import { readiness } from "../../app/prospects/readiness.js";
+import { completionFacts } from "../../app/surveys/submission.server.js";
 import type { PublicQuestion } from "../../app/surveys/answer-schema.js";
 import { SITE_COUNT_OPTIONS } from "../../app/surveys/template.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keepsName, keywordSimilarity, matchClusters, resolveTheme, type ExistingTheme } from "../../app/services/theme-matching";
+import { keepsName, keywordSimilarity, matchClusters, resolveTheme, type ExistingTheme } from "../../app/themes/theme-matching";
 import { trendOf } from "../../db/queries/board";
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);

@@ -1,5 +1,5 @@
-import type { BoardCard } from "../../../db/queries/board";
-import { percent } from "../format";
+import type { BoardCard } from "../../db/queries/board";
+import { percent } from "../components/format";
 
 /** Value propositions ranked by evidence (share x severity), each with its supporting quotes. */
 export function messagingItems(cards: BoardCard[]) {

@@ -1,6 +1,6 @@
 /**
  * Starting analysis runs. A run is a row in analysis_runs plus a child process that does the work
- * with its own database connection (app/workers/analysis.worker.ts, at a lower CPU priority), so requests never wait on
+ * with its own database connection (app/themes/analysis.worker.ts, at a lower CPU priority), so requests never wait on
  * clustering. One run at a time: runs write the same themes.
  */
 import path from "node:path";
@@ -60,7 +60,7 @@ export async function startRun(
  */
 function spawnWorker(db: Kysely<Database>, runId: number): void {
   const root = process.env.PAINMAP_ROOT ?? process.cwd();
-  const entry = path.resolve(root, "app/workers/analysis.worker.ts");
+  const entry = path.resolve(root, "app/themes/analysis.worker.ts");
   const { DATABASE_URL, SQLITE_SYNCHRONOUS } = env();
   liveRuns().add(runId);
   let child: ChildProcess;

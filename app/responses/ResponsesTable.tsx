@@ -1,8 +1,8 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
-import { FilterSelect } from "./FilterSelect";
-import { formatDate } from "./format";
+import { FilterSelect } from "../components/FilterSelect";
+import { formatDate } from "../components/format";
 import type { ResponseFilters } from "../../db/queries/response-listing";
 
 /**

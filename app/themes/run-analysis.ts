@@ -7,7 +7,7 @@
 import type { Kysely } from "kysely";
 import { analyzeThemes } from "../../analysis/index.js";
 import { correctionsForAnswers } from "../../db/queries/trigger-corrections.js";
-import { correctedTriggers } from "../services/corrected-triggers.server.js";
+import { correctedTriggers } from "../triggers/corrected-triggers.server.js";
 import {
   completeResponsesSince,
   createRun,
@@ -27,7 +27,7 @@ import {
 } from "../../db/queries/themes.js";
 import { parseJson, parseStringList } from "../../db/queries/util.js";
 import type { Database } from "../../db/schema.js";
-import { keepsName, matchClusters, type ExistingTheme, type NewCluster } from "../services/theme-matching.js";
+import { keepsName, matchClusters, type ExistingTheme, type NewCluster } from "./theme-matching.js";
 import { CHOICE_KINDS, THEME_TEXT_ROLES, TRIGGER_TEXT_ROLES, type QuestionKind } from "../surveys/questions.js";
 import { choiceTriggers } from "../surveys/template.js";
 

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.js";
-import { maybeStartAutoRun } from "./analysis-runs.server.js";
+import { maybeStartAutoRun } from "../themes/analysis-runs.server.js";
 import { reassessPeople } from "./readiness.server.js";
 
 /**

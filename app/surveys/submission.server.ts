@@ -16,14 +16,14 @@ import {
   type CompanyInput,
   type ConsentInput,
 } from "../../db/queries/responses.js";
-import type { Attribution, PageAnswers, PublicQuestion } from "../surveys/answer-schema.js";
-import { isQuestionKind } from "../surveys/answer-schema.js";
-import { siteCountOf } from "../scoring/site-count.js";
-import { CONSENT_WORDING_VERSION } from "../surveys/template.js";
+import type { Attribution, PageAnswers, PublicQuestion } from "./answer-schema.js";
+import { isQuestionKind } from "./answer-schema.js";
+import { siteCountOf } from "../prospects/site-count.js";
+import { CONSENT_WORDING_VERSION } from "./template.js";
 import { readCookie } from "../utils/cookies.server.js";
 import { sign } from "../utils/secrets.server.js";
 import { sha256 } from "../utils/tokens.server.js";
-import { afterCompletion } from "./after-completion.server.js";
+import { afterCompletion } from "../prospects/after-completion.server.js";
 
 /**
  * The prospect's side of a survey: which page to show, and one page post written in one

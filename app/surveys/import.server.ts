@@ -3,27 +3,13 @@ import { z } from "zod";
 import { CsvError, parseCsv, type CsvTable } from "../../analysis/csv.js";
 import { completeResponse, saveAnswers, startResponse, type AnswerWrite } from "../../db/queries/responses.js";
 import type { Database, PersonSource } from "../../db/schema.js";
-import {
-  fieldName,
-  otherFieldName,
-  OTHER_VALUE,
-  parsePageAnswers,
-  type FormValues,
-  type PublicQuestion,
-} from "../surveys/answer-schema.js";
-import { OTHER_PREFIX } from "../surveys/questions.js";
-import { afterCompletion, flushCompletions } from "./after-completion.server.js";
+import { fieldName, otherFieldName, OTHER_VALUE, parsePageAnswers, type FormValues, type PublicQuestion } from "./answer-schema.js";
+import { OTHER_PREFIX } from "./questions.js";
+import { afterCompletion, flushCompletions } from "../prospects/after-completion.server.js";
 import { completionFacts, resumeTokenHash } from "./submission.server.js";
 import { randomToken } from "../utils/tokens.server.js";
 import { parseStringList } from "../../db/queries/util.js";
-import {
-  IMPORT_SOURCES,
-  MAX_IMPORT_BYTES,
-  MAX_IMPORT_COLUMNS,
-  MAX_IMPORT_ROWS,
-  META_FIELDS,
-  type MetaField,
-} from "../surveys/import-mapping.js";
+import { IMPORT_SOURCES, MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, META_FIELDS, type MetaField } from "./import-mapping.js";
 
 export {
   IMPORT_SOURCES,
@@ -34,8 +20,8 @@ export {
   META_LABELS,
   PREVIEW_ROWS,
   TargetSchema,
-} from "../surveys/import-mapping.js";
-export type { MetaField } from "../surveys/import-mapping.js";
+} from "./import-mapping.js";
+export type { MetaField } from "./import-mapping.js";
 
 /**
  * Importing responses from a CSV (interview notes, another tool's export): parse, map columns to

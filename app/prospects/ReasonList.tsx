@@ -1,4 +1,4 @@
-import type { Reason } from "~/scoring/readiness";
+import type { Reason } from "~/prospects/readiness";
 
 const MARK: Record<Reason["tone"], { sign: string; label: string }> = {
   plus: { sign: "+", label: "For" },

@@ -1,7 +1,7 @@
 /**
  * Runs one analysis in a child process with its own database connection, so clustering never
  * blocks a request. Progress during the (synchronous) clustering goes to the parent over IPC; the
- * parent records it. Started by app/services/analysis-runs.server.ts with the run id as argument.
+ * parent records it. Started by app/themes/analysis-runs.server.ts with the run id as argument.
  */
 import { connect } from "../../db/client.js";
 import { executeRun } from "./run-analysis.js";

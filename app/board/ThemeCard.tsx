@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
-import type { BoardCard } from "../../../db/queries/board";
+import type { BoardCard } from "../../db/queries/board";
 import { Sparkline } from "./Sparkline";
-import { percent } from "../format";
-import { triggerLabel } from "~/scoring/readiness";
+import { percent } from "../components/format";
+import { triggerLabel } from "~/prospects/readiness";
 import { TrendBadge } from "./TrendBadge";
 
 export function ThemeCard({ card, showNoteFlags }: { card: Omit<BoardCard, "keywords" | "analysisLabel">; showNoteFlags: boolean }) {

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { optOutUrl } from "~/services/opt-out.server";
+import { optOutUrl } from "~/consent/opt-out.server";
 import { publicOrigin } from "~/utils/http.server";
-import { prospectsApi } from "~/services/readiness.server";
 import { db } from "~/utils/db.server";
+import { prospectsApi } from "./prospects-api.server";
 
 /** Read-only JSON for CRMs: `Authorization: Bearer pm_...` (keys from /admin/api-keys). */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -10,8 +10,8 @@ import {
 } from "../../db/queries/trigger-corrections.js";
 import type { Database } from "../../db/schema.js";
 import { TRIGGER_TEXT_ROLES, type QuestionRole } from "../surveys/questions.js";
-import { reassessPerson } from "./readiness.server.js";
-import type { AnswerTrigger } from "../components/triggers/correction-schema.js";
+import { reassessPerson } from "../prospects/readiness.server.js";
+import type { AnswerTrigger } from "./correction-schema.js";
 
 /**
  * Marketers teach the trigger detector: a correction of one answer is stored (who, when), the

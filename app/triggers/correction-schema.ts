@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TIMINGS, TRIGGER_TYPES } from "../../../analysis/triggers/types";
+import { TIMINGS, TRIGGER_TYPES } from "../../analysis/triggers/types";
 
 /** One schema for the trigger-correction form, on the page and in the action. */
 export const TriggerCorrectionSchema = z

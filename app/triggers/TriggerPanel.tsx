@@ -1,7 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { TRIGGER_TYPES } from "../../../analysis/triggers/types";
-import { confidenceLabel, triggerLabel } from "~/scoring/readiness";
+import { TRIGGER_TYPES } from "../../analysis/triggers/types";
+import { confidenceLabel, triggerLabel } from "~/prospects/readiness";
 import type { AnswerTrigger } from "./correction-schema";
 
 export interface PanelCorrection {

@@ -1,5 +1,5 @@
-import type { Band } from "~/scoring/readiness";
-import { BAND_LABELS } from "~/scoring/readiness";
+import type { Band } from "~/prospects/readiness";
+import { BAND_LABELS } from "~/prospects/readiness";
 
 const CLASS: Record<Band, string> = { ready_now: "badge badge--ok", nurture: "badge badge--warn", not_a_fit: "badge badge--danger" };
 
