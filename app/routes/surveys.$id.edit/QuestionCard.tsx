@@ -1,0 +1,93 @@
+import { QUESTION_KIND_LABELS, QUESTION_ROLE_LABELS } from "~/surveys/questions";
+import type { FieldErrors } from "~/utils/forms";
+import { SmallAction } from "./buttons";
+import { QuestionForm } from "./QuestionForm";
+import type { QuestionView } from "./types";
+
+export function QuestionCard(props: {
+  question: QuestionView;
+  first: boolean;
+  last: boolean;
+  updatedAt: string;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+  pending: (intent: string, questionId?: number) => boolean;
+}) {
+  const { question: q, pending } = props;
+  const n = q.position;
+  return (
+    <li className="card question-card" id={`question-${q.id}`} aria-labelledby={`question-${q.id}-prompt`}>
+      <div className="question-card__meta small muted">
+        <span>Q{n}</span>
+        <span>Page {q.page}</span>
+        <span className="badge">{QUESTION_KIND_LABELS[q.kind] ?? q.kind}</span>
+        {q.role ? (
+          <span className="badge badge--accent">{QUESTION_ROLE_LABELS[q.role as keyof typeof QUESTION_ROLE_LABELS] ?? q.role}</span>
+        ) : null}
+        {q.required ? <span className="badge badge--warn">required</span> : <span>optional</span>}
+      </div>
+      <p className="question-card__prompt" id={`question-${q.id}-prompt`}>
+        {q.prompt}
+      </p>
+      {q.helpText ? <p className="small muted">{q.helpText}</p> : null}
+      {q.options.length ? (
+        <ul className="question-card__options small">
+          {q.options.map((o) => (
+            <li key={o}>{o}</li>
+          ))}
+          {q.allowOther ? (
+            <li>
+              <em>Other (free text)</em>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+      <div className="row">
+        <SmallAction
+          questionId={q.id}
+          intent="move-question"
+          direction="up"
+          label="Move up"
+          busyLabel="Moving…"
+          srLabel={`Move question ${n} up`}
+          disabled={props.first}
+          pending={pending("move-question", q.id)}
+        />
+        <SmallAction
+          questionId={q.id}
+          intent="move-question"
+          direction="down"
+          label="Move down"
+          busyLabel="Moving…"
+          srLabel={`Move question ${n} down`}
+          disabled={props.last}
+          pending={pending("move-question", q.id)}
+        />
+        <SmallAction
+          questionId={q.id}
+          intent="remove-question"
+          label="Remove"
+          busyLabel="Removing…"
+          srLabel={`Remove question ${n}`}
+          danger
+          pending={pending("remove-question", q.id)}
+        />
+      </div>
+      <details open={Boolean(props.errors)}>
+        <summary>Edit question {n}</summary>
+        <QuestionForm
+          key={`${q.id}-${props.updatedAt}`}
+          idPrefix={`q${q.id}`}
+          intent="update-question"
+          questionId={q.id}
+          defaults={q}
+          errors={props.errors}
+          values={props.values}
+          pending={pending("update-question", q.id)}
+          submitLabel={`Save question ${n}`}
+          busyLabel="Saving…"
+        />
+      </details>
+    </li>
+  );
+}

@@ -1,0 +1,130 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CopyLink } from "~/components/CopyLink";
+import { formatDay } from "~/components/format";
+import { SurveyStatusBadge } from "~/surveys/SurveyStatusBadge";
+import { StatusButton } from "./buttons";
+import { Flash } from "./Flash";
+import { formKey, usePending } from "./pending";
+import { QuestionCard } from "./QuestionCard";
+import { QuestionForm } from "./QuestionForm";
+import type { action, loader } from "./route.server";
+import { DetailsForm, LimitsForm } from "./SurveyForms";
+
+export { action, loader } from "./route.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.survey.title ?? "Survey"} · Edit · Painmap` }];
+
+export default function EditSurvey() {
+  const { survey, questions, counts } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const failed = result && !result.ok ? result : undefined;
+  const key = failed ? formKey(failed.intent, failed.questionId) : undefined;
+  const errorsFor = (intent: string, questionId?: number) => (failed && key === formKey(intent, questionId) ? failed.errors : undefined);
+  const valuesFor = (intent: string, questionId?: number) => (failed && key === formKey(intent, questionId) ? failed.values : undefined);
+  const pending = usePending();
+  const responses = counts.complete + counts.partial;
+
+  return (
+    <div className="page builder">
+      <p>
+        <Link to="/surveys">← All surveys</Link>
+      </p>
+      <div className="page-head">
+        <h1>
+          {survey.title} <SurveyStatusBadge status={survey.status} />
+        </h1>
+        <div className="row">
+          <Link className="button button--secondary" to={`/surveys/${survey.id}/responses`}>
+            Responses ({counts.complete} complete, {counts.partial} partial)
+          </Link>
+        </div>
+      </div>
+
+      <Flash result={result} created={params.get("created") === "1"} />
+
+      <section className="card" aria-labelledby="status-heading">
+        <h2 id="status-heading">Status and public link</h2>
+        {survey.status === "draft" ? (
+          <>
+            <p>
+              This survey is a <strong>draft</strong>: nobody can answer it yet. Publish it to open the public link.
+            </p>
+            {questions.length === 0 ? <p className="muted">Add at least one question first.</p> : null}
+            <StatusButton intent="publish" label="Publish" busyLabel="Publishing…" pending={pending("publish")} />
+          </>
+        ) : (
+          <>
+            <p>
+              {survey.status === "open" ? "Open since " : "Closed. It was published on "}
+              {formatDay(survey.publishedAt)}.{" "}
+              {survey.status === "open" ? "Share this link with prospects:" : "The link tells visitors the survey has ended:"}
+            </p>
+            <CopyLink id="public-link" url={survey.publicUrl} label="Public survey link" />
+            <p className="small">
+              <a href={survey.publicUrl} target="_blank" rel="noreferrer">
+                Open the public page
+              </a>
+            </p>
+            {survey.status === "open" ? (
+              <StatusButton intent="close" label="Close survey" busyLabel="Closing…" pending={pending("close")} danger />
+            ) : (
+              <StatusButton intent="reopen" label="Reopen survey" busyLabel="Reopening…" pending={pending("reopen")} />
+            )}
+          </>
+        )}
+        {responses > 0 ? (
+          <p className="alert alert--warn">
+            This survey has {responses} {responses === 1 ? "response" : "responses"}. Edits apply to new answers; removing a question
+            deletes its answers.
+          </p>
+        ) : null}
+      </section>
+
+      <DetailsForm survey={survey} errors={errorsFor("details")} values={valuesFor("details")} pending={pending("details")} />
+      <LimitsForm survey={survey} errors={errorsFor("limits")} values={valuesFor("limits")} pending={pending("limits")} />
+
+      <section aria-labelledby="questions-heading">
+        <h2 id="questions-heading">Questions ({questions.length})</h2>
+        {questions.length === 0 ? (
+          <div className="card empty">
+            <p>No questions yet. Add the first one below; choice questions take their options one per line.</p>
+          </div>
+        ) : (
+          <ol className="question-list">
+            {questions.map((q, index) => (
+              <QuestionCard
+                key={q.id}
+                question={q}
+                first={index === 0}
+                last={index === questions.length - 1}
+                updatedAt={survey.updatedAt}
+                errors={errorsFor("update-question", q.id)}
+                values={valuesFor("update-question", q.id)}
+                pending={pending}
+              />
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section className="card" id="add-question" aria-labelledby="add-heading">
+        <h2 id="add-heading">Add a question</h2>
+        <QuestionForm
+          key={`add-${questions.length}`}
+          idPrefix="new"
+          intent="add-question"
+          defaults={{ page: questions.at(-1)?.page ?? 1 }}
+          errors={errorsFor("add-question")}
+          values={valuesFor("add-question")}
+          pending={pending("add-question")}
+          submitLabel="Add question"
+          busyLabel="Adding…"
+        />
+      </section>
+    </div>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";
