@@ -39,5 +39,32 @@ export default tseslint.config(
     files: ["db/migrations/**", "db/migrate.ts", "db/migration-helpers.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
+  // The layers (docs/architecture.md): imports point down only. analysis/ is pure, db/ knows no app/,
+  // and feature folders never reach into routes. A wrong-way import fails the lint, not a review.
+  {
+    files: ["analysis/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/app/**", "~/*", "**/db/**"], message: "analysis/ is pure: no app/ or db/ imports." }] },
+      ],
+    },
+  },
+  {
+    files: ["db/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/app/**", "~/*"], message: "db/ imports nothing from app/." }] }],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/routes/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["~/routes/*", "**/routes/**"], message: "Feature code does not import routes; routes import features." }] },
+      ],
+    },
+  },
   prettier,
 );
