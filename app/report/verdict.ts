@@ -122,7 +122,8 @@ export function neededToReach(k: number, n: number, t: number): number | null {
   if (n > 0 && k / n >= t - 1e-12) return 0;
   if (t >= 1) return k === n ? 0 : null;
   let m = Math.max(0, Math.ceil((t * n - k) / (1 - t) - 1e-9));
-  while ((k + m) / (n + m) < t - 1e-12) m++;
+  // n + m = 0 has no share yet: one respondent who meets it is the least that counts.
+  while (n + m === 0 || (k + m) / (n + m) < t - 1e-12) m++;
   return m;
 }
 

@@ -49,11 +49,11 @@ test("a marketer changes the verdict rule and the verdict follows it", async ({ 
   // Every figure meets a 0% bar: go, whatever the answers.
   await saveRule(page, { threshold: 1, pain: 0, budget: 0, months: 12, min: 1 });
   await expect(verdict).toHaveText("Verdict: Go");
-  // Everyone at 10 and everyone with budget inside 3 months: the demo answers do not reach that.
-  await saveRule(page, { threshold: 10, pain: 100, budget: 100, months: 3, min: 1 });
+  // 90% at 10 and 90% with budget inside 3 months: the demo answers are far from that.
+  await saveRule(page, { threshold: 10, pain: 90, budget: 90, months: 3, min: 1 });
   await expect(verdict).toHaveText("Verdict: No-go");
   await expect(page.getByText(/would (turn the verdict to|meet the)/).first()).toBeVisible();
-  await expect(page.getByText(/Rule version \d+: Go when at least 100% rate the pain 10 or more/)).toBeVisible();
+  await expect(page.getByText(/Rule version \d+: Go when at least 90% rate the pain 10 or more/)).toBeVisible();
   // Bad input: a message per field, nothing saved.
   await openRuleForm(page);
   await page.getByLabel("Share in pain needed (%)").evaluate((el: HTMLInputElement) => el.removeAttribute("max"));
