@@ -136,7 +136,7 @@ export const ACCESS: Record<string, RouteAccess> = {
   "routes/surveys.$id.report[.]csv": { page: "/surveys/{surveyId}/report.csv", level: "staff" },
   "routes/surveys.$id.report[.]xlsx": { page: "/surveys/{surveyId}/report.xlsx", level: "staff" },
   "routes/reports._index": { page: "/reports", level: "staff" },
-  "routes/reports.compare": { page: "/reports/compare?a={surveyId}&b={surveyId}", level: "staff" },
+  "routes/reports.compare": { page: "/reports/compare?a={surveyId}", level: "staff" },
   // A share link is public; a token that opens nothing is a 404 for everyone.
   "routes/r.$token": { page: "/r/{token}", level: "public", pageOverrides: Object.fromEntries(ROLES.map((role) => [role, "notfound"])) },
   "routes/responses._index": { page: "/responses", level: "marketing" },

@@ -65,7 +65,15 @@ test("a marketer changes the verdict rule and the verdict follows it", async ({ 
 });
 
 test("the report prints as a clean PDF with its sections", async ({ asMarketer: page }) => {
+  // The charts render on the server and hydrate without a mismatch (recharts ids are fixed).
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
   await openDemoReport(page);
+  await expect(page.locator(".report-chart svg.recharts-surface").first()).toBeVisible();
+  expect(await page.locator(".report-chart svg.recharts-surface").count()).toBeGreaterThanOrEqual(4);
   for (const size of ["A4", "Letter"] as const) {
     const pdf = await page.pdf({ format: size, printBackground: false });
     const { pages, text } = await pdfText(pdf);
@@ -90,7 +98,9 @@ test("the report prints as a clean PDF with its sections", async ({ asMarketer: 
     expect(all).not.toContain("Log out");
     expect(all).not.toContain("Save as a new version");
     expect(text[0]).toContain("validation study report");
+    test.info().annotations.push({ type: `pdf pages (${size})`, description: String(pages) });
   }
+  expect(errors).toEqual([]);
 });
 
 test("a share link opens the report logged out, without quotes, until an admin revokes it", async ({

@@ -1,5 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CopyLink } from "~/components/CopyLink";
 import { FormErrors } from "~/components/Field";
 import { ReportView } from "~/report/components/ReportView";
