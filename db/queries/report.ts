@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import type { Band, Database } from "../schema.js";
 import { chunks, parseJson } from "./util.js";
 
@@ -169,7 +169,7 @@ export async function bandsUnderProfile(db: Kysely<Database>, personIds: readonl
     const rows = await db
       .selectFrom("assessments")
       .innerJoin("people", "people.id", "assessments.person_id")
-      .select(["assessments.person_id", "assessments.band", sql<string>`people.pipeline_status`.as("pipeline_status")])
+      .select(["assessments.person_id", "assessments.band", "people.pipeline_status"])
       .where("assessments.person_id", "in", ids)
       .where("assessments.profile_id", "=", profileId)
       .execute();
