@@ -175,7 +175,9 @@ async function painThemes(db: Kysely<Database>, surveyId: number, segment: Segme
         // Quotes are the respondents' own words: never in a shared copy (see ADR 0500).
         quotes: shared
           ? []
-          : c.quotes.slice(0, 2).map((q) => ({ text: q.text, attribution: q.named ? "Named respondent" : q.attribution })),
+          : c.quotes
+              .slice(0, 2)
+              .map((q) => ({ text: q.text, attribution: q.named ? "A named respondent (named on the board only)" : q.attribution })),
       })),
   };
 }
