@@ -36,6 +36,7 @@ const NAV: Array<{ to: string; label: string; roles: string[] }> = [
   { to: "/board", label: "Board", roles: ["admin", "marketer", "sales"] },
   { to: "/prospects", label: "Prospects", roles: ["admin", "marketer", "sales"] },
   { to: "/plan", label: "Plan", roles: ["admin", "marketer", "sales"] },
+  { to: "/reports", label: "Reports", roles: ["admin", "marketer", "sales"] },
   { to: "/admin/users", label: "Admin", roles: ["admin"] },
 ];
 

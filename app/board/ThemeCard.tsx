@@ -38,6 +38,7 @@ export function ThemeCard({ card, showNoteFlags }: { card: Omit<BoardCard, "keyw
           <dt>Trend</dt>
           <dd>
             <Sparkline
+              id={`sparkline-${card.themeId}`}
               values={card.history}
               label={`Share over the last ${card.history.length} runs: ${card.history.map(percent).join(", ")}`}
             />

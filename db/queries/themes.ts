@@ -41,6 +41,7 @@ export async function loadRoleAnswers(db: Db, scope: RunScope, roles: readonly s
 export interface ScopeResponse {
   id: number;
   survey_id: number;
+  person_id: number | null;
   source: string;
   industry: string | null;
   region: string | null;
@@ -52,7 +53,7 @@ export async function loadScopeResponses(db: Db, scope: RunScope): Promise<Scope
     .selectFrom("responses as r")
     .leftJoin("people as p", "p.id", "r.person_id")
     .leftJoin("companies as c", "c.id", "p.company_id")
-    .select(["r.id", "r.survey_id", "r.source", "c.industry", "c.region"])
+    .select(["r.id", "r.survey_id", "r.person_id", "r.source", "c.industry", "c.region"])
     .where("r.status", "=", "complete");
   if (scope !== null) query = query.where("r.survey_id", "=", scope);
   return query.orderBy("r.id").execute();

@@ -122,6 +122,23 @@ export const ACCESS: Record<string, RouteAccess> = {
     actions: ["upload", "import"].map((intent) => ({ intent, level: "marketing" as const })),
   },
   "routes/surveys.$id.responses": { page: "/surveys/{surveyId}/responses", level: "marketing" },
+  // The validation study report (issue 16): staff read it; marketers change the rule and share it; only admins revoke a share.
+  "routes/surveys.$id.report": {
+    page: "/surveys/{surveyId}/report",
+    level: "staff",
+    actionPath: `/surveys/${MISSING}/report`,
+    actions: [
+      { intent: "rule", level: "marketing" },
+      { intent: "share", level: "marketing" },
+      { intent: "revoke", level: "admin" },
+    ],
+  },
+  "routes/surveys.$id.report[.]csv": { page: "/surveys/{surveyId}/report.csv", level: "staff" },
+  "routes/surveys.$id.report[.]xlsx": { page: "/surveys/{surveyId}/report.xlsx", level: "staff" },
+  "routes/reports._index": { page: "/reports", level: "staff" },
+  "routes/reports.compare": { page: "/reports/compare?a={surveyId}", level: "staff" },
+  // A share link is public; a token that opens nothing is a 404 for everyone.
+  "routes/r.$token": { page: "/r/{token}", level: "public", pageOverrides: Object.fromEntries(ROLES.map((role) => [role, "notfound"])) },
   "routes/responses._index": { page: "/responses", level: "marketing" },
   "routes/responses.$id": { page: "/responses/{responseId}", level: "marketing" },
   "routes/responses.export": { page: "/responses/export", level: "marketing" },

@@ -39,6 +39,9 @@ export default function EditSurvey() {
           <Link className="button button--secondary" to={`/surveys/${survey.id}/responses`}>
             Responses ({counts.complete} complete, {counts.partial} partial)
           </Link>
+          <Link className="button button--secondary" to={`/surveys/${survey.id}/report`}>
+            Report
+          </Link>
         </div>
       </div>
 
