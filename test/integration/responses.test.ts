@@ -344,12 +344,9 @@ describe.each(DATABASE_KINDS)("demo data on %s", (kind) => {
     await handle?.close();
   });
 
-  it("creates an open study with ~80 varied responses and a draft, once, quickly", async () => {
-    const started = performance.now();
+  it("creates an open study with ~80 varied responses and a draft, once", async () => {
     const summary = await seedDemoData(handle.db, { now: Date.parse("2026-11-15T12:00:00Z") });
-    const elapsed = performance.now() - started;
     expect(summary).toMatch(/80 responses/);
-    expect(elapsed).toBeLessThan(kind === "sqlite" ? 5000 : 15000);
     const surveys = await handle.db.selectFrom("surveys").select(["id", "status"]).orderBy("id").execute();
     expect(surveys.map((s) => s.status)).toEqual(["open", "draft"]);
     const responses = await handle.db.selectFrom("responses").selectAll().where("survey_id", "=", surveys[0].id).execute();
