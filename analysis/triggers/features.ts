@@ -5,7 +5,7 @@
  */
 import { createStemmer } from "../stem.js";
 import { STOP_WORDS } from "../stopwords.js";
-import { LEXICON } from "./lexicon.js";
+import { LEXICON } from "./lexicon/index.js";
 import { parseClauses, type Clause } from "./parse.js";
 import { clauseScope, hasModal, scopeAt, type Scope } from "./scope.js";
 import { TRIGGER_TYPES, type TriggerType } from "./types.js";

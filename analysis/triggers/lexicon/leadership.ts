@@ -1,0 +1,42 @@
+/** Leadership changes: new or departing executives, reorganisations, the sponsor who left. */
+import { alt, gap, EXEC } from "./words.js";
+
+export const LEADERSHIP_CHANGE: string[] = [
+  `new ${gap(1)}${EXEC}`,
+  `${EXEC} ${gap(6)}${alt("leave", "resign", "retire", "quit", "depart", "step down", "step aside", "move on", "be fire", "be sack", "be let go", "get fire", "get sack", "get push out", "be push out", "be replace", "be oust", "be remove", "exit", "walk", "join", "start", "arrive", "come in", "come on board", "come aboard", "take over", "take the helm", "take the reins", "be appoint", "be hire", "be promote", "be name", "be bring in", "hand over", "pass away", "change", "change over", "turn over", "be change", "be new")}`,
+  `${alt("hire", "appoint", "bring in", "bring on", "promote", "name", "recruit", "onboard", "poach", "replace", "lose", "fire", "sack", "oust")} ${gap(2)}${alt("a new", "new", "our", "a", "an", "the", "my", "as")} ${gap(3)}${EXEC}`,
+  alt(
+    "reorg",
+    "re-org",
+    "reorganisation",
+    "reorganization",
+    "reorganise",
+    "reorganize",
+    "restructure",
+    "restructuring",
+    "shake-up",
+    "shakeup",
+    "shake up",
+    "leadership change",
+    "leadership transition",
+    "management change",
+    "change of leadership",
+    "change of management",
+    "change in leadership",
+    "change in management",
+    "change of guard",
+    "changing of the guard",
+    "new regime",
+    "new leadership",
+    "new management",
+    "succession",
+    "interim",
+    "acting",
+  ),
+  `(?:since|after|when) ${gap(2)}${EXEC} ${gap(2)}${alt("leave", "go", "retire", "arrive", "join", "start", "take over")}`,
+  `${alt("step", "move", "promote", "take")} ${gap(1)}(?:into|up to|over as) ${gap(2)}${alt("role", "seat", "job", "position", EXEC)}`,
+  "(?:sit|sat) in the (?:big|corner) (?:chair|office)",
+  // "the guy who picked our current tool left in the summer"
+  `${alt("guy", "person", "lady", "woman", "man", "one", "champion", "sponsor", "fellow", "chap", "bloke")} who ${gap(5)}${alt("pick", "choose", "buy", "sign", "champion", "sponsor", "run", "own", "lead", "manage", "push for", "bring in", "select", "implement", "set up", "build")} ${gap(6)}${alt("leave", "quit", "retire", "resign", "move on", "be go", "be gone", "be let go", "be fire", "depart")}`,
+  `${alt("predecessor", "successor", "replacement", "incoming", "outgoing", "departing", "departure", "arrival", "exit", "turnover")}`,
+];
