@@ -179,4 +179,10 @@ export const COMPLIANCE_DEADLINE: string[] = [
   `(?:write|wrote) ${gap(1)}up`,
   `show up ${gap(1)}${alt("unannounced", "for an inspection", "to inspect", "for an audit")}`,
   `${alt("amendment", "requirement", "rule", "obligation", "deadline", "mandate")} ${gap(3)}${alt("come due", "be due", "become due", "take effect", "kick in", "apply")}`,
+  // Regulators and reviews by name: "the Information Commissioner is reviewing us", "a DVSA audit", "an OfS quality review".,
+  `${alt("information commissioner", "dvsa", "ofgem", "ofwat", "ofcom", "ofs", "sra", "cma", "hse", "hmrc", "pra", "ocr", "cms", "state auditor", "external auditor", "lga", "peer review", "building safety regulator", "golden thread", "gateway 2", "o-licence", "operator licence", "licensing review", "licence review", "quality review", "data return", "data request", "483", "warning letter", "improvement notice", "improvement plan", "enforcement notice", "section 114")}`,
+  `${alt("regs", "rules", "regulation", "regime", "law", "act", "directive", "standard", "requirement")} ${gap(3)}${alt("change", "changes", "from", "land", "landing", "arrive", "tighten", "come in", "mean")}`,
+  `${alt("customer", "client", "insurer", "auditor", "regulator", "bank", "board", "buyer", "retailer", "partner", "investor", "lender")} ${gap(3)}${alt("audit", "audits", "insist on", "want proof", "want evidence", "ask for proof", "ask us to prove", "asking us to prove", "demand evidence", "require evidence")}`,
+  `(?:be |get )?${alt("fined", "fine", "penalised", "penalized", "sanctioned", "censured", "reprimanded", "written up")} ${gap(1)}by`,
+  `${alt("prove", "evidence", "demonstrate", "show")} ${gap(3)}${alt("compliance", "consent", "traceability", "control", "controls", "data protection", "gdpr", "audit trail")}`,
 ];

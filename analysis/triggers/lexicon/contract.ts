@@ -50,4 +50,9 @@ export const CONTRACT_RENEWAL: string[] = [
   `${alt("extension", "short-term extension", "one-year extension", "bridge contract", "stopgap contract", "interim contract")}`,
   `${alt("auto-renew", "auto renew", "autorenew", "roll over", "rollover")}`,
   `${alt("lease", "contract", "licence", "license", "subscription", "agreement", "bundle", "term", "commit", "deal")} ${gap(10)}be up ${gap(1)}${alt("at", "in", "on", "by", "next", "this", "end")}`,
+  // Terms ending, however said: "coming to an end", "nearly up", "the pilot ends in 8 weeks", "month-to-month now".,
+  `${alt("contract", "term", "agreement", "licence", "license", "subscription", "deal", "pilot", "retainer", "lease", "policy", "cover", "framework", "arrangement", "plan")} ${gap(6)}${alt("come to an end", "coming to an end", "draw to a close", "nearly up", "almost up", "about up", "end in", "ends in", "end on", "end at", "lapse", "lapses", "lapsed", "expire", "expires", "run out", "runs out")}`,
+  `${alt("month-to-month", "month to month", "rolling contract", "rolling extension", "rolling monthly", "out of contract", "out-of-contract", "off contract", "notice to quit")}`,
+  `${alt("insurer", "insurance", "policy", "indemnity", "cover")} ${gap(3)}${alt("renewal", "renew", "not renew", "did not renew", "do not renew", "up for renewal", "quote", "requote")}`,
+  `${alt("retainer", "pilot", "trial", "framework", "dpa", "msa", "sow")} ${gap(3)}${alt("renewal", "renew", "up", "end", "expire", "extension")}`,
 ];

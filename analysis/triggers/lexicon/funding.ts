@@ -79,4 +79,9 @@ export const FUNDING: string[] = [
   ),
   `(?:take on|take in|accept|get|receive|win|land|secure) ${gap(4)}${alt("investment", "investor", "grant", "funding", "capital", "allocation", "award", "endowment", "donation", "bequest")}`,
   `${alt("give", "award", "grant", "allocate", "hand")} ${gap(4)}${alt("allocation", "grant", "funding", "money", "one-off", "capital", "budget uplift", "windfall")}`,
+  // Money arriving: "putting in more capital", "the donation came through", "the new round in the bank".,
+  `${alt("put", "putting", "inject", "invest", "pledge", "pledged", "commit")} ${gap(2)}${alt("money", "capital", "cash", "funding", "more capital", "more money", "\\d\\S*", "£\\S+", "\\$\\S+", "€\\S+")} ${gap(1)}(?:in|into|behind)?`,
+  `${alt("project finance", "windfall", "matched funding", "match funding", "one-off pot", "pot of money", "pot of capital", "capital money", "in the bank", "cheque", "check from", "bank loan", "tax credit", "r&d tax credit", "bid win", "won the bid", "win the bid", "stake in", "take a stake", "bought a stake", "buy a stake")}`,
+  `${alt("donation", "gift", "grant", "award", "round", "raise", "investment", "allocation", "money")} ${gap(2)}${alt("come through", "came through", "land", "landed", "arrive", "arrived", "clear", "cleared", "confirm", "confirmed", "approve", "approved")}`,
+  `${alt("win", "won", "land", "landed", "secure", "secured")} ${gap(2)}${alt("bid", "fund", "programme", "program", "competition", "award")}`,
 ];

@@ -32,3 +32,11 @@ export const LEXICON: Record<TriggerType, string[]> = {
   cost_pressure: COST_PRESSURE,
   vendor_change: VENDOR_CHANGE,
 };
+
+/** Every literal word the patterns are written with: the lemmatiser's back-off (parse.ts) maps a
+ *  participle wink leaves unlemmatised ("retired", "fined" -> "fin") onto one of these. */
+export const LEXICON_WORDS: ReadonlySet<string> = new Set(
+  Object.values(LEXICON)
+    .flat()
+    .flatMap((source) => source.replace(/\\[a-zA-Z]/g, " ").match(/[a-z][a-z'-]*/g) ?? []),
+);

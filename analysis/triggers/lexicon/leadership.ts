@@ -39,4 +39,9 @@ export const LEADERSHIP_CHANGE: string[] = [
   // "the guy who picked our current tool left in the summer"
   `${alt("guy", "person", "lady", "woman", "man", "one", "champion", "sponsor", "fellow", "chap", "bloke")} who ${gap(5)}${alt("pick", "choose", "buy", "sign", "champion", "sponsor", "run", "own", "lead", "manage", "push for", "bring in", "select", "implement", "set up", "build")} ${gap(6)}${alt("leave", "quit", "retire", "resign", "move on", "be go", "be gone", "be let go", "be fire", "depart")}`,
   `${alt("predecessor", "successor", "replacement", "incoming", "outgoing", "departing", "departure", "arrival", "exit", "turnover")}`,
+  // Ownership and the top changing hands: "the son took over as MD", "change at the top", "the GM who blocked this finally moved on".,
+  `${alt("change at the top", "changes at the top", "new people at the top", "ownership change", "change of ownership", "change hands", "changed hands", "hand over the reins", "pass the baton", "new blood")}`,
+  `${alt("son", "daughter", "nephew", "niece", "family member", "founder", "owner", "partner")} ${gap(3)}${alt("take over", "took over", "step back", "step down", "retire", "hand over", "run the place", "running the place", "run the business", "in charge")}`,
+  `${EXEC} ${gap(3)}who ${gap(6)}${alt("leave", "left", "move on", "moved on", "retire", "quit", "go", "be go", "be gone", "depart")}`,
+  `${alt("put", "install", "parachute", "bring")} ${gap(2)}${alt("their own", "a new", "new", "an interim", "interim")} ${gap(2)}${EXEC}`,
 ];

@@ -38,4 +38,10 @@ export const MERGER_ACQUISITION: string[] = [
   `${alt("combine", "join force", "join forces", "fold", "integrate", "unify", "consolidate")} ${gap(2)}${alt("with", "into")} ${gap(3)}${alt("company", "group", "firm", "business", "practice", "sister", "organisation", "organization", "competitor", "rival", "network", "system", "trust", "credit union", "bank", "partner", "they", "them")}`,
   `(?:sell|sold) ${gap(2)}${alt("company", "business", "firm", "us", "practice", "division", "unit")}`,
   `${alt("deal", "merger", "acquisition", "transaction", "sale")} ${gap(2)}${alt("close", "complete", "finalise", "finalize", "go through", "be sign", "be announce")}`,
+  // Owners and groups changing: "we're part of a bigger group now", "joining a multi-academy trust", "we bought a small haulier".,
+  `part of ${alt("a bigger", "a larger", "a new", "the new", "a", "a pe-backed", "a listed")} ${gap(2)}${alt("group", "roll-up", "trust", "network", "company", "organisation", "organization", "council", "family", "portfolio", "system")}`,
+  `${alt("join", "joining", "fold into", "folded into", "absorbed into", "merge into", "merging into", "become part of", "becoming part of")} ${gap(2)}${alt("trust", "multi-academy trust", "mat", "group", "network", "unitary", "shared service", "system", "federation", "partnership", "collective")}`,
+  `(?:we |our \\S+ )${alt("buy", "bought", "acquire", "acquired", "take over", "took over", "absorb", "absorbed")} ${gap(3)}${alt("haulier", "hauler", "forwarder", "broker", "competitor", "supplier", "practice", "practices", "firm", "agency", "school", "trust", "hotel", "clinic", "pharmacy", "shop", "brand", "maker", "distributor", "business", "company", "rival", "carrier", "operator")}`,
+  `${alt("acquired", "merged", "newly merged", "newly acquired", "combined", "integrated")} ${alt("practice", "practices", "business", "businesses", "company", "companies", "entity", "entities", "site", "sites", "brand", "brands", "team", "teams", "firm")}`,
+  `${alt("new owner", "new owners", "new parent", "new shareholder", "new shareholders", "new group", "new backers", "pe fund", "pe owner", "pe owners")}`,
 ];

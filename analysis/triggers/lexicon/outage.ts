@@ -45,4 +45,10 @@ export const OUTAGE: string[] = [
   `lose ${alt("power", "connectivity", "internet", "access", "the network", "network", "service", "email", "phone", "data")}`,
   `${alt("outage", "downtime", "incident", "crash")} ${gap(2)}(?:cost|last|hit|take)`,
   "(?:hour|day|minute)s? (?:of )?(?:downtime|outage|offline|down)",
+  // Things that stop working: "EDI stopped working for a day and a half", "checkout started throwing 500s".,
+  `${alt("stop work", "stop working", "stop sync", "stop syncing", "break", "broke", "go down", "fail", "throw", "start throw", "lock everybody out", "lock everyone out", "lock us out", "lock out", "take out", "knock out", "take down", "knock offline", "take offline")} ${gap(4)}${alt("for \\S+ (?:hour|day|minute|week|weekend|morning|afternoon)s?", "for a day", "for a weekend", "for hours", "for days", "overnight", "all day", "for \\d+", "twice", "again", "500s", "errors", "customers", "everybody", "everyone", "user")}`,
+  `${alt("nobody", "no one", "noone", "nobody could", "customers could not", "users could not", "staff could not", "we could not")} ${gap(2)}${alt("log in", "login", "access", "connect", "work", "pay", "check out", "book", "order", "get in")}`,
+  `${SYSTEM} ${gap(4)}${alt("issue", "incident", "failure", "fail", "problem", "glitch", "bug", "had its moment", "have its moment", "trip", "wobble", "outage")} ${gap(4)}${alt("take", "took", "knock", "bring", "leave", "cause", "mean", "stop", "offline", "down", "out")}`,
+  `${alt("unplanned trip", "trip", "tripped", "batch fail", "batch failed", "botched release", "bad release", "failed release", "bad deploy", "failed deploy", "fibre cut", "fiber cut", "cable cut", "power trip")}`,
+  `${alt("outages", "crashes", "downtime", "recurring crash", "repeated outage")} ${gap(3)}${alt("keep", "eat", "cost", "on the", "of the")}`,
 ];

@@ -2,7 +2,8 @@
 import { alt, gap } from "./words.js";
 
 export const SECURITY_INCIDENT: string[] = [
-  alt("breach", "data breach", "security breach", "cyber breach"),
+  // "breach of contract" (a law module), "breach of the working time rules" are not intrusions.
+  `${alt("breach", "data breach", "security breach", "cyber breach")}(?! of (?:contract|duty|trust|the peace|the working|rules|regulation|sla|covenant|warranty|the rules))`,
   alt("hack", "hacker", "hacking"),
   alt("ransomware", "ransom", "malware", "virus", "trojan", "worm", "spyware", "keylogger", "cryptolocker", "infostealer", "botnet"),
   alt("phish", "phishing", "spear-phishing", "spearphishing", "smishing", "vishing", "spoof", "spoofing", "whaling"),
@@ -99,4 +100,17 @@ export const SECURITY_INCIDENT: string[] = [
   "(?:penetration|pen) test (?:find|finding)",
   "vulnerability (?:be )?exploit",
   `${alt("insurer", "insurance")} ${gap(3)}claim`,
+  // Devices taken: "a tablet was nicked from a van", "the laptop theft in August".,
+  `${alt("laptop", "tablet", "phone", "mobile", "device", "usb", "usb stick", "hard drive", "pc", "computer", "handset", "ipad", "backup tape")} ${gap(4)}(?:be |get )?${alt("steal", "stolen", "nick", "nicked", "pinch", "swipe", "snatch", "go missing", "lose", "lost", "take from")}`,
+  `${alt("laptop", "tablet", "phone", "mobile", "device", "usb", "usb stick", "hard drive", "pc", "computer", "handset", "ipad", "backup tape")} ${gap(1)}${alt("theft", "loss", "stolen")}`,
+  "theft of",
+  // Credentials out in the wild: "our creds were in a dump on some forum", "a key committed to a public repo".,
+  `${alt("credential", "cred", "creds", "password", "login", "session token", "token", "api key", "key", "secret", "account")} ${gap(4)}${alt("dump", "forum", "dark web", "darkweb", "paste", "public repo", "github", "stuff", "stuffed", "sell", "sold", "leak", "leaked", "phish", "phished", "harvest", "reuse", "use to access", "use to log")}`,
+  // Someone inside who should not be: "someone had been logging in from Romania", "whoever it was sat inside Zendesk".,
+  `${alt("someone", "somebody", "attacker", "hacker", "whoever", "stranger", "outsider", "they", "intruder", "ex-employee", "former employee", "contractor", "leaver")} ${gap(4)}${alt("log in", "log into", "logging in", "remote", "rdp", "poke around", "keep access", "still have access", "retain access", "download", "grab", "pull", "read", "exfiltrate", "use it to")}`,
+  `${alt("data", "record", "export", "database", "db", "list", "file", "detail")} ${gap(3)}${alt("walk out", "go walkabout", "end up", "leak", "leaked", "expose", "exposed", "grab", "grabbed")}`,
+  `${alt("website", "site", "page", "homepage", "instagram", "facebook", "twitter", "linkedin", "tiktok", "social", "account", "youtube")} ${gap(3)}(?:be |get )?${alt("deface", "defaced", "hijack", "hijacked", "take over", "hack", "hacked", "compromise", "compromised")}`,
+  `(?:be |get )?${alt("infected", "hacked", "breached", "compromised", "phished", "spoofed", "skimmed", "encrypted by", "ransomed")}`,
+  `${alt("data", "security", "card-data", "card data", "privacy", "cyber", "phishing", "malware", "ransomware")} ${alt("scare", "incident", "event", "attack", "campaign", "breach")}`,
+  `${alt("insider", "insider threat", "insider incident", "data theft", "identity theft", "account compromise", "stolen session", "session token")}`,
 ];
