@@ -202,11 +202,25 @@ function cuesOf(clause: Clause): string[] {
   return cues;
 }
 
+/** chrono's cues of an evidence clause, once per clause (two types can share one clause). */
+const chronoCues = new WeakMap<Clause, string[]>();
+
+function chronoCuesOf(clause: Clause): string[] {
+  let cues = chronoCues.get(clause);
+  if (cues === undefined) {
+    const found = new Set<string>();
+    chronoFeatures(clauseRaw(clause), "", found);
+    cues = [...found];
+    chronoCues.set(clause, cues);
+  }
+  return cues;
+}
+
 export function timingFeatures(clauses: readonly Clause[], evidence: number, firstToken: number): string[] {
   const out = new Set<string>(["bias"]);
   const clause = clauses[evidence];
   for (const cue of cuesOf(clause)) out.add(`c:${cue}`);
-  chronoFeatures(clauseRaw(clause), "c:", out);
+  for (const cue of chronoCuesOf(clause)) out.add(`c:${cue}`);
   // The rest of the sentence, weaker: "Our contract, signed in 2021, ends next June".
   const sentence = clauses.filter((c, i) => c.sentence === clause.sentence && i !== evidence);
   for (const other of sentence) for (const cue of cuesOf(other)) out.add(`s:${cue}`);
