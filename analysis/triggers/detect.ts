@@ -7,7 +7,7 @@
 import shippedModel from "./model.json";
 import { extractFeatures, type AnswerFeatures, type Hit } from "./features.js";
 import type { TriggerModel } from "./model.js";
-import { scoreBinary, scoreSoftmax } from "./model.js";
+import { scoreSoftmax } from "./model.js";
 import type { Clause } from "./parse.js";
 import { timingFeatures } from "./timing.js";
 import { TRIGGER_TYPES, type Timing, type TriggerMention, type TriggerType } from "./types.js";
@@ -83,19 +83,49 @@ export function detectWith(model: TriggerModel, input: unknown): TriggerMention[
 /** The model's decisions on one answer's features (split from detectWith so training reuses features). */
 export function decide(model: TriggerModel, f: AnswerFeatures): TriggerMention[] {
   const out: TriggerMention[] = [];
-  for (const type of TRIGGER_TYPES) {
-    const p = scoreBinary(model.types[type], typeFeatures(f, type));
-    if (p < model.threshold) continue;
+  const z = sharedScores(model, f.shared);
+  TRIGGER_TYPES.forEach((type, t) => {
+    const weights = model.types[type].weights;
+    let score = z[t];
+    for (const feature of f.byType.get(type) ?? []) score += weights[feature] ?? 0;
+    const p = 1 / (1 + Math.exp(-score));
+    if (p < model.threshold) return;
     const evidence = evidenceOf(model, f, type);
-    if (evidence === null) continue;
+    if (evidence === null) return;
     out.push({
       type,
       timing: timingOf(model, f, type, evidence.clause, evidence.first),
       phrase: phraseOf(f.clauses[evidence.clause], evidence.first),
       confidence: Math.round(p * 100) / 100,
     });
-  }
+  });
   return out;
+}
+
+/** Per model, each word feature's weight in every type's model: one lookup per feature instead of ten. */
+const sharedTables = new WeakMap<TriggerModel, Map<string, Float64Array>>();
+
+/** Each type's bias plus its weights of the answer's shared features, added in the features' order
+ *  (the same sums, bit for bit, as scoreBinary over typeFeatures). */
+function sharedScores(model: TriggerModel, shared: readonly string[]): Float64Array {
+  let table = sharedTables.get(model);
+  if (table === undefined) {
+    table = new Map();
+    for (const [t, type] of TRIGGER_TYPES.entries())
+      for (const [feature, w] of Object.entries(model.types[type].weights)) {
+        if (!/^[wb][a-z]:|^nfact:/.test(feature)) continue;
+        let row = table.get(feature);
+        if (!row) table.set(feature, (row = new Float64Array(TRIGGER_TYPES.length)));
+        row[t] = w;
+      }
+    sharedTables.set(model, table);
+  }
+  const z = Float64Array.from(TRIGGER_TYPES, (type) => model.types[type].bias);
+  for (const feature of shared) {
+    const row = table.get(feature);
+    if (row) for (let t = 0; t < z.length; t++) z[t] += row[t];
+  }
+  return z;
 }
 
 export function detectTriggersInText(text: string): TriggerMention[] {

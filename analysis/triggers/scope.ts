@@ -281,6 +281,8 @@ export function scopeAt(clause: Clause, tokenIndex: number, sentenceOpener: stri
       if (!ORG_NOUNS.has(tokens[i].lemma)) continue;
       const prev = tokens[i - 1]?.lemma ?? "";
       const prev2 = tokens[i - 2]?.lemma ?? "";
+      // "our sister practice", "a partner charity": another organisation, "our" or not.
+      if (/^(?:sister|partner|neighbouring|neighboring|affiliate)$/.test(prev) && type !== "merger_acquisition") return "other";
       if (OWN.has(prev) || OWN.has(prev2)) continue;
       const vendorish = tokens[i].lemma === "supplier" || tokens[i].lemma === "vendor" || tokens[i].lemma === "provider";
       if (vendorish && (type === "vendor_change" || type === "outage" || type === "cost_pressure" || type === "contract_renewal")) continue;
@@ -288,7 +290,7 @@ export function scopeAt(clause: Clause, tokenIndex: number, sentenceOpener: stri
         /^(?:a|an|another|some|several|many|other)$/.test(prev) ||
         (/^(?:a|an|another)$/.test(prev2) && !/^(?:new|second|third|own)$/.test(prev));
       const elsewhere =
-        /\b(?:across town|down the road|up the road|next door|nearby|in (?:our|the) area|in town|across the street|over the road|in the next town)\b/.test(
+        /\b(?:across town|down the road|up the road|next door|nearby|in (?:our|the) area|in town|across the street|across the road|over the road|in the next town|neighbouring|neighboring|around the corner)\b/.test(
           lemmaBefore,
         );
       if (indefinite || elsewhere) return "other";
@@ -307,6 +309,8 @@ export function scopeAt(clause: Clause, tokenIndex: number, sentenceOpener: stri
   if (/^one of (?:our|the) (?:client|customer|partner|peer|competitor|neighbour|neighbor)/.test(lemmaBefore)) return "other";
   for (let i = tokenIndex - 1; i >= 0; i--) {
     const lemma = tokens[i].lemma;
+    // "a competitor of ours": the possessive after "of" names whose competitor, not whose event.
+    if (OWN.has(lemma) && tokens[i - 1]?.lemma === "of") continue;
     if (OWN.has(lemma) && !(tokens[i + 1] && THIRD_PARTY.has(tokens[i + 1].lemma))) break;
     if (THIRD_PARTY.has(lemma)) {
       // "another site", "other plants" of our own are growth, not someone else's.

@@ -19,6 +19,10 @@ describe("trigger scope rules", () => {
     ["in case of an audit we need the logs", "compliance_deadline", "hypothetical"],
     ["Our neighbour's plant had an outage.", "outage", "other"],
     ["A competitor got hacked last month.", "security_incident", "other"],
+    ["A competitor of ours got hit by ransomware.", "security_incident", "other"],
+    ["The hotel across the road got hit with ransomware.", "security_incident", "other"],
+    ["Our sister company had a data breach.", "security_incident", "other"],
+    ["Our own company had a data breach.", "security_incident", "fact"],
     ["We hope to expand into Spain.", "growth", "wish"],
     ["we'd love to open new stores", "growth", "wish"],
   ])("%s -> %s is %s", (text, type, scope) => {
@@ -46,5 +50,12 @@ describe("trigger scope rules", () => {
     expect(f.shared).toContain("wn:breach");
     expect(f.shared).not.toContain("wf:breach");
     expect(f.byType.get("security_incident")).toContain("Ln");
+  });
+});
+
+describe("lexicon traps", () => {
+  it("'breach of contract' is not a security breach", () => {
+    expect(scopeOf("Our breach of contract module is popular.", "security_incident")).toBeUndefined();
+    expect(scopeOf("We had a data breach in May.", "security_incident")).toBe("fact");
   });
 });
