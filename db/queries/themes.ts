@@ -24,8 +24,13 @@ export interface RoleAnswer {
   value_json: string | null;
 }
 
-/** Answers with the given question roles from complete responses in scope, in answer-id order. */
-export async function loadRoleAnswers(db: Db, scope: RunScope, roles: readonly string[]): Promise<RoleAnswer[]> {
+/** Answers with the given question roles from complete responses in scope (or of one response), in answer-id order. */
+export async function loadRoleAnswers(
+  db: Db,
+  scope: RunScope,
+  roles: readonly string[],
+  only: { responseId?: number } = {},
+): Promise<RoleAnswer[]> {
   if (!roles.length) return [];
   let query = db
     .selectFrom("answers as a")
@@ -35,6 +40,7 @@ export async function loadRoleAnswers(db: Db, scope: RunScope, roles: readonly s
     .where("r.status", "=", "complete")
     .where("q.role", "in", [...roles]);
   if (scope !== null) query = query.where("r.survey_id", "=", scope);
+  if (only.responseId !== undefined) query = query.where("r.id", "=", only.responseId);
   return query.orderBy("a.id").execute();
 }
 
@@ -47,7 +53,7 @@ export interface ScopeResponse {
 }
 
 /** Complete responses in scope with their company's industry and region (a fallback for the answers). */
-export async function loadScopeResponses(db: Db, scope: RunScope): Promise<ScopeResponse[]> {
+export async function loadScopeResponses(db: Db, scope: RunScope, only: { responseId?: number } = {}): Promise<ScopeResponse[]> {
   let query = db
     .selectFrom("responses as r")
     .leftJoin("people as p", "p.id", "r.person_id")
@@ -55,6 +61,7 @@ export async function loadScopeResponses(db: Db, scope: RunScope): Promise<Scope
     .select(["r.id", "r.survey_id", "r.source", "c.industry", "c.region"])
     .where("r.status", "=", "complete");
   if (scope !== null) query = query.where("r.survey_id", "=", scope);
+  if (only.responseId !== undefined) query = query.where("r.id", "=", only.responseId);
   return query.orderBy("r.id").execute();
 }
 
@@ -92,9 +99,11 @@ export interface RunResults {
   responseCount: number;
   quality: unknown;
   /** Existing themes the run continued: the analysis label and keywords are refreshed (a custom label still wins). */
-  themeUpdates: Array<{ themeId: number; label: string; keywords: string[] }>;
+  themeUpdates: Array<{ themeId: number; label: string; keywords: string[]; summary: string | null }>;
   /** Clusters that are new themes, keyed by cluster index. */
-  newThemes: Array<{ cluster: number; label: string; keywords: string[] }>;
+  newThemes: Array<{ cluster: number; label: string; keywords: string[]; summary: string | null }>;
+  /** The fitted theme model (serialised) and, per cluster index, the theme it went to: stored with the run. */
+  model: { json: string; clusters: Array<{ themeId: number } | { newCluster: number }> } | null;
   members: Array<{ answerId: number; target: { themeId: number } | { newCluster: number }; quoteRank: number; by: "analysis" | "user" }>;
   triggerMentions: Array<{
     answerId: number;
@@ -131,6 +140,7 @@ export async function saveRunResults(db: Db, results: RunResults): Promise<Map<n
           label: theme.label,
           custom_label: null,
           keywords: JSON.stringify(theme.keywords),
+          summary: theme.summary,
           status: "active",
           merged_into_id: null,
           pinned: 0,
@@ -152,6 +162,7 @@ export async function saveRunResults(db: Db, results: RunResults): Promise<Map<n
         .set((eb) => ({
           label: update.label,
           keywords: JSON.stringify(update.keywords),
+          summary: update.summary,
           last_run_id: results.runId,
           updated_at: now,
           version: eb("version", "+", 1),
@@ -213,6 +224,10 @@ export async function saveRunResults(db: Db, results: RunResults): Promise<Map<n
         stage: "done",
         response_count: results.responseCount,
         quality: JSON.stringify(results.quality ?? null),
+        theme_model: results.model?.json ?? null,
+        model_theme_ids: results.model
+          ? JSON.stringify(results.model.clusters.map((c) => ("themeId" in c ? c.themeId : created.get(c.newCluster)!)))
+          : null,
         finished_at: new Date().toISOString(),
       })
       .where("id", "=", results.runId)
