@@ -136,7 +136,10 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
   }
   const themeUpdates = new Map<number, RunResults["themeUpdates"][number]>();
   const themeById = new Map(themes.map((t) => [t.id, t]));
-  for (const m of match.clusters) {
+  // A cluster that continues a theme by its members names it before one that joined it by words
+  // only (through a merged theme's words, say): the theme is still what its answers were about.
+  const naming = [...match.clusters].sort((a, b) => Number(a.reason !== "overlap") - Number(b.reason !== "overlap"));
+  for (const m of naming) {
     const cluster = result.clusters.find((c) => c.id === m.cluster)!;
     // Clusters come largest first: the largest one that continues a theme names it, and keeps
     // the theme's name while most members are the same answers.

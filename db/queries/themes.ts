@@ -414,7 +414,11 @@ export async function getTheme(db: Db, id: number): Promise<Theme | undefined> {
   return db.selectFrom("themes").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** Themes a member could be moved to or a theme merged into: active or hidden themes of the same scope. */
+/**
+ * Themes a member could be moved to or a theme merged into: live themes of the same scope (not
+ * merged, holding answers now; hidden ones included). A theme the latest run no longer found is
+ * not offered: merging into it would hide answers in a theme the board does not show.
+ */
 export async function siblingThemes(
   db: Db,
   theme: Pick<Theme, "id" | "survey_id">,
@@ -426,6 +430,7 @@ export async function siblingThemes(
     .where("status", "<>", "merged")
     .where("id", "<>", theme.id)
     .where(scopeFilter(theme.survey_id))
+    .where(({ exists, selectFrom }) => exists(selectFrom("theme_members as tm").select("tm.id").whereRef("tm.theme_id", "=", "themes.id")))
     .orderBy("id")
     .execute();
   return rows.map((r) => ({ id: r.id, label: themeLabel(r), status: r.status }));
@@ -561,17 +566,18 @@ async function bump(trx: Db, themeId: number, version: number, set: Record<strin
   if (Number(result.numUpdatedRows) !== 1) throw new ThemeConflict("Someone else changed this theme; reload to see their change.");
 }
 
-export async function renameTheme(db: Db, themeId: number, version: number, label: string | null): Promise<void> {
-  await db.transaction().execute((trx) => bump(trx, themeId, version, { custom_label: label }));
+// Rename and status edits are one UPDATE each; the caller's transaction also logs the edit.
+export async function renameTheme(trx: Transaction<Database>, themeId: number, version: number, label: string | null): Promise<void> {
+  await bump(trx, themeId, version, { custom_label: label });
 }
 
 export async function setThemeStatus(
-  db: Db,
+  trx: Transaction<Database>,
   themeId: number,
   version: number,
   change: { status?: "active" | "hidden"; pinned?: 0 | 1 },
 ): Promise<void> {
-  await db.transaction().execute((trx) => bump(trx, themeId, version, change));
+  await bump(trx, themeId, version, change);
 }
 
 // Merge, split and move change which answers a theme holds, so its figures (theme_stats) must be
