@@ -16,6 +16,8 @@ export function withEdits(changes: BoardData["changes"], edits: readonly LoggedE
   const moves = new Map<string, number>();
   for (const e of edits) {
     const other = e.otherThemeLabel ?? "another theme";
+    // unhide, pin, unpin change neither the themes nor their members: not a change to report.
+    if (e.action === "unhide" || e.action === "pin" || e.action === "unpin") continue;
     touched.add(e.themeLabel);
     if (e.otherThemeLabel) touched.add(e.otherThemeLabel);
     switch (e.action) {
@@ -36,9 +38,6 @@ export function withEdits(changes: BoardData["changes"], edits: readonly LoggedE
       case "hide":
         add(`${e.themeLabel} (hidden)`);
         break;
-      default:
-        // unhide, pin, unpin change neither the themes nor their members: not a change to report.
-        touched.delete(e.themeLabel);
     }
   }
   for (const [key, n] of moves) {
