@@ -16,6 +16,7 @@ import {
   addRespondentToRun,
   addThemeMembers,
   answersInScopeThemes,
+  anyRunModel,
   hasResponseFact,
   latestRunModel,
   refreshShares,
@@ -61,6 +62,8 @@ async function loadModel(db: Kysely<Database>, runId: number) {
  * and all surveys') whose latest run has a model. Returns what it did per scope.
  */
 export async function assignResponseToThemes(db: Kysely<Database>, responseId: number): Promise<LiveAssignment[]> {
+  // Before any run has a model (a new install, a study not analysed yet) a completion costs one small read.
+  if (!(await anyRunModel(db))) return [];
   const painAnswers = (await loadRoleAnswers(db, null, [...THEME_TEXT_ROLES], { responseId })).filter((a) => a.value_text?.trim());
   if (!painAnswers.length) return [];
   const surveyId = painAnswers[0].survey_id;

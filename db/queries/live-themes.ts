@@ -29,6 +29,18 @@ export async function latestRunModel(db: Db, scope: RunScope): Promise<{ runId: 
   return row ? { runId: row.id, hasModel: row.model_theme_ids !== null } : undefined;
 }
 
+/** Whether any done run stored a theme model (a cheap test before reading a response's answers). */
+export async function anyRunModel(db: Db): Promise<boolean> {
+  const row = await db
+    .selectFrom("analysis_runs")
+    .select("id")
+    .where("status", "=", "done")
+    .where("model_theme_ids", "is not", null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function runModel(db: Db, runId: number): Promise<StoredModel | undefined> {
   const row = await db
     .selectFrom("analysis_runs")
