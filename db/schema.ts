@@ -442,3 +442,36 @@ export interface Database {
   verdict_rules: VerdictRulesTable;
   report_shares: ReportSharesTable;
 }
+
+// --- Live theme assignment and edit log (issue 10, migration 0007): merged into the interfaces above. ---
+export interface AnalysisRunsTable {
+  /** serialised ThemeModel (analysis/assign.ts) of a done run; null for runs before 0007 or with no clusters */
+  theme_model: JsonText | null;
+  /** JSON array: theme id of each cluster of the model (cluster i -> themes.id) */
+  model_theme_ids: JsonText | null;
+}
+
+export interface ThemesTable {
+  /** the analysis' one-line summary (the most central member's first clause); null for split themes */
+  summary: string | null;
+}
+
+export type ThemeEditAction = "rename" | "merge" | "split" | "move" | "hide" | "unhide" | "pin" | "unpin";
+
+export interface ThemeEditsTable {
+  id: Generated<number>;
+  /** the theme the marketer edited */
+  theme_id: number;
+  action: ThemeEditAction;
+  /** merge: the target; split: the new theme; move: where the answer went */
+  other_theme_id: number | null;
+  /** JSON array of answer ids (split, move) */
+  answer_ids: JsonText;
+  label: string | null;
+  author_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  theme_edits: ThemeEditsTable;
+}

@@ -23,6 +23,7 @@ export function ThemeCard({ card, showNoteFlags }: { card: Omit<BoardCard, "keyw
           ) : null}
         </div>
       </header>
+      {card.summary ? <p className="theme-card__summary">{card.summary}</p> : null}
       <dl className="theme-card__figures">
         <div>
           <dt>Respondents</dt>

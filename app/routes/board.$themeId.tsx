@@ -110,6 +110,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       label: themeLabel(theme),
       analysisLabel: theme.label,
       customLabel: theme.custom_label,
+      summary: theme.summary,
       status: theme.status,
       pinned: theme.pinned === 1,
       version: theme.version,
@@ -175,7 +176,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
             : input.intent === "move"
               ? { intent: input.intent, answerId: input.answerId, targetId: input.targetId }
               : { intent: input.intent };
-    const result = await editTheme(database, theme, input.version, edit);
+    const result = await editTheme(database, theme, input.version, edit, user.id);
     if (input.intent === "merge" || input.intent === "split") return redirect(`/board/${result.themeId}`);
     return json({ ok: true as const, message: "Saved." });
   } catch (error) {
@@ -217,6 +218,7 @@ export default function ThemePage() {
           {result.message}
         </div>
       ) : null}
+      {theme.summary ? <p className="theme-summary">{theme.summary}</p> : null}
       <FormErrors errors={errors?.[""]} />
       {card ? (
         <p className="muted">

@@ -11,6 +11,7 @@ import { activeRun, doneRuns, doneScopes, latestDoneRunOfAnyScope, latestRun } f
 import { loadBoard, type BoardSort } from "../../db/queries/board";
 import { getSurvey, listSurveyChoices } from "../../db/queries/surveys";
 import { RunBusy, startRun } from "~/themes/analysis-runs.server";
+import { boardChanges } from "~/themes/run-changes.server";
 import { ALL_ROLES, MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/body.server";
 import { db } from "~/utils/db.server";
@@ -64,7 +65,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sort: query.sort as BoardSort,
     filters: { surveyId: query.survey, industry: query.industry, region: query.region, buyingRole: query.role, source: query.source },
   });
-  const surveys = await listSurveyChoices(database, { excludeDrafts: true });
+  const [surveys, changes] = await Promise.all([
+    listSurveyChoices(database, { excludeDrafts: true }),
+    boardChanges(database, scope, board),
+  ]);
   // The run in progress; else the latest run when it failed or finished in the last 10 minutes.
   const recent = last && (last.status === "failed" || Date.now() - Date.parse(last.finished_at ?? last.created_at) < 10 * 60_000);
   const shown = active ?? (recent ? last : undefined);
@@ -77,6 +81,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Only what the page shows: the run's quality report and keywords stay on the server.
     board: {
       ...board,
+      changes,
       run: board.run ? { id: board.run.id, created_at: board.run.created_at, finished_at: board.run.finished_at } : null,
       previousRun: null,
       cards: board.cards.map(({ keywords: _keywords, analysisLabel: _analysisLabel, ...card }) => card),
@@ -115,7 +120,8 @@ export default function Board() {
   const runActive = run && (run.status === "queued" || run.status === "running");
   const scopeParam = scope === null ? "all" : String(scope);
   const changes = board.changes;
-  const hasChanges = changes.added.length + changes.growing.length + changes.fading.length + changes.gone.length > 0;
+  const hasChanges =
+    changes.added.length + changes.growing.length + changes.fading.length + changes.gone.length + changes.edited.length > 0;
   return (
     <div className="page board">
       {runActive ? (
@@ -209,6 +215,11 @@ export default function Board() {
                 {changes.gone.length ? (
                   <li>
                     <strong>No longer found:</strong> {changes.gone.join(", ")}
+                  </li>
+                ) : null}
+                {changes.edited.length ? (
+                  <li>
+                    <strong>Edited by a marketer:</strong> {changes.edited.join("; ")}
                   </li>
                 ) : null}
               </ul>

@@ -283,7 +283,12 @@ export async function submitPage(
       : { outcome: "complete", token, responseId: response.id, changed: false, personId: response.person_id };
   }).then((outcome) => {
     if (outcome.outcome === "complete" && outcome.changed && outcome.personId !== null) {
-      afterCompletion(db, { personId: outcome.personId, surveyId: s.survey.id, autoRun: (args.origin ?? "web") === "web" });
+      afterCompletion(db, {
+        personId: outcome.personId,
+        responseId: outcome.responseId,
+        surveyId: s.survey.id,
+        autoRun: (args.origin ?? "web") === "web",
+      });
     }
     return outcome;
   });

@@ -5,7 +5,7 @@
  * changes nothing else. Used by the worker thread, the demo loader and the tests alike.
  */
 import type { Kysely } from "kysely";
-import { analyzeThemes } from "../../analysis/index.js";
+import { analyzeThemes, serializeThemeModel } from "../../analysis/index.js";
 import { correctionsForAnswers } from "../../db/queries/trigger-corrections.js";
 import { correctedTriggers } from "../triggers/corrected-triggers.server.js";
 import {
@@ -17,16 +17,10 @@ import {
   markRunning,
   setProgress,
 } from "../../db/queries/analysis-runs.js";
-import {
-  answerDisplay,
-  loadRoleAnswers,
-  loadScopeResponses,
-  loadScopeThemes,
-  saveRunResults,
-  type RunResults,
-} from "../../db/queries/themes.js";
+import { loadRoleAnswers, loadScopeResponses, loadScopeThemes, saveRunResults, type RunResults } from "../../db/queries/themes.js";
 import { parseJson, parseStringList } from "../../db/queries/util.js";
 import type { Database } from "../../db/schema.js";
+import { buildResponseFacts, FACT_ROLES } from "./response-facts.js";
 import { keepsName, matchClusters, type ExistingTheme, type NewCluster } from "./theme-matching.js";
 import { CHOICE_KINDS, THEME_TEXT_ROLES, TRIGGER_TEXT_ROLES, type QuestionKind } from "../surveys/questions.js";
 import { choiceTriggers } from "../surveys/template.js";
@@ -37,9 +31,6 @@ export interface ExecuteOptions {
   seed?: number;
   k?: number;
 }
-
-const FACT_ROLES = ["industry", "region", "buying_role", "pain_severity"] as const;
-const UNKNOWN = "Unknown";
 
 export async function executeRun(db: Kysely<Database>, runId: number, options: ExecuteOptions = {}): Promise<void> {
   try {
@@ -113,27 +104,8 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
   await setProgress(db, runId, 0.85, "matching themes");
   const responses = await loadScopeResponses(db, scope);
   const factAnswers = await loadRoleAnswers(db, scope, FACT_ROLES);
-  const byRole = new Map<string, Map<number, { text: string; number: number | null }>>();
-  for (const role of FACT_ROLES) byRole.set(role, new Map());
-  for (const a of factAnswers) {
-    const number =
-      a.value_number ??
-      (a.value_text !== null && a.value_text.trim() !== "" && Number.isFinite(Number(a.value_text)) ? Number(a.value_text) : null);
-    byRole.get(a.role ?? "")?.set(a.response_id, { text: answerDisplay(a), number });
-  }
-  const pick = (role: string, responseId: number) => byRole.get(role)?.get(responseId);
   const analysed = new Set(themeAnswers.map((a) => a.response_id));
-  const facts: RunResults["facts"] = responses
-    .filter((r) => analysed.has(r.id))
-    .map((r) => ({
-      responseId: r.id,
-      surveyId: r.survey_id,
-      industry: pick("industry", r.id)?.text || r.industry || UNKNOWN,
-      region: pick("region", r.id)?.text || r.region || UNKNOWN,
-      buyingRole: pick("buying_role", r.id)?.text || UNKNOWN,
-      source: r.source || "unknown",
-      severity: pick("pain_severity", r.id)?.number ?? null,
-    }));
+  const facts = buildResponseFacts(responses, factAnswers, analysed);
 
   const existing = await loadScopeThemes(db, scope);
   const userAssignments = new Map<number, number>();
@@ -162,24 +134,43 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
   for (const c of result.clusters) {
     c.quotes.forEach((row, rank) => quoteRank.set(themeAnswers[row].answer_id, 1 - rank * 0.05));
   }
-  const themeUpdates = new Map<number, { themeId: number; label: string; keywords: string[] }>();
+  const themeUpdates = new Map<number, RunResults["themeUpdates"][number]>();
   const themeById = new Map(themes.map((t) => [t.id, t]));
-  for (const m of match.clusters) {
+  // A cluster that continues a theme by its members names it before one that joined it by words
+  // only (through a merged theme's words, say): the theme is still what its answers were about.
+  const naming = [...match.clusters].sort((a, b) => Number(a.reason !== "overlap") - Number(b.reason !== "overlap"));
+  for (const m of naming) {
     const cluster = result.clusters.find((c) => c.id === m.cluster)!;
     // Clusters come largest first: the largest one that continues a theme names it, and keeps
     // the theme's name while most members are the same answers.
     if (m.themeId !== null && !themeUpdates.has(m.themeId)) {
       const previous = themeById.get(m.themeId);
       const same = previous !== undefined && keepsName(previous.answerIds, clusterByIndex.get(cluster.id)?.answerIds ?? []);
-      themeUpdates.set(m.themeId, { themeId: m.themeId, label: same ? previous.label : cluster.label, keywords: cluster.keywords });
+      themeUpdates.set(m.themeId, {
+        themeId: m.themeId,
+        label: same ? previous.label : cluster.label,
+        keywords: cluster.keywords,
+        summary: cluster.summary || null,
+      });
     }
   }
   const newThemes = match.clusters
     .filter((m) => m.themeId === null)
     .map((m) => {
       const cluster = result.clusters.find((c) => c.id === m.cluster)!;
-      return { cluster: cluster.id, label: cluster.label, keywords: cluster.keywords };
+      return { cluster: cluster.id, label: cluster.label, keywords: cluster.keywords, summary: cluster.summary || null };
     });
+  // Cluster i of the model is the theme cluster i continued or became: what live assignment reads.
+  const clusterTheme = new Map(match.clusters.map((m) => [m.cluster, m.themeId]));
+  const model: RunResults["model"] = result.model
+    ? {
+        json: serializeThemeModel(result.model),
+        clusters: result.clusters.map((c) => {
+          const themeId = clusterTheme.get(c.id) ?? null;
+          return themeId === null ? { newCluster: c.id } : { themeId };
+        }),
+      }
+    : null;
 
   await setProgress(db, runId, 0.9, "saving results");
   await saveRunResults(db, {
@@ -193,6 +184,7 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
     },
     themeUpdates: [...themeUpdates.values()],
     newThemes,
+    model,
     members: match.assignments.map((a) => ({
       answerId: a.answerId,
       target: "themeId" in a.placement ? { themeId: a.placement.themeId } : { newCluster: a.placement.newCluster },

@@ -5,8 +5,8 @@
  * their value propositions and a marketer's decisions. LSA centroids are not comparable across
  * runs (the vocabulary and SVD basis change), so clusters are matched by their members first:
  * the answers a cluster shares with an existing theme. Clusters made mostly of new answers fall
- * back to keyword / label similarity. Human decisions are then re-applied: merged themes redirect
- * to the theme they were merged into, answers a user placed stay where the user put them, hidden
+ * back to keyword / label similarity (a merged theme's words lead to the theme it was merged
+ * into). Human decisions are then re-applied: merged themes redirect to the theme they were merged into, answers a user placed stay where the user put them, hidden
  * stays hidden and custom labels win (those two live on the theme row and are never touched).
  */
 
@@ -115,7 +115,6 @@ export function matchClusters(input: {
     if (live === null) continue;
     for (const answerId of theme.answerIds) previous.set(answerId, live);
   }
-  const liveThemes = input.themes.filter((t) => t.status !== "merged");
 
   const clusters: ClusterMatch[] = input.clusters.map((cluster) => {
     const overlap = new Map<number, number>();
@@ -137,13 +136,17 @@ export function matchClusters(input: {
         return { cluster: cluster.index, themeId: best.themeId, reason: "overlap", score: containment };
       }
     }
+    // A merged theme still has its words: a mostly-new cluster like it joins the theme it was
+    // merged into, so a marketer's merge applies to answers that arrive after it.
     let byWords: { themeId: number; score: number } | null = null;
-    for (const theme of liveThemes) {
+    for (const theme of input.themes) {
+      const live = resolveTheme(byId, theme.id);
+      if (live === null) continue;
       const score = Math.max(
         keywordSimilarity(cluster, theme),
         theme.customLabel ? keywordSimilarity(cluster, { label: theme.customLabel, keywords: [] }) : 0,
       );
-      if (score >= MIN_KEYWORD_SIMILARITY && (!byWords || score > byWords.score)) byWords = { themeId: theme.id, score };
+      if (score >= MIN_KEYWORD_SIMILARITY && (!byWords || score > byWords.score)) byWords = { themeId: live, score };
     }
     if (byWords) return { cluster: cluster.index, themeId: byWords.themeId, reason: "keywords", score: byWords.score };
     return { cluster: cluster.index, themeId: null, reason: "new", score: 0 };

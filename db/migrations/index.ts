@@ -4,6 +4,7 @@ import * as m0002 from "./0002_board.js";
 import * as m0003 from "./0003_readiness.js";
 import * as m0004 from "./0004_trigger_corrections.js";
 import * as m0005 from "./0005_report.js";
+import * as m0007 from "./0007_theme_models.js";
 
 /**
  * A static list rather than FileMigrationProvider: it works the same under tsx, vitest and the
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "0003_readiness": m0003,
   "0004_trigger_corrections": m0004,
   "0005_report": m0005,
+  "0007_theme_models": m0007,
 };

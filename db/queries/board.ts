@@ -30,6 +30,8 @@ export interface BoardCard {
   themeId: number;
   label: string;
   analysisLabel: string;
+  /** the analysis' one-line summary of the theme (null for a theme a marketer split out) */
+  summary: string | null;
   keywords: string[];
   pinned: boolean;
   version: number;
@@ -52,7 +54,8 @@ export interface BoardData {
   previousRun: AnalysisRun | null;
   totalRespondents: number;
   cards: BoardCard[];
-  changes: { added: string[]; growing: string[]; fading: string[]; gone: string[] };
+  /** since the previous run; `edited` is filled in by app/themes/run-changes.server.ts from the edit log */
+  changes: { added: string[]; growing: string[]; fading: string[]; gone: string[]; edited: string[] };
   hidden: Array<{ id: number; label: string }>;
   options: { surveys: Array<{ id: number; title: string }>; industry: string[]; region: string[]; buyingRole: string[]; source: string[] };
 }
@@ -83,7 +86,7 @@ export async function loadBoard(
     previousRun: runs[1] ?? null,
     totalRespondents: 0,
     cards: [],
-    changes: { added: [], growing: [], fading: [], gone: [] },
+    changes: { added: [], growing: [], fading: [], gone: [], edited: [] },
     hidden: [],
     options: { surveys: [], industry: [], region: [], buyingRole: [], source: [] },
   };
@@ -92,7 +95,7 @@ export async function loadBoard(
 
   const themes = await db
     .selectFrom("themes")
-    .select(["id", "label", "custom_label", "keywords", "status", "pinned", "version", "created_run_id"])
+    .select(["id", "label", "custom_label", "summary", "keywords", "status", "pinned", "version", "created_run_id"])
     .where("kind", "=", "pain")
     .where(scopeFilter(input.scope))
     .where("status", "<>", "merged")
@@ -162,6 +165,7 @@ export async function loadBoard(
       themeId: t.id,
       label: themeLabel(t),
       analysisLabel: t.label,
+      summary: t.summary,
       keywords: parseJson<string[]>(t.keywords, []),
       pinned: t.pinned === 1,
       version: t.version,
@@ -187,7 +191,7 @@ export async function loadBoard(
     sort === "share" ? c.share : sort === "severity" ? (c.avgSeverity ?? 0) : sort === "respondents" ? c.respondents : c.impact;
   cards.sort((a, b) => Number(b.pinned) - Number(a.pinned) || key(b) - key(a) || a.themeId - b.themeId);
 
-  const changes: BoardData["changes"] = { added: [], growing: [], fading: [], gone: [] };
+  const changes: BoardData["changes"] = { added: [], growing: [], fading: [], gone: [], edited: [] };
   if (previousRun) {
     for (const t of themes) {
       if (t.status !== "active") continue;

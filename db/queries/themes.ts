@@ -24,8 +24,13 @@ export interface RoleAnswer {
   value_json: string | null;
 }
 
-/** Answers with the given question roles from complete responses in scope, in answer-id order. */
-export async function loadRoleAnswers(db: Db, scope: RunScope, roles: readonly string[]): Promise<RoleAnswer[]> {
+/** Answers with the given question roles from complete responses in scope (or of one response), in answer-id order. */
+export async function loadRoleAnswers(
+  db: Db,
+  scope: RunScope,
+  roles: readonly string[],
+  only: { responseId?: number } = {},
+): Promise<RoleAnswer[]> {
   if (!roles.length) return [];
   let query = db
     .selectFrom("answers as a")
@@ -35,6 +40,7 @@ export async function loadRoleAnswers(db: Db, scope: RunScope, roles: readonly s
     .where("r.status", "=", "complete")
     .where("q.role", "in", [...roles]);
   if (scope !== null) query = query.where("r.survey_id", "=", scope);
+  if (only.responseId !== undefined) query = query.where("r.id", "=", only.responseId);
   return query.orderBy("a.id").execute();
 }
 
@@ -48,7 +54,7 @@ export interface ScopeResponse {
 }
 
 /** Complete responses in scope with their company's industry and region (a fallback for the answers). */
-export async function loadScopeResponses(db: Db, scope: RunScope): Promise<ScopeResponse[]> {
+export async function loadScopeResponses(db: Db, scope: RunScope, only: { responseId?: number } = {}): Promise<ScopeResponse[]> {
   let query = db
     .selectFrom("responses as r")
     .leftJoin("people as p", "p.id", "r.person_id")
@@ -56,6 +62,7 @@ export async function loadScopeResponses(db: Db, scope: RunScope): Promise<Scope
     .select(["r.id", "r.survey_id", "r.person_id", "r.source", "c.industry", "c.region"])
     .where("r.status", "=", "complete");
   if (scope !== null) query = query.where("r.survey_id", "=", scope);
+  if (only.responseId !== undefined) query = query.where("r.id", "=", only.responseId);
   return query.orderBy("r.id").execute();
 }
 
@@ -93,9 +100,11 @@ export interface RunResults {
   responseCount: number;
   quality: unknown;
   /** Existing themes the run continued: the analysis label and keywords are refreshed (a custom label still wins). */
-  themeUpdates: Array<{ themeId: number; label: string; keywords: string[] }>;
+  themeUpdates: Array<{ themeId: number; label: string; keywords: string[]; summary: string | null }>;
   /** Clusters that are new themes, keyed by cluster index. */
-  newThemes: Array<{ cluster: number; label: string; keywords: string[] }>;
+  newThemes: Array<{ cluster: number; label: string; keywords: string[]; summary: string | null }>;
+  /** The fitted theme model (serialised) and, per cluster index, the theme it went to: stored with the run. */
+  model: { json: string; clusters: Array<{ themeId: number } | { newCluster: number }> } | null;
   members: Array<{ answerId: number; target: { themeId: number } | { newCluster: number }; quoteRank: number; by: "analysis" | "user" }>;
   triggerMentions: Array<{
     answerId: number;
@@ -132,6 +141,7 @@ export async function saveRunResults(db: Db, results: RunResults): Promise<Map<n
           label: theme.label,
           custom_label: null,
           keywords: JSON.stringify(theme.keywords),
+          summary: theme.summary,
           status: "active",
           merged_into_id: null,
           pinned: 0,
@@ -153,6 +163,7 @@ export async function saveRunResults(db: Db, results: RunResults): Promise<Map<n
         .set((eb) => ({
           label: update.label,
           keywords: JSON.stringify(update.keywords),
+          summary: update.summary,
           last_run_id: results.runId,
           updated_at: now,
           version: eb("version", "+", 1),
@@ -214,6 +225,10 @@ export async function saveRunResults(db: Db, results: RunResults): Promise<Map<n
         stage: "done",
         response_count: results.responseCount,
         quality: JSON.stringify(results.quality ?? null),
+        theme_model: results.model?.json ?? null,
+        model_theme_ids: results.model
+          ? JSON.stringify(results.model.clusters.map((c) => ("themeId" in c ? c.themeId : created.get(c.newCluster)!)))
+          : null,
         finished_at: new Date().toISOString(),
       })
       .where("id", "=", results.runId)
@@ -400,7 +415,11 @@ export async function getTheme(db: Db, id: number): Promise<Theme | undefined> {
   return db.selectFrom("themes").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** Themes a member could be moved to or a theme merged into: active or hidden themes of the same scope. */
+/**
+ * Themes a member could be moved to or a theme merged into: live themes of the same scope (not
+ * merged, holding answers now; hidden ones included). A theme the latest run no longer found is
+ * not offered: merging into it would hide answers in a theme the board does not show.
+ */
 export async function siblingThemes(
   db: Db,
   theme: Pick<Theme, "id" | "survey_id">,
@@ -412,6 +431,7 @@ export async function siblingThemes(
     .where("status", "<>", "merged")
     .where("id", "<>", theme.id)
     .where(scopeFilter(theme.survey_id))
+    .where(({ exists, selectFrom }) => exists(selectFrom("theme_members as tm").select("tm.id").whereRef("tm.theme_id", "=", "themes.id")))
     .orderBy("id")
     .execute();
   return rows.map((r) => ({ id: r.id, label: themeLabel(r), status: r.status }));
@@ -547,17 +567,18 @@ async function bump(trx: Db, themeId: number, version: number, set: Record<strin
   if (Number(result.numUpdatedRows) !== 1) throw new ThemeConflict("Someone else changed this theme; reload to see their change.");
 }
 
-export async function renameTheme(db: Db, themeId: number, version: number, label: string | null): Promise<void> {
-  await db.transaction().execute((trx) => bump(trx, themeId, version, { custom_label: label }));
+// Rename and status edits are one UPDATE each; the caller's transaction also logs the edit.
+export async function renameTheme(trx: Transaction<Database>, themeId: number, version: number, label: string | null): Promise<void> {
+  await bump(trx, themeId, version, { custom_label: label });
 }
 
 export async function setThemeStatus(
-  db: Db,
+  trx: Transaction<Database>,
   themeId: number,
   version: number,
   change: { status?: "active" | "hidden"; pinned?: 0 | 1 },
 ): Promise<void> {
-  await db.transaction().execute((trx) => bump(trx, themeId, version, change));
+  await bump(trx, themeId, version, change);
 }
 
 // Merge, split and move change which answers a theme holds, so its figures (theme_stats) must be

@@ -2,7 +2,6 @@ import type { Kysely } from "kysely";
 import { createSurvey } from "../../db/queries/surveys.js";
 import { createRun } from "../../db/queries/analysis-runs.js";
 import type { Database } from "../../db/schema.js";
-import { executeRun } from "../../app/themes/run-analysis.js";
 import { DEFAULT_TEMPLATE_VARS, marketValidationQuestions } from "../../app/surveys/template.js";
 
 /** Pain stories per topic: distinct vocabularies so the clustering has a clear answer. */
@@ -202,8 +201,13 @@ export async function addResponse(
   return painAnswerId;
 }
 
-/** Creates a run and executes it in-process, exactly as the worker does. */
+/**
+ * Creates a run and executes it in-process, exactly as the worker does. (The analysis is imported
+ * here, not at the top: the e2e suite uses addResponse and its loader cannot import the trigger
+ * model's JSON; its runs go through the server.)
+ */
 export async function runNow(db: Kysely<Database>, scope: number | null, parameters: Record<string, unknown> = {}): Promise<number> {
+  const { executeRun } = await import("../../app/themes/run-analysis.js");
   const runId = await createRun(db, { surveyId: scope, trigger: "manual", createdBy: null, parameters });
   await executeRun(db, runId);
   return runId;
