@@ -112,6 +112,7 @@ async function expectCompleteResponse(surveyId: number, src: string) {
     .orderBy("purpose")
     .execute();
   expect(consents).toEqual([
+    { purpose: "contact", status: "opted_out" },
     { purpose: "educational_content", status: "opted_out" },
     { purpose: "study_summary", status: "opted_in" },
   ]);
