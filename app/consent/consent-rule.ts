@@ -93,3 +93,12 @@ export function attributionOf(p: IdentityInput, state: ConsentState | undefined)
   if (v.named) return { text: [v.name, v.company].filter(Boolean).join(", ") || v.label, named: true };
   return { text: v.descriptor ? `${v.label} (${v.descriptor})` : v.label, named: false };
 }
+
+/** Answers that say who someone is: shown only under the same rule as the name. */
+export const IDENTIFYING_ROLES: ReadonlySet<string> = new Set(["contact_name", "contact_email", "company_name", "job_title"]);
+export const HIDDEN_ANSWER = "(hidden: no permission to contact)";
+
+/** An answer's value as staff may see it. */
+export function visibleAnswer(role: string | null, value: string, named: boolean): string {
+  return !named && role !== null && IDENTIFYING_ROLES.has(role) && value !== "" ? HIDDEN_ANSWER : value;
+}
