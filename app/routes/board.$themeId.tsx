@@ -9,7 +9,9 @@ import { TrendBadge } from "~/board/TrendBadge";
 import { triggerLabel } from "~/prospects/readiness";
 import { formatUtcDateTime, percent } from "~/components/format";
 import { doneRuns } from "../../db/queries/analysis-runs";
-import { loadBoard } from "../../db/queries/board";
+import { boardView } from "~/board/board-view.server";
+import { mayShowIdentity, pseudonymOf } from "~/consent/consent-rule";
+import { consentStates } from "~/consent/consent-states.server";
 import { addNote, markNotesSeen, noteSeenAt, themeNotes } from "../../db/queries/notes";
 import { roleTextsByResponse, getTheme, siblingThemes, themeLabel, themeMembers } from "../../db/queries/themes";
 import { saveValueProposition, valuePropositionHistory, VersionConflict } from "../../db/queries/value-propositions";
@@ -90,7 +92,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     themeNotes(database, theme.id),
     siblingThemes(database, theme),
     canEdit ? noteSeenAt(database, user.id, theme.id) : Promise.resolve(null),
-    loadBoard(database, { scope: theme.survey_id, runs }),
+    boardView(database, { scope: theme.survey_id, runs }),
   ]);
   const facts = await roleTextsByResponse(
     database,
@@ -98,6 +100,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ["buying_role", "pain_severity", "company_name", "industry"],
   );
   const card = board.cards.find((c) => c.themeId === theme.id) ?? null;
+  const consent = await consentStates(
+    database,
+    members.map((m) => m.person_id).filter((id): id is number => id !== null),
+  );
   const triggers = await answerTriggers(
     database,
     members.map((m) => ({ answerId: m.answer_id, text: m.text })),
@@ -120,7 +126,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       answerId: m.answer_id,
       text: m.text,
       by: m.assigned_by,
-      company: m.company ?? facts.get("company_name")?.get(m.response_id) ?? null,
+      // the consent rule: the company only with permission to contact; a pseudonym otherwise
+      company:
+        m.person_id !== null && mayShowIdentity(consent.get(m.person_id))
+          ? (m.company ?? facts.get("company_name")?.get(m.response_id) ?? null)
+          : m.person_id !== null
+            ? pseudonymOf(m.person_id)
+            : null,
       role: facts.get("buying_role")?.get(m.response_id) ?? m.job_title ?? null,
       industry: facts.get("industry")?.get(m.response_id) ?? m.company_industry ?? null,
       pain: facts.get("pain_severity")?.get(m.response_id) ?? null,
