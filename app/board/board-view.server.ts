@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import { loadBoard, loadTriggers, type BoardData, type Quote } from "../../db/queries/board.js";
 import type { RunScope } from "../../db/queries/analysis-runs.js";
 import type { Database } from "../../db/schema.js";
-import { attributionOf, visibleIdentity } from "../consent/consent-rule.js";
+import { attributionOf, mayShowIdentity, pseudonymOf, visibleIdentity } from "../consent/consent-rule.js";
 import { consentStates } from "../consent/consent-states.server.js";
 import { prospectViews } from "../prospects/prospect-views.server.js";
 
@@ -72,4 +72,16 @@ export async function triggersView(db: Kysely<Database>, scope: RunScope) {
       return { ...p, name: who.named ? p.name || who.label : who.label, company: who.company };
     }),
   }));
+}
+
+/** A theme page's members: the company only with permission to contact, a pseudonym otherwise (in the same order). */
+export async function memberCompanies(
+  db: Kysely<Database>,
+  members: ReadonlyArray<{ personId: number | null; company: string | null }>,
+): Promise<Array<string | null>> {
+  const states = await consentStates(
+    db,
+    members.map((m) => m.personId).filter((id): id is number => id !== null),
+  );
+  return members.map((m) => (m.personId === null ? null : mayShowIdentity(states.get(m.personId)) ? m.company : pseudonymOf(m.personId)));
 }

@@ -53,6 +53,7 @@ export async function redactDetail(db: Kysely<Database>, detail: Detail): Promis
   return {
     ...detail,
     named,
+    response: { ...detail.response, personName: personId !== null ? pseudonymOf(personId) : null, personEmail: null, company: null },
     person: detail.person ? { ...detail.person, name: pseudonymOf(detail.person.id), email: null, jobTitle: null } : null,
     company: detail.company ? { ...detail.company, name: HIDDEN_ANSWER } : null,
     answers: detail.answers.map((a) =>

@@ -9,9 +9,7 @@ import { TrendBadge } from "~/board/TrendBadge";
 import { triggerLabel } from "~/prospects/readiness";
 import { formatUtcDateTime, percent } from "~/components/format";
 import { doneRuns } from "../../db/queries/analysis-runs";
-import { boardView } from "~/board/board-view.server";
-import { mayShowIdentity, pseudonymOf } from "~/consent/consent-rule";
-import { consentStates } from "~/consent/consent-states.server";
+import { boardView, memberCompanies } from "~/board/board-view.server";
 import { addNote, markNotesSeen, noteSeenAt, themeNotes } from "../../db/queries/notes";
 import { roleTextsByResponse, getTheme, siblingThemes, themeLabel, themeMembers } from "../../db/queries/themes";
 import { saveValueProposition, valuePropositionHistory, VersionConflict } from "../../db/queries/value-propositions";
@@ -100,9 +98,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ["buying_role", "pain_severity", "company_name", "industry"],
   );
   const card = board.cards.find((c) => c.themeId === theme.id) ?? null;
-  const consent = await consentStates(
+  const shownCompany = await memberCompanies(
     database,
-    members.map((m) => m.person_id).filter((id): id is number => id !== null),
+    members.map((m) => ({ personId: m.person_id, company: m.company ?? facts.get("company_name")?.get(m.response_id) ?? null })),
   );
   const triggers = await answerTriggers(
     database,
@@ -122,17 +120,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       keywords: JSON.parse(theme.keywords || "[]") as string[],
     },
     card,
-    members: members.map((m) => ({
+    members: members.map((m, i) => ({
       answerId: m.answer_id,
       text: m.text,
       by: m.assigned_by,
-      // the consent rule: the company only with permission to contact; a pseudonym otherwise
-      company:
-        m.person_id !== null && mayShowIdentity(consent.get(m.person_id))
-          ? (m.company ?? facts.get("company_name")?.get(m.response_id) ?? null)
-          : m.person_id !== null
-            ? pseudonymOf(m.person_id)
-            : null,
+      company: shownCompany[i],
       role: facts.get("buying_role")?.get(m.response_id) ?? m.job_title ?? null,
       industry: facts.get("industry")?.get(m.response_id) ?? m.company_industry ?? null,
       pain: facts.get("pain_severity")?.get(m.response_id) ?? null,

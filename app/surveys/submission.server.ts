@@ -129,6 +129,12 @@ const CONSENT_PURPOSES: Record<string, ConsentPurpose> = {
 };
 const CONSENT_VERSIONS: Record<string, string> = { consent_sales: CONSENT_SALES_WORDING_VERSION };
 
+/** One person per address: emails are kept trimmed and lower-cased, so "Dana@Example.com " finds dana@example.com. */
+export function normalizeEmail(email: string | null): string | null {
+  const e = email?.trim().toLowerCase();
+  return e ? e : null;
+}
+
 /**
  * What a finished response says about who answered, read by question role: the company, the
  * contact details and a consent record for every consent question answered. Shared by the public
@@ -173,7 +179,7 @@ export function completionFacts(
   return {
     company,
     contact: {
-      email: overrides.email ?? textOf("contact_email"),
+      email: normalizeEmail(overrides.email ?? textOf("contact_email")),
       name: overrides.name ?? textOf("contact_name"),
       jobTitle: textOf("job_title"),
     },
