@@ -282,7 +282,8 @@ export default function ThemePage() {
 
       <section className="card" aria-labelledby="notes-title">
         <h2 id="notes-title">Field notes from sales</h2>
-        <Form method="post" noValidate>
+        {/* keyed by the note count: a saved note remounts the form empty; an error keeps what was typed */}
+        <Form method="post" noValidate key={`note-form-${notes.length}`}>
           <input type="hidden" name="intent" value="note" />
           <Field id="note-body" label="What did the customer say mattered?" error={firstError(errors, "body")} required>
             {(aria) => <textarea {...aria} name="body" rows={2} />}

@@ -356,7 +356,11 @@ export default function ProspectPage() {
               <input type="hidden" name="intent" value="close" />
               <input type="hidden" name="opportunityId" value={openOpp.id} />
               <label htmlFor="outcome">Outcome</label>
-              <select id="outcome" name="outcome" style={{ width: "auto" }}>
+              {/* no default: closing as won or lost is a choice, never a pre-selected Won */}
+              <select id="outcome" name="outcome" style={{ width: "auto" }} defaultValue="" required>
+                <option value="" disabled>
+                  Choose…
+                </option>
                 <option value="won">Won</option>
                 <option value="lost">Lost</option>
               </select>
