@@ -5,7 +5,13 @@ import { percent } from "../components/format";
 import { triggerLabel } from "~/prospects/readiness";
 import { TrendBadge } from "./TrendBadge";
 
-export function ThemeCard({ card, showNoteFlags }: { card: Omit<BoardCard, "keywords" | "analysisLabel">; showNoteFlags: boolean }) {
+export function ThemeCard({
+  card,
+  showNoteFlags,
+}: {
+  card: Omit<BoardCard, "keywords" | "analysisLabel"> & { readyNow?: number };
+  showNoteFlags: boolean;
+}) {
   const headingId = `theme-${card.themeId}`;
   return (
     <article className="card theme-card" aria-labelledby={headingId}>
@@ -35,6 +41,16 @@ export function ThemeCard({ card, showNoteFlags }: { card: Omit<BoardCard, "keyw
           <dt>Avg pain</dt>
           <dd>{card.avgSeverity === null ? "–" : `${card.avgSeverity.toFixed(1)} / 10`}</dd>
         </div>
+        {card.readyNow !== undefined ? (
+          <div>
+            <dt>Ready now</dt>
+            <dd>
+              <Link to={`/prospects?band=ready_now&theme=${card.themeId}`} data-testid="ready-now-link">
+                {card.readyNow} {card.readyNow === 1 ? "prospect" : "prospects"}
+              </Link>
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>Trend</dt>
           <dd>

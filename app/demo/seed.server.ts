@@ -409,7 +409,12 @@ interface Prospect {
   startedAt: Date;
 }
 
-function makeProspect(rng: Rng, now: number): Prospect {
+/**
+ * `consentRng` draws the "sales may contact me" answer on its own stream, so adding that question
+ * left every other demo answer as it was. Shares (ADR 0401): about a third of named respondents let
+ * sales contact them; anonymous ones cannot (no email), and nobody ticks the summary without an email.
+ */
+function makeProspect(rng: Rng, now: number, consentRng: Rng): Prospect {
   const theme = pick(rng, THEMES);
   const startedAt = new Date(now - rng.next() * 90 * DAY);
   const pain = Math.round(clamp(theme.pain + rng.normal() * 1.3, 0, 10));
@@ -468,7 +473,8 @@ function makeProspect(rng: Rng, now: number): Prospect {
     exec_sponsor: () => yesNo(hot ? 0.55 : 0.2),
     category_appeal: () => String(clamp(Math.round(pain / 2.2 + rng.normal() * 0.7), 1, 5)),
     early_stage_concerns: () => (chance(rng, 0.6) ? pick(rng, EARLY_STAGE) : undefined),
-    consent_contact: () => (chance(rng, anonymous ? 0.2 : 0.65) ? "on" : undefined),
+    consent_contact: () => (chance(rng, anonymous ? 0.2 : 0.65) && !anonymous ? "on" : undefined),
+    consent_sales: () => (!anonymous && chance(consentRng, 0.4) ? "on" : undefined),
     consent_nurture: () => (chance(rng, anonymous ? 0.1 : 0.45) ? "on" : undefined),
     contact_name: () => (anonymous ? undefined : `${first} ${last}`),
     contact_email: () => (anonymous ? undefined : `${first}.${last}@${domain}`.toLowerCase()),
@@ -551,11 +557,12 @@ export async function seedDemoData(db: Kysely<Database>, options: { now?: number
   const survey = await loadAnsweringSurvey(db, slug);
   if (!survey) throw new Error("demo survey vanished");
   const rng = createRng(SEED);
+  const consentRng = createRng(SEED + 17);
   const total = options.responses ?? RESPONSES;
   let complete = 0;
   const sources = new Map<string, number>();
   for (let i = 0; i < total; i++) {
-    const prospect = makeProspect(rng, now);
+    const prospect = makeProspect(rng, now, consentRng);
     let at = prospect.startedAt.getTime();
     const idempotencyKey = `demo-${String(i + 1).padStart(4, "0")}-${SEED}`;
     let token: string | undefined;

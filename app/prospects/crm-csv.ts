@@ -1,4 +1,6 @@
 import { toCsv, type CsvCell } from "../utils/csv.js";
+import { countryOf } from "./country.js";
+import type { PipelineStage } from "./order.js";
 import type { ProspectView } from "./prospect-views.server.js";
 
 /* ---------- To the CRM: CSV columns HubSpot and Salesforce map on import, and the API shape ---------- */
@@ -52,28 +54,47 @@ const CRM_HEADERS: Record<CrmFormat, string[]> = {
   ],
 };
 
+/** Each CRM's own lead status values (HubSpot's internal names, Salesforce's default picklist). */
+export const LEAD_STATUS: Record<CrmFormat, Record<PipelineStage, string>> = {
+  hubspot: { new: "NEW", accepted: "OPEN", contacted: "IN_PROGRESS", won: "OPEN_DEAL", lost: "UNQUALIFIED", rejected: "UNQUALIFIED" },
+  salesforce: {
+    new: "Open - Not Contacted",
+    accepted: "Open - Not Contacted",
+    contacted: "Working - Contacted",
+    won: "Closed - Converted",
+    lost: "Closed - Not Converted",
+    rejected: "Closed - Not Converted",
+  },
+};
+
+/**
+ * The CRM file. Only people the consent rule lets us hand over, with an email (a CRM refuses a
+ * lead without one): the caller passes readyNowForCrm, and this filter keeps the file safe on its own.
+ */
 export function crmCsv(list: readonly ProspectView[], origin: string, format: CrmFormat, linkFor: (personId: number) => string): string {
-  const rows: CsvCell[][] = list.map((p) => {
-    const [first, last] = splitName(p.name);
-    return [
-      first,
-      last,
-      p.email,
-      p.company,
-      p.jobTitle,
-      p.industry,
-      p.region,
-      format === "hubspot" ? "NEW" : "Open - Not Contacted",
-      p.source,
-      p.score,
-      p.effectiveBand === "ready_now" ? "Ready now" : p.effectiveBand,
-      p.topTheme?.label ?? null,
-      p.trigger ? `${p.trigger.label} (${p.trigger.timing})` : null,
-      p.quote,
-      p.reasons.map((r) => r.text).join("; "),
-      `${origin}/prospects/${p.personId}`,
-      p.email ? linkFor(p.personId) : null,
-    ];
-  });
+  const rows: CsvCell[][] = list
+    .filter((p) => p.crmReady && p.email)
+    .map((p) => {
+      const [first, last] = splitName(p.name);
+      return [
+        first,
+        last,
+        p.email,
+        p.company,
+        p.jobTitle,
+        p.industry,
+        countryOf(p.region),
+        LEAD_STATUS[format][p.stage],
+        p.source,
+        p.score,
+        p.effectiveBand === "ready_now" ? "Ready now" : p.effectiveBand,
+        p.topTheme?.label ?? null,
+        p.trigger ? `${p.trigger.label} (${p.trigger.timing})` : null,
+        p.quote,
+        p.reasons.map((r) => r.text).join("; "),
+        `${origin}/prospects/${p.personId}`,
+        p.email ? linkFor(p.personId) : null,
+      ];
+    });
   return toCsv(CRM_HEADERS[format], rows);
 }

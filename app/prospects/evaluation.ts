@@ -125,7 +125,9 @@ export function evaluatePlan(
     answer:
       mShort <= 0
         ? `Yes: marketing delivered ${marketing} of the ${targets.marketingOpportunities} qualified opportunities it owes (due ${targets.dueDate}).`
-        : `Not yet: marketing delivered ${marketing} of ${targets.marketingOpportunities}; ${mShort} more are due by ${targets.dueDate}.`,
+        : Date.parse(targets.dueDate) < now.getTime()
+          ? `No: marketing delivered ${marketing} of ${targets.marketingOpportunities}; ${mShort} more are overdue (they were due ${targets.dueDate}).`
+          : `Not yet: marketing delivered ${marketing} of ${targets.marketingOpportunities}; ${mShort} more are due by ${targets.dueDate}.`,
   });
   questions.push({
     id: "closing",

@@ -2,6 +2,9 @@ import type { Kysely } from "kysely";
 import { themesForPeople } from "../../db/queries/assessments.js";
 import { listProspectRows, type ProspectQuery, type ProspectRow } from "../../db/queries/prospects.js";
 import type { Database } from "../../db/schema.js";
+import { mayHandToCrm, NO_CONSENT, optedInChannels, visibleIdentity, type ConsentState } from "../consent/consent-rule.js";
+import { consentStates } from "../consent/consent-states.server.js";
+import { heldBy, pipelineStage, type PipelineStage } from "./order.js";
 import { confidenceLabel, missedChecks, timingLabel, triggerLabel, type Band, type Reason } from "./readiness.js";
 import type { StoredParts } from "./readiness.server.js";
 
@@ -9,6 +12,23 @@ import type { StoredParts } from "./readiness.server.js";
 
 export interface ProspectView {
   personId: number;
+  /** what staff call them: their name or company with consent to contact, a pseudonym without (app/consent) */
+  label: string;
+  /** name, email and company may be shown (the consent rule); when false they are null here */
+  named: boolean;
+  /** role, industry, region */
+  descriptor: string;
+  consent: ConsentState;
+  /** channels they opted in to, in words */
+  channels: string[];
+  /** they gave an email address (known even when it may not be shown) */
+  hasEmail: boolean;
+  /** may go to a CRM file or the API's CRM hand-off: permission to contact and an email */
+  crmReady: boolean;
+  /** why a high score is not ready now: "no executive sponsor", "decision beyond the sales cycle" */
+  heldBy: string | null;
+  /** new, accepted, contacted, won, lost (rejected stays rejected) */
+  stage: PipelineStage;
   name: string | null;
   email: string | null;
   jobTitle: string | null;
@@ -47,7 +67,11 @@ function isReasonList(value: unknown): value is Reason[] {
   return Array.isArray(value) && value.every((r) => r && typeof r === "object" && typeof (r as Reason).text === "string");
 }
 
-export function toProspectView(row: ProspectRow, themes: Array<{ themeId: number; label: string }> = []): ProspectView {
+export function toProspectView(
+  row: ProspectRow,
+  themes: Array<{ themeId: number; label: string }> = [],
+  consent: ConsentState = NO_CONSENT,
+): ProspectView {
   const parts = (row.parts && typeof row.parts === "object" ? row.parts : {}) as Partial<StoredParts>;
   const triggers = (Array.isArray(parts.triggers) ? parts.triggers : []).map((t) => ({
     type: t.type,
@@ -62,13 +86,41 @@ export function toProspectView(row: ProspectRow, themes: Array<{ themeId: number
   const reasons = isReasonList(row.reasons) ? [...row.reasons] : [];
   if (row.pipelineStatus === "rejected")
     reasons.unshift({ text: `Rejected by sales${row.rejectReason ? `: ${row.rejectReason}` : ""}`, tone: "minus" });
+  const role = facts.buyingRole ?? row.jobTitle;
+  const who = visibleIdentity(
+    {
+      personId: row.personId,
+      name: row.name,
+      email: row.email,
+      company: row.companyName || null,
+      role,
+      industry: row.industry,
+      region: row.region,
+    },
+    consent,
+  );
+  const hasEmail = Boolean(row.email && row.email.trim());
   return {
     personId: row.personId,
-    name: row.name,
-    email: row.email,
-    jobTitle: row.jobTitle,
-    role: facts.buyingRole ?? row.jobTitle,
-    company: row.companyName || null,
+    label: who.label,
+    named: who.named,
+    descriptor: who.descriptor,
+    consent,
+    channels: optedInChannels(consent),
+    hasEmail,
+    crmReady: mayHandToCrm(consent, row.email),
+    heldBy: heldBy(
+      effectiveBand,
+      parts.checks,
+      parts.gateFailures ?? [],
+      row.pipelineStatus === "rejected" ? (row.rejectReason ?? "") : null,
+    ),
+    stage: pipelineStage(row),
+    name: who.name,
+    email: who.email,
+    jobTitle: who.named ? row.jobTitle : null,
+    role,
+    company: who.company,
     industry: row.industry,
     region: row.region,
     source: row.source,
@@ -109,11 +161,16 @@ export function toProspectView(row: ProspectRow, themes: Array<{ themeId: number
 
 export async function prospectViews(db: Kysely<Database>, query: ProspectQuery = {}): Promise<ProspectView[]> {
   const rows = await listProspectRows(db, query);
-  const themes = await themesForPeople(
-    db,
-    rows.map((r) => r.personId),
-  );
-  return rows.map((r) => toProspectView(r, themes.get(r.personId)));
+  const ids = rows.map((r) => r.personId);
+  const [themes, consents] = await Promise.all([themesForPeople(db, ids), consentStates(db, ids)]);
+  return sortProspects(rows.map((r) => toProspectView(r, themes.get(r.personId), consents.get(r.personId))));
+}
+
+const BAND_ORDER: Record<Band, number> = { ready_now: 0, nurture: 1, not_a_fit: 2 };
+
+/** The band decides, the score orders within a band; ties newest first. */
+export function sortProspects(list: ProspectView[]): ProspectView[] {
+  return list.sort((a, b) => BAND_ORDER[a.effectiveBand] - BAND_ORDER[b.effectiveBand] || b.score - a.score || b.personId - a.personId);
 }
 
 export interface ProspectFilters {
@@ -146,8 +203,17 @@ export async function nurtureList(db: Kysely<Database>): Promise<ProspectView[]>
   return list.filter((p) => p.effectiveBand === "nurture");
 }
 
-/** Ready-now prospects for the CRM (CSV and API): not rejected, not unsubscribed. */
+/** Ready-now prospects for the CRM (CSV and API): not rejected, not unsubscribed, permission to contact, an email. */
 export async function readyNowForCrm(db: Kysely<Database>): Promise<ProspectView[]> {
   const list = await prospectViews(db, { bands: ["ready_now"] });
-  return list.filter((p) => p.effectiveBand === "ready_now");
+  return list.filter((p) => p.effectiveBand === "ready_now" && p.crmReady);
+}
+
+/** How sales may reach a ready-now person, in words: what the list and the page say instead of a phone number. */
+export function reachability(p: Pick<ProspectView, "named" | "hasEmail" | "channels" | "consent">): string | null {
+  if (p.consent.unsubscribed) return "unsubscribed: do not contact";
+  if (!p.named)
+    return p.channels.length ? `ready, no permission to contact (only: ${p.channels.join(", ")})` : "ready, no permission to contact";
+  if (!p.hasEmail) return "no contact details";
+  return null;
 }

@@ -6,5 +6,5 @@ import { sessionUser } from "~/utils/session.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await sessionUser(request);
   if (!user) return redirect("/login");
-  return redirect(user.role === "sales" ? "/prospects" : "/surveys");
+  return redirect(user.role === "sales" ? "/prospects/today" : "/surveys");
 }

@@ -9,7 +9,7 @@ import { TrendBadge } from "~/board/TrendBadge";
 import { triggerLabel } from "~/prospects/readiness";
 import { formatUtcDateTime, percent } from "~/components/format";
 import { doneRuns } from "../../db/queries/analysis-runs";
-import { loadBoard } from "../../db/queries/board";
+import { boardView, memberCompanies } from "~/board/board-view.server";
 import { addNote, markNotesSeen, noteSeenAt, themeNotes } from "../../db/queries/notes";
 import { roleTextsByResponse, getTheme, siblingThemes, themeLabel, themeMembers } from "../../db/queries/themes";
 import { saveValueProposition, valuePropositionHistory, VersionConflict } from "../../db/queries/value-propositions";
@@ -90,7 +90,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     themeNotes(database, theme.id),
     siblingThemes(database, theme),
     canEdit ? noteSeenAt(database, user.id, theme.id) : Promise.resolve(null),
-    loadBoard(database, { scope: theme.survey_id, runs }),
+    boardView(database, { scope: theme.survey_id, runs }),
   ]);
   const facts = await roleTextsByResponse(
     database,
@@ -98,6 +98,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ["buying_role", "pain_severity", "company_name", "industry"],
   );
   const card = board.cards.find((c) => c.themeId === theme.id) ?? null;
+  const shownCompany = await memberCompanies(
+    database,
+    members.map((m) => ({ personId: m.person_id, company: m.company ?? facts.get("company_name")?.get(m.response_id) ?? null })),
+  );
   const triggers = await answerTriggers(
     database,
     members.map((m) => ({ answerId: m.answer_id, text: m.text })),
@@ -117,11 +121,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       keywords: JSON.parse(theme.keywords || "[]") as string[],
     },
     card,
-    members: members.map((m) => ({
+    members: members.map((m, i) => ({
       answerId: m.answer_id,
       text: m.text,
       by: m.assigned_by,
-      company: m.company ?? facts.get("company_name")?.get(m.response_id) ?? null,
+      company: shownCompany[i],
       role: facts.get("buying_role")?.get(m.response_id) ?? m.job_title ?? null,
       industry: facts.get("industry")?.get(m.response_id) ?? m.company_industry ?? null,
       pain: facts.get("pain_severity")?.get(m.response_id) ?? null,
@@ -280,7 +284,8 @@ export default function ThemePage() {
 
       <section className="card" aria-labelledby="notes-title">
         <h2 id="notes-title">Field notes from sales</h2>
-        <Form method="post" noValidate>
+        {/* keyed by the note count: a saved note remounts the form empty; an error keeps what was typed */}
+        <Form method="post" noValidate key={`note-form-${notes.length}`}>
           <input type="hidden" name="intent" value="note" />
           <Field id="note-body" label="What did the customer say mattered?" error={firstError(errors, "body")} required>
             {(aria) => <textarea {...aria} name="body" rows={2} />}

@@ -8,7 +8,8 @@ import { formatUtcDateTime } from "~/components/format";
 import { RunProgress } from "~/themes/RunProgress";
 import { ThemeCard } from "~/board/ThemeCard";
 import { activeRun, doneRuns, doneScopes, latestDoneRunOfAnyScope, latestRun } from "../../db/queries/analysis-runs";
-import { loadBoard, type BoardSort } from "../../db/queries/board";
+import type { BoardSort } from "../../db/queries/board";
+import { boardView } from "~/board/board-view.server";
 import { getSurvey, listSurveyChoices } from "../../db/queries/surveys";
 import { RunBusy, startRun } from "~/themes/analysis-runs.server";
 import { boardChanges } from "~/themes/run-changes.server";
@@ -58,7 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   const scope = query.scope === undefined ? (latestDone?.survey_id ?? null) : query.scope === "all" ? null : query.scope;
   const runs = await doneRuns(database, scope, 6);
-  const board = await loadBoard(database, {
+  const board = await boardView(database, {
     scope,
     runs,
     userId: user.role === "sales" ? undefined : user.id,

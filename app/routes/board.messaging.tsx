@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { messagingItems } from "~/board/messaging";
 import { percent } from "~/components/format";
-import { loadBoard } from "../../db/queries/board";
+import { boardView } from "~/board/board-view.server";
 import { ALL_ROLES, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { boardScope } from "~/board/board.server";
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const database = db();
   const raw = new URL(request.url).searchParams.get("scope");
   const scope = await boardScope(database, raw);
-  const board = await loadBoard(database, { scope });
+  const board = await boardView(database, { scope });
   return json({ scope, items: messagingItems(board.cards) });
 }
 

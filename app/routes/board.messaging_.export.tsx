@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { MESSAGING_CSV_HEADER, messagingCsvRows, messagingItems, messagingMarkdown } from "~/board/messaging";
-import { loadBoard } from "../../db/queries/board";
+import { boardView } from "~/board/board-view.server";
 import { ALL_ROLES, requireUser } from "~/utils/auth.server";
 import { attachmentDisposition, toCsv } from "~/utils/csv";
 import { db } from "~/utils/db.server";
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const database = db();
   const raw = url.searchParams.get("scope");
   const scope = await boardScope(database, raw);
-  const items = messagingItems((await loadBoard(database, { scope })).cards);
+  const items = messagingItems((await boardView(database, { scope })).cards);
   const date = new Date().toISOString().slice(0, 10);
   if (format === "csv") {
     return new Response(toCsv(MESSAGING_CSV_HEADER, messagingCsvRows(items)), {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { triggerLabel } from "~/prospects/readiness";
-import { loadTriggers } from "../../db/queries/board";
+import { triggersView } from "~/board/board-view.server";
 import { ALL_ROLES, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { boardScope } from "~/board/board.server";
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const database = db();
   const raw = new URL(request.url).searchParams.get("scope");
   const scope = await boardScope(database, raw);
-  return json({ scope, triggers: await loadTriggers(database, scope) });
+  return json({ scope, triggers: await triggersView(database, scope) });
 }
 
 function daysAgo(at: string | null): string {

@@ -70,7 +70,7 @@ export async function action({ request }: ActionFunctionArgs) {
   limit.account.reset(account);
 
   const cookie = await startSession(user.id);
-  const fallback = user.role === "sales" ? "/prospects" : "/surveys";
+  const fallback = user.role === "sales" ? "/prospects/today" : "/surveys";
   return redirect(safeRedirect(redirectTo, fallback), { headers: { "Set-Cookie": cookie } });
 }
 

@@ -47,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       };
     }),
   );
-  return json({ plan, saved: Boolean(saved), savedAt: saved?.createdAt ?? null, evaluation });
+  return json({ plan, saved: Boolean(saved), savedAt: saved?.createdAt ?? null, evaluation, now: new Date().toISOString() });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -63,7 +63,7 @@ function num(n: number) {
 }
 
 export default function PlanPage() {
-  const { plan, saved, evaluation: e } = useLoaderData<typeof loader>();
+  const { plan, saved, evaluation: e, now } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.errors : undefined;
   const navigation = useNavigation();
@@ -118,7 +118,15 @@ export default function PlanPage() {
               </thead>
               <tbody>
                 <tr data-measure="opportunities">
-                  <th scope="row">Qualified opportunities (due {t.dueDate})</th>
+                  <th scope="row">
+                    Qualified opportunities (
+                    {Date.parse(t.dueDate) < Date.parse(now) ? (
+                      <span className="badge badge--danger">overdue since {t.dueDate}</span>
+                    ) : (
+                      `due ${t.dueDate}`
+                    )}
+                    )
+                  </th>
                   <td>{t.opportunitiesNeeded}</td>
                   <td>{e.delivered.total}</td>
                 </tr>

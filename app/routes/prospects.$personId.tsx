@@ -11,8 +11,10 @@ import { formatDate, percent } from "~/components/format";
 import { BandBadge, StatusBadge } from "~/prospects/BandBadge";
 import { ReasonList } from "~/prospects/ReasonList";
 import { optOutUrl, recordStaffOptOut } from "~/consent/opt-out.server";
+import { visibleAnswer } from "~/consent/consent-rule";
+import { consentStateFor } from "~/consent/consent-states.server";
 import { acceptProspect } from "~/prospects/pipeline.server";
-import { toProspectView } from "~/prospects/prospect-views.server";
+import { reachability, toProspectView } from "~/prospects/prospect-views.server";
 import { CRITERION_LABELS, CRITERION_KEYS } from "~/prospects/profile";
 import { ALL_ROLES, requireUser, SALES_ROLES } from "~/utils/auth.server";
 import { readFormData } from "~/utils/body.server";
@@ -20,9 +22,7 @@ import { db } from "~/utils/db.server";
 import { firstError, parseWith } from "~/utils/forms";
 import { badRequest, idParam, notFound, publicOrigin } from "~/utils/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.prospect.company || data?.prospect.name || "Prospect"} · Painmap` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.prospect.label || "Prospect"} · Painmap` }];
 
 export const ProspectActionSchema = z.discriminatedUnion(
   "intent",
@@ -63,17 +63,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listOwners(database),
     isUnsubscribed(database, personId),
   ]);
-  const prospect = toProspectView(row, themes.get(personId));
+  const prospect = toProspectView(row, themes.get(personId), await consentStateFor(database, personId));
   const themeByAnswer = new Map((themes.get(personId) ?? []).map((t) => [t.answerId, t.label]));
   return json({
     prospect,
+    reach: prospect.effectiveBand === "ready_now" ? reachability(prospect) : null,
     unsubscribed,
     optOutLink: prospect.email && !unsubscribed ? optOutUrl(publicOrigin(request), personId) : null,
     answers: (answers.get(personId) ?? []).map((a) => ({
       id: a.answerId,
       prompt: a.prompt,
       role: a.role,
-      value: a.choices ? a.choices.join(", ") : (a.text ?? (a.number !== null ? String(a.number) : "")),
+      value: visibleAnswer(
+        a.role,
+        a.choices ? a.choices.join(", ") : (a.text ?? (a.number !== null ? String(a.number) : "")),
+        prospect.named,
+      ),
       theme: themeByAnswer.get(a.answerId) ?? null,
       kind: a.kind,
     })),
@@ -152,16 +157,20 @@ export default function ProspectPage() {
       </p>
       <div className="page-head">
         <div>
-          <h1>{p.company || p.name || `Person ${p.personId}`}</h1>
+          <h1>{p.named ? p.company || p.name || p.label : p.label}</h1>
           <p className="muted">
-            {[p.name, p.jobTitle, p.role !== p.jobTitle ? p.role : null, p.industry, p.region].filter(Boolean).join(" · ")} · source:{" "}
-            {p.source}
+            {[p.named && p.company ? p.name : null, p.jobTitle, p.role !== p.jobTitle ? p.role : null, p.industry, p.region]
+              .filter(Boolean)
+              .join(" · ")}{" "}
+            · source: {p.source}
             {p.campaign ? ` (${p.campaign})` : ""}
           </p>
         </div>
         <div className="prospect-score">
           <span className="prospect-score__value">{p.score}</span>
-          <span className="muted small">/ 100</span> <BandBadge band={p.effectiveBand} /> <StatusBadge status={p.status} />
+          <span className="muted small">/ 100</span>
+          {p.heldBy ? <span className="held-by small">, held by: {p.heldBy}</span> : null} <BandBadge band={p.effectiveBand} />{" "}
+          <StatusBadge status={p.status} />
         </div>
       </div>
 
@@ -241,6 +250,11 @@ export default function ProspectPage() {
 
         <section className="card" aria-labelledby="actions">
           <h2 id="actions">Actions</h2>
+          {data.reach ? (
+            <p className="alert alert--warn" data-testid="reach">
+              {data.reach}
+            </p>
+          ) : null}
           {p.email ? (
             <p>
               <a href={`mailto:${p.email}`}>{p.email}</a>
@@ -255,7 +269,7 @@ export default function ProspectPage() {
               ) : null}
             </p>
           ) : (
-            <p className="muted">No email address given.</p>
+            <p className="muted">{p.named ? "No email address given." : "Name, company and email hidden: no permission to contact."}</p>
           )}
           {data.canAct ? (
             <div className="stack">
@@ -342,7 +356,11 @@ export default function ProspectPage() {
               <input type="hidden" name="intent" value="close" />
               <input type="hidden" name="opportunityId" value={openOpp.id} />
               <label htmlFor="outcome">Outcome</label>
-              <select id="outcome" name="outcome" style={{ width: "auto" }}>
+              {/* no default: closing as won or lost is a choice, never a pre-selected Won */}
+              <select id="outcome" name="outcome" style={{ width: "auto" }} defaultValue="" required>
+                <option value="" disabled>
+                  Choose…
+                </option>
                 <option value="won">Won</option>
                 <option value="lost">Lost</option>
               </select>

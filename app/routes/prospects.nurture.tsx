@@ -16,13 +16,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     people: list.map((p) => ({
       personId: p.personId,
-      name: p.name,
+      // the consent rule: name and email only with permission to contact; the opt-out link reveals neither
+      label: p.label,
+      name: p.named && p.company ? p.name : null,
       email: p.email,
-      company: p.company,
+      descriptor: p.descriptor,
       score: p.score,
       topTheme: p.topTheme?.label ?? null,
       rejected: p.status === "rejected",
-      optOut: p.email ? optOutUrl(origin, p.personId) : null,
+      optOut: p.hasEmail ? optOutUrl(origin, p.personId) : null,
     })),
   });
 }
@@ -64,17 +66,18 @@ export default function Nurture() {
               {people.map((p) => (
                 <tr key={p.personId}>
                   <td>
-                    <Link to={`/prospects/${p.personId}`}>{p.company || p.name || `Person ${p.personId}`}</Link>
-                    {p.company && p.name ? <div className="muted small">{p.name}</div> : null}
+                    <Link to={`/prospects/${p.personId}`}>{p.label}</Link>
+                    {p.name ? <div className="muted small">{p.name}</div> : null}
+                    {p.descriptor ? <div className="muted small">{p.descriptor}</div> : null}
                     {p.rejected ? <div className="small muted">Rejected by sales</div> : null}
                   </td>
-                  <td>{p.email ?? <span className="muted">–</span>}</td>
+                  <td>{p.email ?? <span className="muted">{p.optOut ? "hidden: no permission to contact" : "–"}</span>}</td>
                   <td>{p.score}</td>
                   <td>{p.topTheme ?? <span className="muted">–</span>}</td>
                   <td>
                     {p.optOut ? (
                       <a className="small break" href={p.optOut}>
-                        One-click opt-out<span className="sr-only"> for {p.name ?? p.email}</span>
+                        One-click opt-out<span className="sr-only"> for {p.name ?? p.label}</span>
                       </a>
                     ) : (
                       <span className="muted">no email</span>

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/components/format";
 import { StatusBadge } from "~/responses/ResponsesTable";
 import { getResponseDetail } from "../../db/queries/response-listing";
+import { redactDetail } from "~/consent/redact.server";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { idParam, notFound } from "~/utils/http.server";
@@ -15,8 +16,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Respon
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, MARKETING_ROLES);
-  const detail = await getResponseDetail(db(), idParam(params.id));
-  if (!detail) throw notFound("We could not find that response.");
+  const raw = await getResponseDetail(db(), idParam(params.id));
+  if (!raw) throw notFound("We could not find that response.");
+  const detail = await redactDetail(db(), raw);
   const triggers = await answerTriggers(
     db(),
     detail.answers
@@ -29,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const PURPOSE_LABELS: Record<string, string> = {
   study_summary: "Study summary",
   educational_content: "Educational content (nurture)",
-  contact: "Contact",
+  contact: "Sales may contact me",
 };
 
 function metaText(value: unknown): string {

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AlertList } from "~/components/Field";
 import { ExportLinks, parseResponseFilters, ResponseFiltersForm, ResponsesTable, toResponseFilters } from "~/responses/ResponsesTable";
 import { countResponses, listResponses, PAGE_SIZE } from "../../db/queries/response-listing";
+import { redactListing } from "~/consent/redact.server";
 import { listSurveyChoices } from "../../db/queries/surveys";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const database = db();
   const [total, rows, surveys] = await Promise.all([
     countResponses(database, query),
-    listResponses(database, query, page, PAGE_SIZE),
+    listResponses(database, query, page, PAGE_SIZE).then((list) => redactListing(database, list)),
     listSurveyChoices(database),
   ]);
   return json({ filters, messages, total, rows, page, pageSize: PAGE_SIZE, surveys });

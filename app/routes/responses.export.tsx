@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { parseResponseFilters, toResponseFilters } from "~/responses/ResponsesTable";
 import { exportBatches, exportPlan } from "../../db/queries/response-listing";
+import { exportRedaction } from "~/consent/redact.server";
 import { getSurvey } from "../../db/queries/surveys";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { attachmentDisposition, CSV_BOM, csvRow } from "~/utils/csv";
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const header = plan.columns.map((c) => c.header);
   const filename = `${name}-${new Date().toISOString().slice(0, 10)}.${format.data}`;
   const encoder = new TextEncoder();
-  const batches = exportBatches(database, query, plan);
+  const batches = exportBatches(database, query, plan, undefined, exportRedaction(database));
   const json = format.data === "json";
 
   let first = true;

@@ -10,7 +10,7 @@ import {
   ImportInputError,
   readImportCsv,
   validateRows,
-  writeImportedRows,
+  importRows,
 } from "~/surveys/import.server";
 import {
   IMPORT_SOURCES,
@@ -82,7 +82,7 @@ type ActionResult =
   | { ok: false; errors: FieldErrors; step: "map"; state: MapState }
   | { ok: true; step: "map"; state: MapState }
   | { ok: true; step: "preview"; state: PreviewState }
-  | { ok: true; step: "done"; imported: number; skipped: Array<{ line: number; errors: string[] }> };
+  | { ok: true; step: "done"; imported: number; alreadyImported: number; skipped: Array<{ line: number; errors: string[] }> };
 
 function keyOf(csv: string, mapping: string[], defaultSource: string): string {
   return sha256(`${sha256(csv)}\u0000${mapping.join(",")}\u0000${defaultSource}`);
@@ -144,11 +144,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const invalid = rows.filter((r) => r.errors.length > 0);
 
   if (input.intent === "import" && input.previewKey === previewKey) {
-    const ids = await writeImportedRows(database, { surveyId: survey.id, questions, rows, importedBy: user.email });
+    const { ids, alreadyImported } = await importRows(database, { surveyId: survey.id, questions, rows, importedBy: user.email });
     return json<ActionResult>({
       ok: true,
       step: "done",
       imported: ids.length,
+      alreadyImported,
       skipped: invalid.slice(0, MAX_ERROR_ROWS).map((r) => ({ line: r.line, errors: r.errors })),
     });
   }
@@ -202,6 +203,11 @@ export default function ImportResponses() {
             <p>
               Imported {result.imported} {result.imported === 1 ? "response" : "responses"}, saved as complete.
             </p>
+            {result.alreadyImported ? (
+              <p data-testid="already-imported">
+                {result.alreadyImported} {result.alreadyImported === 1 ? "row" : "rows"} already imported, skipped.
+              </p>
+            ) : null}
           </div>
           {result.skipped.length ? (
             <div className="alert alert--warn">

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AlertList } from "~/components/Field";
 import { ExportLinks, parseResponseFilters, ResponseFiltersForm, ResponsesTable, toResponseFilters } from "~/responses/ResponsesTable";
 import { countResponses, listResponses, PAGE_SIZE } from "../../db/queries/response-listing";
+import { redactListing } from "~/consent/redact.server";
 import { getSurvey } from "../../db/queries/surveys";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -22,7 +23,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { filters, messages } = parseResponseFilters(search);
   const query = { ...toResponseFilters(filters), surveyId: id };
   const page = filters.page ?? 1;
-  const [total, rows] = await Promise.all([countResponses(database, query), listResponses(database, query, page, PAGE_SIZE)]);
+  const [total, rows] = await Promise.all([
+    countResponses(database, query),
+    listResponses(database, query, page, PAGE_SIZE).then((list) => redactListing(database, list)),
+  ]);
   // Only an empty page under filters needs to know whether the survey has any responses at all.
   const filtered = Boolean(filters.status || filters.source || filters.from || filters.to);
   const anyResponses = total > 0 || (filtered && (await countResponses(database, { surveyId: id })) > 0);

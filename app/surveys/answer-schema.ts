@@ -167,7 +167,25 @@ export function parsePageAnswers(
     if ("error" in result) (errors[result.field] ??= []).push(result.error);
     else answers.push({ questionId: q.id, value: result.value });
   }
+  for (const e of unreachableConsents(questions, answers)) (errors[e.field] ??= []).push(e.error);
   return Object.keys(errors).length ? { success: false, errors } : { success: true, data: answers };
+}
+
+/** Consents that need a way to reach the person: the summary is emailed, sales contact needs an address. */
+const NEEDS_EMAIL: Record<string, string> = {
+  consent_contact: "We need your work email to send you the summary: add it below, or untick this box.",
+  consent_sales: "We need your work email so sales can contact you: add it below, or untick this box.",
+};
+
+/** A ticked "contact me" or "send me the summary" on a page whose email question is left empty. */
+function unreachableConsents(questions: PublicQuestion[], answers: PageAnswers): Array<{ field: string; error: string }> {
+  const email = questions.find((q) => q.role === "contact_email");
+  if (!email) return [];
+  const byId = new Map(answers.map((a) => [a.questionId, a.value]));
+  if (byId.get(email.id)?.text?.trim()) return [];
+  return questions
+    .filter((q) => q.kind === "consent" && q.role !== null && q.role in NEEDS_EMAIL && byId.get(q.id)?.number === 1)
+    .map((q) => ({ field: fieldName(q.id), error: NEEDS_EMAIL[q.role!] }));
 }
 
 /**

@@ -7,7 +7,7 @@ import { fieldName, otherFieldName, OTHER_VALUE, parsePageAnswers, type FormValu
 import { OTHER_PREFIX } from "./questions.js";
 import { afterCompletion, flushCompletions } from "../prospects/after-completion.server.js";
 import { completionFacts, resumeTokenHash } from "./submission.server.js";
-import { randomToken } from "../utils/tokens.server.js";
+import { randomToken, sha256 } from "../utils/tokens.server.js";
 import { parseStringList } from "../../db/queries/util.js";
 import { IMPORT_SOURCES, MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, META_FIELDS, type MetaField } from "./import-mapping.js";
 
@@ -374,19 +374,36 @@ export async function writeImportedRows(
   db: Kysely<Database>,
   args: { surveyId: number; questions: PublicQuestion[]; rows: ValidatedRow[]; importedBy: string },
 ): Promise<number[]> {
+  return (await importRows(db, args)).ids;
+}
+
+/**
+ * A row's key is a hash of what it says (answers and contact facts), used as the response's
+ * idempotency key: importing the same rows again finds their responses and writes nothing new.
+ */
+export function importRowKey(row: Pick<ValidatedRow, "answers" | "meta">): string {
+  const answers = [...row.answers].sort((a, b) => a.questionId - b.questionId);
+  return `import-${sha256(JSON.stringify({ answers, meta: row.meta }))}`;
+}
+
+/** The valid rows written as responses; `alreadyImported` counts rows an earlier import wrote. */
+export async function importRows(
+  db: Kysely<Database>,
+  args: { surveyId: number; questions: PublicQuestion[]; rows: ValidatedRow[]; importedBy: string },
+): Promise<{ ids: number[]; alreadyImported: number }> {
   const valid = args.rows.filter((r) => r.errors.length === 0);
-  if (valid.length === 0) return [];
+  if (valid.length === 0) return { ids: [], alreadyImported: 0 };
+  let alreadyImported = 0;
   const lastPage = new Set(args.questions.map((q) => q.page)).size || 1;
-  const batch = randomToken(9);
   const now = new Date().toISOString();
   const personIds: number[] = [];
   const ids = await db.transaction().execute(async (trx) => {
     const ids: number[] = [];
     for (const row of valid) {
       const when = row.meta.date ?? now;
-      const { response } = await startResponse(trx, {
+      const { response, created } = await startResponse(trx, {
         surveyId: args.surveyId,
-        idempotencyKey: `import-${batch}-${row.line}`,
+        idempotencyKey: importRowKey(row),
         // Nobody resumes an imported response; the hash only has to be unique.
         resumeTokenHash: resumeTokenHash(randomToken()),
         source: row.meta.source,
@@ -396,6 +413,10 @@ export async function writeImportedRows(
         origin: "import",
         now: when,
       });
+      if (!created) {
+        alreadyImported++;
+        continue;
+      }
       await saveAnswers(trx, { responseId: response.id, answers: row.answers, now: when });
       const byQuestion = new Map(row.answers.map((a) => [a.questionId, a]));
       const facts = completionFacts(args.questions, byQuestion, `import by ${args.importedBy}`, {
@@ -425,5 +446,5 @@ export async function writeImportedRows(
   // Imported people are scored like everyone else, before the marketer sees the result.
   for (const personId of personIds) afterCompletion(db, { personId, surveyId: args.surveyId, autoRun: false });
   await flushCompletions();
-  return ids;
+  return { ids, alreadyImported };
 }

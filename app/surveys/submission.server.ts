@@ -19,7 +19,7 @@ import {
 import type { Attribution, PageAnswers, PublicQuestion } from "./answer-schema.js";
 import { isQuestionKind } from "./answer-schema.js";
 import { siteCountOf } from "../prospects/site-count.js";
-import { CONSENT_WORDING_VERSION } from "./template.js";
+import { CONSENT_SALES_WORDING_VERSION, CONSENT_WORDING_VERSION } from "./template.js";
 import { readCookie } from "../utils/cookies.server.js";
 import { sign } from "../utils/secrets.server.js";
 import { sha256 } from "../utils/tokens.server.js";
@@ -125,7 +125,15 @@ export function personSource(attribution: Attribution): PersonSource {
 const CONSENT_PURPOSES: Record<string, ConsentPurpose> = {
   consent_contact: "study_summary",
   consent_nurture: "educational_content",
+  consent_sales: "contact",
 };
+const CONSENT_VERSIONS: Record<string, string> = { consent_sales: CONSENT_SALES_WORDING_VERSION };
+
+/** One person per address: emails are kept trimmed and lower-cased, so "Dana@Example.com " finds dana@example.com. */
+export function normalizeEmail(email: string | null): string | null {
+  const e = email?.trim().toLowerCase();
+  return e ? e : null;
+}
 
 /**
  * What a finished response says about who answered, read by question role: the company, the
@@ -164,14 +172,14 @@ export function completionFacts(
       purpose,
       status: answer.number === 1 ? "opted_in" : "opted_out",
       wording: q.prompt,
-      wordingVersion: CONSENT_WORDING_VERSION,
+      wordingVersion: CONSENT_VERSIONS[q.role!] ?? CONSENT_WORDING_VERSION,
       actor,
     });
   }
   return {
     company,
     contact: {
-      email: overrides.email ?? textOf("contact_email"),
+      email: normalizeEmail(overrides.email ?? textOf("contact_email")),
       name: overrides.name ?? textOf("contact_name"),
       jobTitle: textOf("job_title"),
     },

@@ -74,6 +74,10 @@ export const SITE_COUNT_OPTIONS = ["1", "2-5", "6-20", "21-100", "More than 100"
 export const CONSENT_SUMMARY_WORDING = "Send me the study summary when it is ready.";
 export const CONSENT_NURTURE_WORDING = "Send me occasional educational content. I can opt out at any time.";
 export const CONSENT_WORDING_VERSION = "2026-11-v1";
+/** Its own purpose ("contact"), wording and version (ADR 0401): the only consent that lets staff see who someone is. */
+export const CONSENT_SALES_WORDING =
+  "A member of our sales team may contact me about this by email or phone. Unticked, you stay anonymous to our staff.";
+export const CONSENT_SALES_WORDING_VERSION = "2026-12-sales-v1";
 
 export const DEFAULT_TEMPLATE_VARS: TemplateVars = {
   problem: "keeping systems secure and available",
@@ -188,6 +192,7 @@ const RAW: TemplateQuestion[] = [
     role: "early_stage_concerns",
     prompt: "What would make you comfortable buying from an early-stage company?",
   },
+  { page: 6, kind: "consent", role: "consent_sales", prompt: CONSENT_SALES_WORDING },
   { page: 6, kind: "consent", role: "consent_contact", prompt: CONSENT_SUMMARY_WORDING },
   { page: 6, kind: "consent", role: "consent_nurture", prompt: CONSENT_NURTURE_WORDING },
   { page: 6, kind: "short_text", role: "contact_name", prompt: "Your name (optional)" },

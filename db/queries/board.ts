@@ -2,7 +2,7 @@ import { sql, type Kysely } from "kysely";
 import type { AnalysisRun, Database } from "../schema.js";
 import { doneRuns, scopeFilter, type RunScope } from "./analysis-runs.js";
 import { unseenNoteCounts } from "./notes.js";
-import { averageSeverity, facetRollup, namablePeople, themeLabel } from "./themes.js";
+import { averageSeverity, facetRollup, themeLabel } from "./themes.js";
 import { parseJson } from "./util.js";
 import { currentValuePropositions } from "./value-propositions.js";
 
@@ -19,11 +19,20 @@ export interface BoardFilters {
 export type BoardSort = "impact" | "share" | "severity" | "respondents";
 export type Trend = "new" | "growing" | "steady" | "fading";
 
+/**
+ * A quote with the plain facts about who said it. `attribution` comes out anonymous ("Anonymous,
+ * Retail it lead"); only app/consent's rule may replace it with a name (app/board/board-view.server.ts).
+ */
 export interface Quote {
   answerId: number;
   text: string;
   attribution: string;
   named: boolean;
+  personId: number | null;
+  personName: string | null;
+  company: string | null;
+  industry: string;
+  role: string;
 }
 
 export interface BoardCard {
@@ -236,10 +245,7 @@ export async function loadBoard(
   };
 }
 
-/**
- * Quotes with their attribution: the respondent's name or company only when they opted in to
- * be contacted (study summary or contact) and did not withdraw; otherwise anonymised.
- */
+/** Quotes with who said them, attributed anonymously: naming is the consent rule's job (app/consent). */
 export async function loadQuotes(db: Db, answerIds: number[], runId: number | null): Promise<Map<number, Quote>> {
   const out = new Map<number, Quote>();
   if (!answerIds.length) return out;
@@ -272,19 +278,21 @@ export async function loadQuotes(db: Db, answerIds: number[], runId: number | nu
         .execute()
     : [];
   const factBy = new Map(facts.map((f) => [f.response_id, f]));
-  const namable = await namablePeople(
-    db,
-    rows.map((r) => r.person_id).filter((id): id is number => id !== null),
-  );
   for (const row of rows) {
-    const named = row.person_id !== null && namable.has(row.person_id) && Boolean(row.person_name || row.company);
     const fact = factBy.get(row.response_id);
     const industry = fact?.industry && fact.industry !== "Unknown" ? fact.industry : (row.company_industry ?? "");
     const role = fact?.buying_role && fact.buying_role !== "Unknown" ? fact.buying_role.toLowerCase() : "respondent";
-    const attribution = named
-      ? [row.person_name, row.company].filter(Boolean).join(", ")
-      : `Anonymous, ${[industry, role].filter(Boolean).join(" ")}`;
-    out.set(row.id, { answerId: row.id, text: row.value_text ?? "", attribution, named });
+    out.set(row.id, {
+      answerId: row.id,
+      text: row.value_text ?? "",
+      attribution: `Anonymous, ${[industry, role].filter(Boolean).join(" ")}`,
+      named: false,
+      personId: row.person_id,
+      personName: row.person_name,
+      company: row.company,
+      industry,
+      role,
+    });
   }
   return out;
 }
@@ -296,7 +304,15 @@ export interface TriggerRow {
   upcoming: number;
   unknown: number;
   latestAt: string | null;
-  prospects: Array<{ personId: number | null; name: string; company: string | null; timing: string; phrase: string; at: string | null }>;
+  /** `name` and `company` are raw here: the page shows them only through the consent rule (app/board/board-view.server.ts) */
+  prospects: Array<{
+    personId: number | null;
+    name: string | null;
+    company: string | null;
+    timing: string;
+    phrase: string;
+    at: string | null;
+  }>;
 }
 
 /** Trigger types with how many respondents mentioned them, how recently, and who (newest first). */
@@ -332,7 +348,7 @@ export async function loadTriggers(db: Db, scope: RunScope, prospectsPerType = 1
       seen.add(p.response_id);
       prospects.push({
         personId: p.person_id,
-        name: p.name ?? "Unnamed respondent",
+        name: p.name,
         company: p.company,
         timing: p.timing,
         phrase: p.phrase,

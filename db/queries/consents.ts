@@ -134,3 +134,39 @@ export async function useTokenOnce(db: Kysely<Database>, jti: string, purpose: s
     .executeTakeFirst();
   return inserted !== undefined;
 }
+
+export interface ConsentRow {
+  id: number;
+  personId: number;
+  purpose: ConsentPurpose;
+  status: "opted_in" | "opted_out";
+  wordingVersion: string;
+  capturedAt: string;
+  withdrawnAt: string | null;
+}
+
+/** Every consent row of these people, oldest first: plain rows, the rule lives in app/consent. */
+export async function consentRowsForPeople(db: Kysely<Database>, personIds: readonly number[]): Promise<ConsentRow[]> {
+  const out: ConsentRow[] = [];
+  const ids = [...new Set(personIds)];
+  for (let i = 0; i < ids.length; i += 400) {
+    const rows = await db
+      .selectFrom("consents")
+      .select(["id", "person_id", "purpose", "status", "wording_version", "captured_at", "withdrawn_at"])
+      .where("person_id", "in", ids.slice(i, i + 400))
+      .orderBy("captured_at", "asc")
+      .orderBy("id", "asc")
+      .execute();
+    for (const r of rows)
+      out.push({
+        id: r.id,
+        personId: r.person_id,
+        purpose: r.purpose,
+        status: r.status,
+        wordingVersion: r.wording_version,
+        capturedAt: r.captured_at,
+        withdrawnAt: r.withdrawn_at,
+      });
+  }
+  return out;
+}

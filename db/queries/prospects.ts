@@ -34,6 +34,8 @@ export interface ProspectRow {
   readySince: string | null;
   profileId: number;
   profileVersion: number | null;
+  /** the latest closed opportunity's outcome, if any: won or lost ends the pipeline */
+  outcome: "won" | "lost" | null;
 }
 
 export interface ProspectQuery {
@@ -44,7 +46,7 @@ export interface ProspectQuery {
   includeUnsubscribed?: boolean;
 }
 
-/** Highest score first; ties by newest. */
+/** Highest score first; ties by newest (the views then order by band first: prospect-views.server.ts). */
 export async function listProspectRows(db: Kysely<Database>, q: ProspectQuery = {}): Promise<ProspectRow[]> {
   let query = db
     .selectFrom("assessments")
@@ -79,6 +81,16 @@ export async function listProspectRows(db: Kysely<Database>, q: ProspectQuery = 
       "assessments.ready_since as readySince",
       "assessments.profile_id as profileId",
       "profile.version as profileVersion",
+      (eb) =>
+        eb
+          .selectFrom("opportunities as opp")
+          .select("opp.outcome")
+          .whereRef("opp.person_id", "=", "people.id")
+          .where("opp.outcome", "is not", null)
+          .orderBy("opp.closed_at", "desc")
+          .orderBy("opp.id", "desc")
+          .limit(1)
+          .as("outcome"),
     ]);
   if (!q.includeUnsubscribed) query = query.where(notUnsubscribed);
   if (q.onlyNurtureOptIn) query = query.where(optedInToNurture);
@@ -91,6 +103,7 @@ export async function listProspectRows(db: Kysely<Database>, q: ProspectQuery = 
   return rows.map((r) => ({
     ...r,
     pipelineStatus: r.pipelineStatus as PipelineStatus,
+    outcome: (r.outcome ?? null) as "won" | "lost" | null,
     score: Number(r.score),
     reasons: parseJson<unknown>(r.reasons, []),
     parts: parseJson<unknown>(r.parts, {}),

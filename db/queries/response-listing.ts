@@ -64,6 +64,7 @@ export interface ResponseListRow {
   currentPage: number;
   startedAt: string;
   completedAt: string | null;
+  personId: number | null;
   personName: string | null;
   personEmail: string | null;
   company: string | null;
@@ -90,6 +91,7 @@ function baseRows(db: Kysely<Database>) {
       "responses.started_at as startedAt",
       "responses.completed_at as completedAt",
       "responses.meta as meta",
+      "responses.person_id as personId",
       "people.name as personName",
       "people.email as personEmail",
       "companies.name as company",
@@ -306,8 +308,13 @@ export interface ExportPlan {
   /** question id -> column index (questions of several surveys that share a prompt share a column) */
   questionColumn: Map<number, number>;
   questionKind: Map<number, string>;
+  /** each column's question role (null for meta columns and questions without one): what a redaction reads */
+  columnRoles: Array<string | null>;
   count: number;
 }
+
+/** Blanks what staff may not see in a batch (the consent rule lives in app/consent; it gets each row's person). */
+export type ExportRedaction = (rows: ExportRow[], personIds: Array<number | null>, plan: ExportPlan) => Promise<void>;
 
 /**
  * Columns: the metadata, then one per question in survey and position order, headed by its prompt.
@@ -325,6 +332,7 @@ export async function exportPlan(db: Kysely<Database>, filters: ResponseFilters)
     ? await db.selectFrom("questions").selectAll().where("survey_id", "in", surveyIds).orderBy("survey_id").orderBy("position").execute()
     : [];
   const columns: ExportColumn[] = EXPORT_META_COLUMNS.map((meta) => ({ header: meta, meta }));
+  const columnRoles: Array<string | null> = columns.map(() => null);
   const used = new Set<string>(columns.map((c) => c.header));
   const byPrompt = new Map<string, number>();
   const questionColumn = new Map<number, number>();
@@ -345,12 +353,13 @@ export async function exportPlan(db: Kysely<Database>, filters: ResponseFilters)
     for (let n = 2; used.has(header); n++) header = `${prompt} (${n})`;
     used.add(header);
     columns.push({ header, meta: null });
+    columnRoles.push(q.role);
     const index = columns.length - 1;
     if (shared === undefined) byPrompt.set(prompt, index);
     questionColumn.set(q.id, index);
     taken.add(index);
   }
-  return { columns, questionColumn, questionKind, count };
+  return { columns, questionColumn, questionKind, columnRoles, count };
 }
 
 export type ExportRow = AnswerValue[];
@@ -364,6 +373,7 @@ export async function* exportBatches(
   filters: ResponseFilters,
   plan: ExportPlan,
   batchSize = EXPORT_BATCH,
+  redact?: ExportRedaction,
 ): AsyncGenerator<ExportRow[]> {
   let afterId = 0;
   for (;;) {
@@ -390,7 +400,7 @@ export async function* exportBatches(
       if (list) list.push(a);
       else byResponse.set(a.response_id, [a]);
     }
-    yield rows.map((r) => {
+    const batch = rows.map((r) => {
       const out: ExportRow = new Array(plan.columns.length).fill(null);
       const meta: Record<(typeof EXPORT_META_COLUMNS)[number], AnswerValue> = {
         response_id: r.id,
@@ -417,6 +427,13 @@ export async function* exportBatches(
       }
       return out;
     });
+    if (redact)
+      await redact(
+        batch,
+        rows.map((r) => r.personId),
+        plan,
+      );
+    yield batch;
     if (rows.length < batchSize) return;
   }
 }

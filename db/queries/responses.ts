@@ -171,8 +171,18 @@ export async function completeResponse(
     .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) === 0) return false;
 
-  let companyId: number | null = null;
-  if (args.company) {
+  // One email, one person: a known address gets this response (and its consents) added to them.
+  const known = args.person.email
+    ? await db
+        .selectFrom("people")
+        .select(["id", "company_id", "name", "job_title"])
+        .where("email", "=", args.person.email)
+        .orderBy("id")
+        .limit(1)
+        .executeTakeFirst()
+    : undefined;
+  let companyId: number | null = known?.company_id ?? null;
+  if (args.company && companyId === null) {
     const row = await db
       .insertInto("companies")
       .values({
@@ -186,22 +196,32 @@ export async function completeResponse(
       .executeTakeFirstOrThrow();
     companyId = row.id;
   }
-  const person = await db
-    .insertInto("people")
-    .values({
-      company_id: companyId,
-      email: args.person.email,
-      name: args.person.name,
-      job_title: args.person.jobTitle,
-      source: args.person.source,
-      utm_source: args.person.utmSource,
-      utm_campaign: args.person.utmCampaign,
-      rep: args.person.rep,
-      owner_user_id: null,
-      created_at: args.now,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  let person: { id: number };
+  if (known) {
+    person = { id: known.id };
+    await db
+      .updateTable("people")
+      .set({ company_id: companyId, name: known.name ?? args.person.name, job_title: known.job_title ?? args.person.jobTitle })
+      .where("id", "=", known.id)
+      .execute();
+  } else {
+    person = await db
+      .insertInto("people")
+      .values({
+        company_id: companyId,
+        email: args.person.email,
+        name: args.person.name,
+        job_title: args.person.jobTitle,
+        source: args.person.source,
+        utm_source: args.person.utmSource,
+        utm_campaign: args.person.utmCampaign,
+        rep: args.person.rep,
+        owner_user_id: null,
+        created_at: args.now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+  }
   await db.updateTable("responses").set({ person_id: person.id }).where("id", "=", args.responseId).execute();
   if (args.consents.length) {
     await db

@@ -507,49 +507,6 @@ export function answerDisplay(row: { value_text: string | null; value_number: nu
   return "";
 }
 
-/** People who may be named in a quote: opted in to the study summary or to contact, not withdrawn. */
-export async function namablePeople(db: Db, personIds: number[]): Promise<Set<number>> {
-  const out = new Set<number>();
-  for (const idChunk of chunks([...new Set(personIds)])) {
-    const rows = await db
-      .selectFrom("consents")
-      .select("person_id")
-      .where("person_id", "in", idChunk)
-      .where("purpose", "in", ["study_summary", "contact"])
-      .where("status", "=", "opted_in")
-      .where("withdrawn_at", "is", null)
-      .execute();
-    for (const row of rows) out.add(row.person_id);
-  }
-  // A later opt-out for the same purpose wins over an earlier opt-in.
-  if (out.size) {
-    for (const idChunk of chunks([...out])) {
-      const outs = await db
-        .selectFrom("consents as o")
-        .select("o.person_id")
-        .where("o.person_id", "in", idChunk)
-        .where("o.purpose", "in", ["study_summary", "contact"])
-        .where("o.status", "=", "opted_out")
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom("consents as i")
-                .select("i.id")
-                .whereRef("i.person_id", "=", "o.person_id")
-                .whereRef("i.purpose", "=", "o.purpose")
-                .where("i.status", "=", "opted_in")
-                .where("i.withdrawn_at", "is", null)
-                .whereRef("i.captured_at", ">", "o.captured_at"),
-            ),
-          ),
-        )
-        .execute();
-      for (const row of outs) out.delete(row.person_id);
-    }
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------------
 // A marketer's edits. Each checks the theme's version and bumps it (optimistic concurrency).
 // ---------------------------------------------------------------------------------------------

@@ -167,6 +167,7 @@ export const ACCESS: Record<string, RouteAccess> = {
 
   "routes/prospects._index": { page: "/prospects", level: "staff" },
   "routes/prospects.nurture": { page: "/prospects/nurture", level: "staff" },
+  "routes/prospects.today": { page: "/prospects/today", level: "staff" },
   "routes/prospects.export[.]csv": { page: "/prospects/export.csv", level: "staff" },
   "routes/prospects.$personId": {
     page: "/prospects/{personId}",

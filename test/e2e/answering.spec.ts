@@ -66,7 +66,10 @@ async function answerFirstPages(page: Page) {
   await next(page, 2);
 }
 
-async function answerRest(page: Page) {
+/** One address per survey: the same email is one person (issue 17), so each test's prospect gets its own. */
+const emailFor = (surveyId: number) => `dana+s${surveyId}@hotel.example.com`;
+
+async function answerRest(page: Page, email: string) {
   await page
     .getByRole("group", { name: /Which of these happened/ })
     .getByLabel("Security breach")
@@ -91,7 +94,7 @@ async function answerRest(page: Page) {
   await expect(page.getByLabel(/study summary/)).not.toBeChecked();
   await expect(page.getByLabel(/educational content/)).not.toBeChecked();
   await page.getByLabel(/study summary/).check();
-  await page.getByLabel("Work email (optional)").fill("dana@hotel.example.com");
+  await page.getByLabel("Work email (optional)").fill(email);
   await page.getByLabel("Company (optional)").fill("Harbor Hotels");
   await next(page, 6);
   await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
@@ -103,7 +106,7 @@ async function expectCompleteResponse(surveyId: number, src: string) {
   expect(rows[0].status).toBe("complete");
   expect(rows[0].source).toBe(src);
   const person = await handle.db.selectFrom("people").selectAll().where("id", "=", rows[0].person_id!).executeTakeFirstOrThrow();
-  expect(person.email).toBe("dana@hotel.example.com");
+  expect(person.email).toBe(emailFor(surveyId));
   expect(person.source).toBe(src);
   const consents = await handle.db
     .selectFrom("consents")
@@ -112,6 +115,7 @@ async function expectCompleteResponse(surveyId: number, src: string) {
     .orderBy("purpose")
     .execute();
   expect(consents).toEqual([
+    { purpose: "contact", status: "opted_out" },
     { purpose: "educational_content", status: "opted_out" },
     { purpose: "study_summary", status: "opted_in" },
   ]);
@@ -129,7 +133,7 @@ test("a prospect answers on a phone without JavaScript, through to the thank-you
   await answerFirstPages(page);
   await expect(page.getByTestId("resume-link")).toContainText(`/s/${survey.slug}?r=`);
   const resume = new URL((await page.getByTestId("resume-link").textContent())!.trim());
-  await answerRest(page);
+  await answerRest(page, emailFor(survey.id));
   await expectCompleteResponse(survey.id, "sales");
   const [row] = await responsesOf(survey.id);
   expect(row).toMatchObject({ utm_source: "linkedin", utm_campaign: "e2e", rep: "Riley" });
@@ -160,7 +164,7 @@ test("a prospect answers with JavaScript on, keyboard only on the first page", a
   await page.keyboard.press("Space");
   await expect(page.getByRole("group", { name: /role in buying decisions/ }).getByLabel("Decision maker")).toBeChecked();
   await answerFirstPages(page);
-  await answerRest(page);
+  await answerRest(page, emailFor(survey.id));
   await expectCompleteResponse(survey.id, "marketing");
   await context.close();
 });

@@ -52,7 +52,7 @@ test("an admin adds a user who can then log in with their role", async ({ asAdmi
   await page.getByLabel("Password").fill("a-long-enough-pass");
   await page.getByRole("button", { name: "Log in" }).click();
   // Sales lands on its own home page, and the header names the role.
-  await expect(page).toHaveURL(/\/prospects$/);
+  await expect(page).toHaveURL(/\/prospects\/today$/);
   await expect(page.getByRole("banner").getByText("sales", { exact: true })).toBeVisible();
 });
 

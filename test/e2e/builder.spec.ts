@@ -55,37 +55,37 @@ test("a marketer builds a study from the template with their own words, edits it
   await expect(shown.filter({ hasText: "How much pain are you in around payroll compliance?" })).toBeVisible();
   await expect(shown.filter({ hasText: "How compelling is payroll automation to you?" })).toBeVisible();
   const initial = await prompts(page);
-  expect(initial).toHaveLength(22);
+  expect(initial).toHaveLength(23);
   expect(initial.join(" ")).not.toContain("[");
 
   // a choice question with one option is refused with a message at the field, and nothing is added
   await addQuestion(page, "Which payroll tool do you use?", "Only one");
   await expect(page.locator("#new-options-error")).toContainText("at least 2 options");
-  await expect(page.locator(".question-card")).toHaveCount(22);
+  await expect(page.locator(".question-card")).toHaveCount(23);
 
   await addQuestion(page, "Which payroll tool do you use?", "ADP\nWorkday\nIn-house");
   await expect(page.getByRole("status")).toHaveText("Question added at the end.");
   await expect(page.locator(".question-card__prompt").last()).toHaveText("Which payroll tool do you use?");
   await expect(page.locator(".question-card").last()).toContainText("Workday");
 
-  // reorder: the new question (Q23) moves up one place
-  await page.getByRole("button", { name: "Move question 23 up" }).click();
+  // reorder: the new question (Q24) moves up one place
+  await page.getByRole("button", { name: "Move question 24 up" }).click();
   await expect(page.getByRole("status")).toHaveText("Question moved up.");
   const shownPrompts = page.locator(".question-card__prompt");
-  await expect(shownPrompts.nth(21)).toHaveText("Which payroll tool do you use?");
-  await expect(shownPrompts.nth(22)).toHaveText(initial[21]!);
-  await expect(page.locator(".question-card").nth(21)).toContainText("Q22");
+  await expect(shownPrompts.nth(22)).toHaveText("Which payroll tool do you use?");
+  await expect(shownPrompts.nth(23)).toHaveText(initial[22]!);
+  await expect(page.locator(".question-card").nth(22)).toContainText("Q23");
 
   // edit it: the prompt changes in place
-  const card = page.locator(".question-card").nth(21);
-  await card.getByText("Edit question 22").click();
+  const card = page.locator(".question-card").nth(22);
+  await card.getByText("Edit question 23").click();
   await card.locator("textarea[name=prompt]").fill("Which payroll software do you use today?");
-  await card.getByRole("button", { name: "Save question 22" }).click();
+  await card.getByRole("button", { name: "Save question 23" }).click();
   await expect(page.getByRole("status")).toHaveText("Question saved.");
-  await expect(page.locator(".question-card__prompt").nth(21)).toHaveText("Which payroll software do you use today?");
+  await expect(page.locator(".question-card__prompt").nth(22)).toHaveText("Which payroll software do you use today?");
 
-  // remove it: back to the 22 template questions in their order
-  await page.getByRole("button", { name: "Remove question 22" }).click();
+  // remove it: back to the 23 template questions (issue 17 added "sales may contact me") in their order
+  await page.getByRole("button", { name: "Remove question 23" }).click();
   await expect(page.getByRole("status")).toHaveText("Question removed.");
   await expect(shownPrompts).toHaveText(initial);
 

@@ -152,10 +152,11 @@ test("import a CSV: map columns, preview shows the bad row, only good rows are w
   );
 
   const csv = [
-    "pain_story,How much pain are you in around IT security and operations?,Budget,Email,Notes",
-    '"Our backups failed twice, and the restore took a week",8,Allocated,imp1@example.com,call back',
-    "Night shifts are a mess,11,None,imp2@example.com,",
-    "=Audit prep takes weeks,5,Could be found,,",
+    // consent_sales: the one consent that lets staff see an email in the export (issue 17, ADR 0401)
+    "pain_story,How much pain are you in around IT security and operations?,Budget,Email,Notes,consent_sales",
+    '"Our backups failed twice, and the restore took a week",8,Allocated,imp1@example.com,call back,yes',
+    "Night shifts are a mess,11,None,imp2@example.com,,",
+    "=Audit prep takes weeks,5,Could be found,,,",
   ].join("\r\n");
   await page.getByLabel("CSV file").setInputFiles({ name: "interviews.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${csv}`) });
   await page.getByRole("button", { name: "Upload and map columns" }).click();
@@ -169,7 +170,7 @@ test("import a CSV: map columns, preview shows the bad row, only good rows are w
   await expect(page.getByLabel("Notes")).toHaveValue("ignore");
 
   // Nothing mapped to a question: a 400 with a message.
-  for (const label of ["pain_story", "How much pain are you in around IT security and operations?", "Budget"])
+  for (const label of ["pain_story", "How much pain are you in around IT security and operations?", "Budget", "consent_sales"])
     await page.getByLabel(label, { exact: true }).selectOption("ignore");
   await page.getByRole("button", { name: "Preview import" }).click();
   await expect(page.getByRole("alert")).toContainText("Map at least one column to a question");
@@ -185,6 +186,7 @@ test("import a CSV: map columns, preview shows the bad row, only good rows are w
     "Q7. How much pain are you in around IT security and operations?",
   );
   await mapTo("Budget", "Q11. Is there budget to solve this?");
+  await mapTo("consent_sales", "sales team may contact me");
   await page.getByLabel("Source for rows without one").selectOption("sales");
   await page.getByRole("button", { name: "Preview import" }).click();
 

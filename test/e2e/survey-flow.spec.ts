@@ -61,6 +61,8 @@ async function answerPage(page: Page, n: number, story: string, severity: string
       break;
     case 6:
       await page.getByLabel(/Send me the study summary/).check();
+      await page.getByLabel(/sales team may contact me/).check();
+      await page.getByLabel("Work email (optional)").fill(`clinic-${severity}@clinic.example`);
       await page.getByLabel(/Company/).fill(`Clinic of ${story.slice(0, 12)}`);
       break;
   }

@@ -1,7 +1,13 @@
 import type { Kysely } from "kysely";
 import { createSurvey, listQuestions } from "../../db/queries/surveys.js";
 import type { Database, PersonSource } from "../../db/schema.js";
-import { marketValidationQuestions, DEFAULT_TEMPLATE_VARS, CONSENT_NURTURE_WORDING } from "../../app/surveys/template.js";
+import {
+  marketValidationQuestions,
+  DEFAULT_TEMPLATE_VARS,
+  CONSENT_NURTURE_WORDING,
+  CONSENT_SALES_WORDING,
+  CONSENT_SALES_WORDING_VERSION,
+} from "../../app/surveys/template.js";
 
 /** A template survey and people answering it, written directly (no submission path needed). */
 export async function makeSurvey(db: Kysely<Database>, slug: string) {
@@ -19,6 +25,8 @@ export interface PersonSpec {
   email?: string;
   source?: PersonSource;
   nurtureOptIn?: boolean;
+  /** "sales may contact me" (the consent rule names people only with it); default true, false records an opt-out, null records nothing */
+  contactOptIn?: boolean | null;
   /** role -> text, number or choices */
   answers: Record<string, string | number | string[]>;
 }
@@ -102,6 +110,23 @@ export async function addPerson(
         status: spec.nurtureOptIn ? "opted_in" : "opted_out",
         wording: CONSENT_NURTURE_WORDING,
         wording_version: "2026-11-v1",
+        actor: "prospect",
+        captured_at: now,
+        withdrawn_at: null,
+      })
+      .execute();
+  }
+  const contact = spec.contactOptIn === undefined ? true : spec.contactOptIn;
+  if (contact !== null) {
+    await db
+      .insertInto("consents")
+      .values({
+        person_id: person.id,
+        response_id: response.id,
+        purpose: "contact",
+        status: contact ? "opted_in" : "opted_out",
+        wording: CONSENT_SALES_WORDING,
+        wording_version: CONSENT_SALES_WORDING_VERSION,
         actor: "prospect",
         captured_at: now,
         withdrawn_at: null,

@@ -287,7 +287,7 @@ describe.each(DATABASE_KINDS)("public form write path on %s", (kind) => {
     const ahead = await submitPage(handle.db, {
       survey,
       pageIndex: 3,
-      answers: answers(survey, 3, { consent_contact: "on" }),
+      answers: answers(survey, 3, { consent_contact: "on", contact_email: "ahead@example.com" }),
       identity: { kind: "token", token: first.token },
     });
     expect(ahead).toMatchObject({ outcome: "ahead", currentPage: 2 });

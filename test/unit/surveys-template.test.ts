@@ -26,6 +26,7 @@ describe("market validation template", () => {
       "exec_sponsor",
       "category_appeal",
       "early_stage_concerns",
+      "consent_sales",
       "consent_contact",
       "consent_nurture",
       "contact_name",
@@ -46,7 +47,7 @@ describe("market validation template", () => {
     expect(marketValidationQuestions(DEFAULT_TEMPLATE_VARS)[4]!.prompt).toContain(DEFAULT_TEMPLATE_VARS.problem);
   });
 
-  it("uses the right kinds: pain 0-10, appeal 1-5, trigger events with a 'tell us more', two unticked consents", () => {
+  it("uses the right kinds: pain 0-10, appeal 1-5, trigger events with a 'tell us more', three unticked consents", () => {
     expect(questions.find((q) => q.role === "pain_severity")!.kind).toBe("scale_0_10");
     expect(questions.find((q) => q.role === "category_appeal")!.kind).toBe("rating_1_5");
     const triggers = questions.filter((q) => q.role === "trigger_events");
@@ -54,7 +55,9 @@ describe("market validation template", () => {
     expect(triggers[1]!.prompt).toMatch(/tell us more/i);
     expect(questions.find((q) => q.role === "cost_of_inaction")!.prompt).toMatch(/nothing changes in 12 months/);
     const consents = questions.filter((q) => q.kind === "consent");
-    expect(consents).toHaveLength(2);
+    // sales contact, study summary, educational content: three purposes, three wordings
+    expect(consents).toHaveLength(3);
+    expect(new Set(consents.map((c) => c.prompt)).size).toBe(3);
     for (const c of consents) expect(c.required ?? false).toBe(false);
     const contact = questions.slice(-4);
     for (const c of contact) expect(c.required ?? false).toBe(false);
