@@ -165,3 +165,26 @@ test("builder: a value that is not an option is refused on its field; a rule lef
     expect((await handle.db.selectFrom("surveys").select("status").where("id", "=", s.id).executeTakeFirstOrThrow()).status).toBe("draft");
   }
 });
+
+test("preview: a draft answered as a prospect would, logic included, writes no response", async ({ asMarketer: page }) => {
+  const s = await branchingSurvey("draft");
+  await page.goto(`/surveys/${s.id}/edit`);
+  await page.getByRole("link", { name: "Preview" }).click();
+  await expect(page.getByText("Nothing you enter is saved.", { exact: false })).toBeVisible();
+  await expect(page.getByText("Page 1 of 3")).toBeVisible();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Please choose an option.")).toBeVisible();
+  await page.getByLabel("Healthcare").check();
+  await page.getByLabel("Which ward do you work on?").fill("Ward 7");
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Page 2 of 3")).toBeVisible();
+  await page.getByRole("button", { name: "Previous page" }).click();
+  await expect(page.getByText("Page 1 of 3")).toBeVisible();
+  await expect(page.getByLabel("Which ward do you work on?")).toHaveValue("Ward 7");
+  await page.getByLabel("Retail").check();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Page 3 of 3")).toBeVisible();
+  await page.getByRole("button", { name: "Submit answers" }).click();
+  await expect(page.getByText("The prospect would now see the thank-you page. Nothing was saved.")).toBeVisible();
+  expect(await handle.db.selectFrom("responses").select("id").where("survey_id", "=", s.id).execute()).toEqual([]);
+});

@@ -36,6 +36,9 @@ export default function EditSurvey() {
           {survey.title} <SurveyStatusBadge status={survey.status} />
         </h1>
         <div className="row">
+          <Link className="button button--secondary" to={`/surveys/${survey.id}/preview`}>
+            Preview
+          </Link>
           <Link className="button button--secondary" to={`/surveys/${survey.id}/responses`}>
             Responses ({counts.complete} complete, {counts.partial} partial)
           </Link>
