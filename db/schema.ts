@@ -68,6 +68,8 @@ export interface QuestionsTable {
   allow_other: Flag;
   required: Flag;
   role: string | null;
+  /** display logic as JSON text (app/surveys/logic/rules.ts); null: always shown */
+  logic: string | null;
 }
 
 export interface CompaniesTable {

@@ -26,6 +26,10 @@ import {
   surveyAvailability,
   type AnsweringSurvey,
 } from "~/surveys/submission.server";
+import { hasLogic, parseShownPage } from "~/surveys/logic/page";
+import { storedAnswers } from "~/surveys/logic/prior.server";
+import { pageLogic } from "~/surveys/logic/page-logic.server";
+import { useLiveLogic } from "~/surveys/logic/useLiveLogic";
 import { readFormData } from "~/utils/body.server";
 import { db } from "~/utils/db.server";
 import { env, secureCookies } from "~/utils/env.server";
@@ -90,13 +94,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const questions = pageQuestions(s, Math.min(pageIndex, s.pages.length));
 
   const values: FormValues = {};
-  if (response) {
-    const answers = new Map((await listResponseAnswers(db(), response.id)).map((a) => [a.question_id, a]));
-    for (const q of questions) {
-      const a = answers.get(q.id);
-      if (a) Object.assign(values, answerFormValues(q, a));
-    }
+  const stored = response ? await listResponseAnswers(db(), response.id) : [];
+  const answers = new Map(stored.map((a) => [a.question_id, a]));
+  for (const q of questions) {
+    const a = answers.get(q.id);
+    if (a) Object.assign(values, answerFormValues(q, a));
   }
+  const logic = hasLogic(s.questions) ? pageLogic(s.questions, questions, stored, values) : undefined;
   const attribution: Record<string, string | undefined> = response ? {} : AttributionSchema.parse(Object.fromEntries(url.searchParams));
   const origin = publicOrigin(request);
   return json(
@@ -112,6 +116,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       token: response ? token : undefined,
       resumeUrl: response ? `${origin}/s/${s.survey.slug}?r=${encodeURIComponent(token!)}` : undefined,
       attribution,
+      logic,
     },
     { headers: { ...Object.fromEntries(headers), "Cache-Control": "private, no-store" } },
   );
@@ -145,7 +150,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = meta.data.intent === "back";
   if (back && !meta.data.r)
     return badRequest({ "": ["There is no earlier page to go back to."] }, { values: pageFormValues(questions, input) });
-  const parsed = back ? { success: true as const, data: parseDraftAnswers(questions, input) } : parsePageAnswers(questions, input);
+  const parsed = hasLogic(s.questions)
+    ? parseShownPage(
+        s.questions,
+        questions,
+        await storedAnswers(db(), s.survey.id, meta.data.r && resumeTokenHash(meta.data.r)),
+        input,
+        back ? "back" : "next",
+      )
+    : back
+      ? { success: true as const, data: parseDraftAnswers(questions, input) }
+      : parsePageAnswers(questions, input);
   if (!parsed.success) {
     // A stale page of a response that is already complete: nothing to fix, nothing changes.
     if (meta.data.r && (await findResponseByTokenHash(db(), s.survey.id, resumeTokenHash(meta.data.r)))?.status === "complete")
@@ -219,6 +234,7 @@ function SurveyPage({ data }: { data: Extract<LoaderData, { pageIndex: number }>
   const last = data.pageIndex >= data.pageCount;
   const submitting = navigation.state === "submitting";
   const percent = Math.round(((data.pageIndex - 1) / data.pageCount) * 100);
+  const live = useLiveLogic(data.logic, data.questions, formRef);
 
   function validateBeforePost(event: FormEvent<HTMLFormElement>) {
     // "Previous page" saves whatever is there; only "Next" and "Submit answers" need a complete page.
@@ -226,7 +242,10 @@ function SurveyPage({ data }: { data: Extract<LoaderData, { pageIndex: number }>
       setClientErrors(undefined);
       return;
     }
-    const parsed = parsePageAnswers(data.questions, formDataToObject(new FormData(event.currentTarget)));
+    const typed = formDataToObject(new FormData(event.currentTarget));
+    const parsed = data.logic
+      ? parseShownPage(data.logic.questions, data.questions, new Map(data.logic.prior), typed, "next")
+      : parsePageAnswers(data.questions, typed);
     if (parsed.success) {
       setClientErrors(undefined);
       return;
@@ -286,6 +305,7 @@ function SurveyPage({ data }: { data: Extract<LoaderData, { pageIndex: number }>
         ref={formRef}
         key={`${data.token ?? data.idem}-${data.pageIndex}`}
         onSubmit={validateBeforePost}
+        onChange={live.onChange}
         className="card"
       >
         <input type="hidden" name="page" value={data.pageIndex} />
@@ -296,7 +316,10 @@ function SurveyPage({ data }: { data: Extract<LoaderData, { pageIndex: number }>
           <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
         {data.questions.map((q) => (
-          <SurveyQuestion key={q.id} question={q} values={values} errors={errors} />
+          <div key={q.id} hidden={live.hidden.has(q.id)} data-question={q.id}>
+            {live.hints[q.id] ? <p className="help logic-hint">{live.hints[q.id]}</p> : null}
+            <SurveyQuestion question={q} values={values} errors={errors} />
+          </div>
         ))}
         <div className="row survey-nav">
           <button type="submit" disabled={submitting}>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FieldErrors } from "../utils/forms.js";
+import type { Logic } from "./logic/rules.js";
 import { MAX_SHORT_ANSWER, MAX_TEXT_ANSWER, OTHER_PREFIX, QUESTION_KINDS, type QuestionKind } from "./questions.js";
 
 /**
@@ -26,6 +27,8 @@ export interface PublicQuestion {
   allowOther: boolean;
   required: boolean;
   role: string | null;
+  /** display logic: shown only when earlier answers match (null: always) */
+  logic?: Logic | null;
 }
 
 /** What goes into an answers row (null everywhere is never stored). */

@@ -3,6 +3,7 @@
  * Every message is written for the marketer who sees it next to the field.
  */
 import { z } from "zod";
+import { LogicFormSchema } from "./logic/check.js";
 import { CHOICE_KINDS, QUESTION_KINDS, QUESTION_ROLES, type QuestionKind, type QuestionRole } from "./questions.js";
 
 export const LIMITS = {
@@ -240,6 +241,7 @@ export const SurveyEditSchema = z.discriminatedUnion(
       questionId: id("question"),
       direction: z.enum(["up", "down"], { message: "Move a question up or down." }),
     }),
+    z.object({ intent: z.literal("logic"), questionId: id("question"), ...LogicFormSchema.shape }),
     z.object({ intent: z.literal("limits"), closesAt: closesAtField, maxResponses: maxResponsesField }),
     z.object({ intent: z.literal("publish") }),
     z.object({ intent: z.literal("close") }),

@@ -18,6 +18,15 @@ import {
 } from "../../db/queries/responses.js";
 import type { Attribution, PageAnswers, PublicQuestion } from "./answer-schema.js";
 import { isQuestionKind } from "./answer-schema.js";
+import { hasLogic } from "./logic/page.js";
+import {
+  nextPageIndex,
+  parseStoredLogic,
+  previousPageIndex,
+  storedAnswerValue,
+  visibleQuestionIds,
+  visiblePageIndexes,
+} from "./logic/rules.js";
 import { siteCountOf } from "../prospects/site-count.js";
 import { CONSENT_SALES_WORDING_VERSION, CONSENT_WORDING_VERSION } from "./template.js";
 import { readCookie } from "../utils/cookies.server.js";
@@ -57,6 +66,7 @@ export function toPublicQuestion(q: Question): PublicQuestion | null {
     allowOther: q.allow_other === 1,
     required: q.required === 1,
     role: q.role,
+    logic: parseStoredLogic(q.logic),
   };
 }
 
@@ -256,11 +266,12 @@ export async function submitPage(
       else if (!created) clear.push(questionId);
     }
     await saveAnswers(trx, { responseId: response.id, answers: writes, clear, now });
-    if (args.direction === "back") return { outcome: "saved", token, nextPage: Math.max(1, pageIndex - 1), responseId: response.id };
+    const route = await routeAfterSave(trx, s, response.id, pageIndex, now);
+    if (args.direction === "back") return { outcome: "saved", token, nextPage: route.previous, responseId: response.id };
 
-    if (pageIndex < lastPage) {
-      await advanceResponse(trx, { responseId: response.id, currentPage: Math.max(response.current_page, pageIndex + 1), now });
-      return { outcome: "saved", token, nextPage: pageIndex + 1, responseId: response.id };
+    if (route.next !== null) {
+      await advanceResponse(trx, { responseId: response.id, currentPage: Math.max(response.current_page, route.next), now });
+      return { outcome: "saved", token, nextPage: route.next, responseId: response.id };
     }
 
     // Last page: everything the prospect said, by role. A response created by this very post
@@ -300,6 +311,28 @@ export async function submitPage(
     }
     return outcome;
   });
+}
+
+/**
+ * Where the prospect goes after a page is saved. Without display logic: the neighbouring pages.
+ * With it: the nearest pages that still have a shown question, and every stored answer to a
+ * question that the answers now hide is deleted (a changed earlier answer must not leave answers
+ * of a branch the prospect no longer takes counted in analysis).
+ */
+async function routeAfterSave(
+  trx: Kysely<Database>,
+  s: AnsweringSurvey,
+  responseId: number,
+  pageIndex: number,
+  now: string,
+): Promise<{ next: number | null; previous: number }> {
+  if (!hasLogic(s.questions)) return { next: pageIndex < s.pages.length ? pageIndex + 1 : null, previous: Math.max(1, pageIndex - 1) };
+  const stored = await listResponseAnswers(trx, responseId);
+  const visible = visibleQuestionIds(s.questions, new Map(stored.map((a) => [a.question_id, storedAnswerValue(a)])));
+  const stale = stored.filter((a) => !visible.has(a.question_id)).map((a) => a.question_id);
+  if (stale.length) await saveAnswers(trx, { responseId, answers: [], clear: stale, now });
+  const pages = visiblePageIndexes(s.questions, s.pages, visible);
+  return { next: nextPageIndex(pages, pageIndex), previous: previousPageIndex(pages, pageIndex) };
 }
 
 /* The answering cookie: remembers this browser's idempotency key for one survey, so pressing Back

@@ -5,6 +5,7 @@ import * as m0003 from "./0003_readiness.js";
 import * as m0004 from "./0004_trigger_corrections.js";
 import * as m0005 from "./0005_report.js";
 import * as m0007 from "./0007_theme_models.js";
+import * as m0008 from "./0008_question_logic.js";
 
 /**
  * A static list rather than FileMigrationProvider: it works the same under tsx, vitest and the
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "0004_trigger_corrections": m0004,
   "0005_report": m0005,
   "0007_theme_models": m0007,
+  "0008_question_logic": m0008,
 };

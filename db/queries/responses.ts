@@ -287,6 +287,7 @@ export async function loadSurveyForAnswering(
       "q.allow_other",
       "q.required",
       "q.role",
+      "q.logic",
     ])
     .where("s.slug", "=", slug)
     .orderBy("q.position")
@@ -323,6 +324,7 @@ export async function loadSurveyForAnswering(
       allow_other: r.allow_other!,
       required: r.required!,
       role: r.role,
+      logic: r.logic,
     });
   }
   return { survey, questions };

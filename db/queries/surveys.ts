@@ -316,6 +316,26 @@ export async function moveQuestion(
   });
 }
 
+/** Sets (or with null clears) a question's display logic, stored as JSON text. */
+export async function setQuestionLogic(
+  db: Kysely<Database>,
+  surveyId: number,
+  questionId: number,
+  logic: unknown | null,
+): Promise<BuilderResult> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await ownedQuestion(trx, surveyId, questionId))) return refuse("question_not_found");
+    await trx
+      .updateTable("questions")
+      .set({ logic: logic === null ? null : JSON.stringify(logic) })
+      .where("id", "=", questionId)
+      .where("survey_id", "=", surveyId)
+      .execute();
+    await touchSurvey(trx, surveyId);
+    return done(undefined);
+  });
+}
+
 /** draft -> open (needs at least one question; sets published_at), open -> closed, closed -> open. */
 export async function changeSurveyStatus(
   db: Kysely<Database>,

@@ -111,9 +111,27 @@ export const ACCESS: Record<string, RouteAccess> = {
     page: "/surveys/{surveyId}/edit",
     level: "marketing",
     actionPath: `/surveys/${MISSING}/edit`,
-    actions: ["details", "add-question", "update-question", "remove-question", "move-question", "limits", "publish", "close", "reopen"].map(
-      (intent) => ({ intent, level: "marketing" as const }),
-    ),
+    actions: [
+      "details",
+      "add-question",
+      "update-question",
+      "remove-question",
+      "move-question",
+      "logic",
+      "limits",
+      "publish",
+      "close",
+      "reopen",
+    ].map((intent) => ({ intent, level: "marketing" as const })),
+  },
+  "routes/surveys.$id.preview": {
+    page: "/surveys/{surveyId}/preview",
+    level: "marketing",
+    actionPath: `/surveys/${MISSING}/preview`,
+    actions: [
+      { intent: "", level: "marketing" },
+      { intent: "back", level: "marketing" },
+    ],
   },
   "routes/surveys.$id.import": {
     page: "/surveys/{surveyId}/import",

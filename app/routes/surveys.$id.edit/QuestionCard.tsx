@@ -2,6 +2,7 @@ import { QUESTION_KIND_LABELS, QUESTION_ROLE_LABELS } from "~/surveys/questions"
 import type { FieldErrors } from "~/utils/forms";
 import { SmallAction } from "./buttons";
 import { QuestionForm } from "./QuestionForm";
+import { LogicForm } from "~/surveys/logic/LogicForm";
 import type { QuestionView } from "./types";
 
 export function QuestionCard(props: {
@@ -12,6 +13,11 @@ export function QuestionCard(props: {
   errors?: FieldErrors;
   values?: Record<string, string>;
   pending: (intent: string, questionId?: number) => boolean;
+  /** every question of the survey, in order (logic may refer to those before this one) */
+  questions: QuestionView[];
+  logicProblems?: string[];
+  logicErrors?: FieldErrors;
+  logicValues?: Record<string, string>;
 }) {
   const { question: q, pending } = props;
   const n = q.position;
@@ -88,6 +94,16 @@ export function QuestionCard(props: {
           busyLabel="Saving…"
         />
       </details>
+      <LogicForm
+        key={`logic-${q.id}-${props.updatedAt}`}
+        question={q}
+        earlier={props.questions.filter((other) => other.position < q.position)}
+        all={props.questions}
+        problems={props.logicProblems}
+        errors={props.logicErrors}
+        values={props.logicValues}
+        pending={pending("logic", q.id)}
+      />
     </li>
   );
 }

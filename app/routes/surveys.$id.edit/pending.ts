@@ -3,7 +3,7 @@ import { useNavigation } from "@remix-run/react";
 /** Which form a result or a pending submission belongs to. */
 export function formKey(intent: unknown, questionId: unknown): string {
   const question = questionId === null || questionId === undefined || questionId === "" ? "" : String(questionId);
-  return intent === "update-question" || intent === "move-question" || intent === "remove-question"
+  return intent === "update-question" || intent === "move-question" || intent === "remove-question" || intent === "logic"
     ? `${intent}:${question}`
     : String(intent);
 }

@@ -7,6 +7,7 @@ import {
   listQuestions,
   moveQuestion,
   removeQuestion,
+  setQuestionLogic,
   setSurveyLimits,
   surveyResponseCounts,
   updateQuestion,
@@ -14,6 +15,7 @@ import {
   type BuilderRefusal,
 } from "../../../db/queries/surveys";
 import { SurveyEditSchema, normalizeQuestion } from "~/surveys/schemas";
+import { checkLogicForm, logicProblems } from "~/surveys/logic/check";
 import { publicSurveyUrl } from "~/surveys/surveys.server";
 import { toPublicQuestion } from "~/surveys/submission.server";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
@@ -31,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const survey = await getSurvey(database, id);
   if (!survey) throw notFound("We could not find that survey.");
   const [questions, counts] = await Promise.all([listQuestions(database, id), surveyResponseCounts(database, id)]);
+  const shown = builderQuestions(questions);
   return json({
     survey: {
       id: survey.id,
@@ -44,10 +47,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       publicUrl: publicSurveyUrl(publicOrigin(request), survey.slug),
     },
     counts,
-    questions: questions.flatMap((q) => {
-      const shown = toPublicQuestion(q);
-      return shown ? [{ ...shown, position: q.position }] : [];
-    }),
+    questions: shown,
+    logicProblems: Object.fromEntries(logicProblems(shown)),
+  });
+}
+
+function builderQuestions(questions: Awaited<ReturnType<typeof listQuestions>>) {
+  return questions.flatMap((q) => {
+    const shown = toPublicQuestion(q);
+    return shown ? [{ ...shown, logic: shown.logic ?? null, position: q.position }] : [];
   });
 }
 
@@ -124,9 +132,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
           : `That question is already at the ${input.direction === "up" ? "top" : "bottom"}.`,
       );
     }
+    case "logic": {
+      const checked = checkLogicForm(builderQuestions(await listQuestions(database, surveyId)), input.questionId, input);
+      if (!checked.ok) return badRequest(checked.errors, context);
+      const result = await setQuestionLogic(database, surveyId, input.questionId, checked.logic);
+      if (!result.ok) return refused(result.reason);
+      return ok(
+        checked.logic
+          ? "Display logic saved: the question shows only when its rule matches."
+          : "Display logic removed: the question always shows.",
+      );
+    }
     case "publish":
     case "close":
     case "reopen": {
+      if (input.intent !== "close") {
+        const problems = [...logicProblems(builderQuestions(await listQuestions(database, surveyId))).values()].flat();
+        if (problems.length)
+          return badRequest(
+            {
+              "": [
+                `Fix the display logic first (${problems.length} ${problems.length === 1 ? "problem" : "problems"} listed at the questions).`,
+              ],
+            },
+            context,
+          );
+      }
       const result = await changeSurveyStatus(database, surveyId, input.intent);
       if (!result.ok) return refused(result.reason);
       const messages = {

@@ -16,7 +16,7 @@ export { action, loader } from "./route.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.survey.title ?? "Survey"} · Edit · Painmap` }];
 
 export default function EditSurvey() {
-  const { survey, questions, counts } = useLoaderData<typeof loader>();
+  const { survey, questions, counts, logicProblems } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const failed = result && !result.ok ? result : undefined;
@@ -36,6 +36,9 @@ export default function EditSurvey() {
           {survey.title} <SurveyStatusBadge status={survey.status} />
         </h1>
         <div className="row">
+          <Link className="button button--secondary" to={`/surveys/${survey.id}/preview`}>
+            Preview
+          </Link>
           <Link className="button button--secondary" to={`/surveys/${survey.id}/responses`}>
             Responses ({counts.complete} complete, {counts.partial} partial)
           </Link>
@@ -55,6 +58,11 @@ export default function EditSurvey() {
               This survey is a <strong>draft</strong>: nobody can answer it yet. Publish it to open the public link.
             </p>
             {questions.length === 0 ? <p className="muted">Add at least one question first.</p> : null}
+            {Object.keys(logicProblems).length ? (
+              <p className="alert alert--warn">
+                Display logic needs fixing before publishing: see the questions marked below ({Object.keys(logicProblems).length}).
+              </p>
+            ) : null}
             <StatusButton intent="publish" label="Publish" busyLabel="Publishing…" pending={pending("publish")} />
           </>
         ) : (
@@ -106,6 +114,10 @@ export default function EditSurvey() {
                 errors={errorsFor("update-question", q.id)}
                 values={valuesFor("update-question", q.id)}
                 pending={pending}
+                questions={questions}
+                logicProblems={logicProblems[q.id]}
+                logicErrors={errorsFor("logic", q.id)}
+                logicValues={valuesFor("logic", q.id)}
               />
             ))}
           </ol>
