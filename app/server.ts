@@ -191,12 +191,18 @@ if (isMain) {
   const { prepareDatabase } = await import("./services/startup.server.js");
   const config = env();
   await prepareDatabase();
+  // Background work (analysis runs, scoring after completions) runs in every server process;
+  // on PostgreSQL the servers share one queue, on SQLite jobs a crash left active are replayed now.
+  const { startJobs } = await import("./jobs/index.server.js");
+  const { database } = await import("./utils/db.server.js");
+  const handle = database();
+  const jobs = await startJobs(handle.db, handle.kind);
   const server = await createServer({ mode: config.NODE_ENV, origin: { publicUrl: config.PUBLIC_URL, listenHost: config.HOST } });
   server.keepAliveTimeout = 65_000;
   server.listen(config.PORT, config.HOST, () => {
     console.log(`Painmap is listening on http://${config.HOST === "127.0.0.1" ? "localhost" : config.HOST}:${config.PORT}`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => server.close(() => void jobs.stop().finally(() => process.exit(0)));
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
 }

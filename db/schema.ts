@@ -414,3 +414,26 @@ export interface Database {
   response_facts: ResponseFactsTable;
   note_reads: NoteReadsTable;
 }
+
+// --- Jobs (issue 12, migration 0005): the SQLite job table. On PostgreSQL jobs live in pg-boss's schema. ---
+export interface JobsTable {
+  id: Generated<number>;
+  name: string;
+  payload: JsonText;
+  singleton_key: string | null;
+  state: "queued" | "active" | "done" | "failed";
+  attempts: number;
+  retry_limit: number;
+  retry_delay_ms: number;
+  lease_ms: number;
+  run_after: number;
+  lease_until: number | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface Database {
+  jobs: JobsTable;
+}

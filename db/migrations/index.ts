@@ -3,6 +3,7 @@ import * as m0001 from "./0001_initial.js";
 import * as m0002 from "./0002_board.js";
 import * as m0003 from "./0003_readiness.js";
 import * as m0004 from "./0004_trigger_corrections.js";
+import * as m0005 from "./0005_jobs.js";
 
 /**
  * A static list rather than FileMigrationProvider: it works the same under tsx, vitest and the
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "0002_board": m0002,
   "0003_readiness": m0003,
   "0004_trigger_corrections": m0004,
+  "0005_jobs": m0005,
 };

@@ -64,7 +64,7 @@ describe.each(DATABASE_KINDS)("write faults on %s", (kind) => {
     survey = (await loadAnsweringSurvey(handle.db, slug))!;
   });
   afterAll(async () => {
-    await flushCompletions();
+    await flushCompletions(handle.db);
     await handle?.close();
   });
 
