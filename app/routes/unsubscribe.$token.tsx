@@ -3,12 +3,14 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { checkOptOutToken, INVALID_LINK_MESSAGE, redeemOptOutToken } from "~/services/opt-out.server";
 import { readFormData } from "~/utils/body.server";
-import { db } from "~/utils/db.server";
-import { clientAddress, createRateLimiter } from "~/utils/rate-limit.server";
+import { database, db } from "~/utils/db.server";
+import { appRateLimiter, type SharedRateLimiter } from "~/jobs/shared-rate-limit.server";
+import { clientAddress } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Unsubscribe · Painmap" }, { name: "robots", content: "noindex" }];
 
-const limiter = createRateLimiter({ limit: 30, windowMs: 60_000 });
+let shared: SharedRateLimiter | undefined;
+const limiter = () => (shared ??= appRateLimiter("unsubscribe", 30, 60_000, database().pool));
 
 /**
  * Public one-click opt-out. GET shows a confirm button (mail scanners prefetch links, so a GET
@@ -21,7 +23,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (!limiter.hit(clientAddress(request))) {
+  if (await limiter().hit(clientAddress(request))) {
     return json({ done: false, message: "Too many attempts. Please try again in a minute." }, { status: 429 });
   }
   await readFormData(request, 4 * 1024);

@@ -31,6 +31,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       .replace(/^\s*BEGIN;/, "")
       .replace(/COMMIT;\s*$/, "");
     await sql.raw(plan).execute(db);
+    // rate-limiter-flexible's PostgreSQL store (app/jobs/shared-rate-limit.server.ts): made here, not
+    // by the library at start-up, where three servers creating it at once collide.
+    await sql`create table rate_limits (key varchar(255) primary key, points integer not null default 0, expire bigint)`.execute(db);
     for (const q of QUEUES) {
       const dead = `${q.name}__dead`;
       await sql`select ${sql.raw(PGBOSS_SCHEMA)}.create_queue(${dead}, ${JSON.stringify({ policy: "standard" })}::json)`.execute(db);
@@ -66,6 +69,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) {
     await sql.raw(`drop schema if exists ${PGBOSS_SCHEMA} cascade`).execute(db);
+    await sql`drop table if exists rate_limits`.execute(db);
     return;
   }
   await db.schema.dropTable("jobs").ifExists().execute();
