@@ -79,14 +79,16 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Login() {
   const result = useActionData<typeof action>();
-  const errors = result && "errors" in result ? result.errors : undefined;
+  // A 429 (too many attempts) arrives as its plain-text message, not as field errors.
+  const refused = typeof (result as unknown) === "string" ? (result as unknown as string) : undefined;
+  const errors = result && typeof result === "object" && "errors" in result ? result.errors : undefined;
   const { redirectTo } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   return (
     <div className="page--narrow">
       <div className="card" style={{ marginTop: "3rem" }}>
         <h1>Log in to Painmap</h1>
-        <FormErrors errors={errors?.[""]} />
+        <FormErrors errors={refused ? [refused] : errors?.[""]} />
         <Form method="post" noValidate>
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <Field id="email" label="Email" error={firstError(errors, "email")} required>
