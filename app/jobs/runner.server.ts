@@ -30,6 +30,8 @@ export interface JobRunner {
 
 type AnyDefinition = JobDefinition<never>;
 
+const POKE_DELAY_MS = 100;
+
 declare global {
   // The server's start-up code and the Remix build are two copies of this module: both must
   // find the one runner (a route's enqueue pokes the runner the server started).
@@ -69,6 +71,7 @@ export function createRunner(db: Kysely<Database>, defs: AnyDefinition[], option
   const prepared = store.prepare(defs);
   let stopped = false;
   const wakers = new Map<string, () => void>();
+  const pokes = new Set<string>();
   const loops: Promise<void>[] = [];
   const inFlight = new Set<Promise<void>>();
 
@@ -164,7 +167,13 @@ export function createRunner(db: Kysely<Database>, defs: AnyDefinition[], option
       return runner;
     },
     poke(name) {
-      wakers.get(name)?.();
+      // A moment's delay, as the old after-completion timer had: a burst of commits is one batch.
+      if (pokes.has(name)) return;
+      pokes.add(name);
+      setTimeout(() => {
+        pokes.delete(name);
+        wakers.get(name)?.();
+      }, POKE_DELAY_MS).unref();
     },
     async drain(name) {
       const def = defs.find((d) => d.name === name);
