@@ -68,7 +68,7 @@ export function createPgBossStore(db: Kysely<Database>, options: { maintenanceIn
     supervise: true,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 1,
   });
-  boss.on("error", (error) => console.error("jobs: pg-boss", error));
+  boss.on("error", (error: Error) => console.error(`jobs: pg-boss: ${error.message}`));
   let started: Promise<unknown> | undefined;
   const ready = () => (started ??= boss.start());
   /** startedOn per claimed job id: the attempt's owner mark (pg-boss keeps the id across retries). */

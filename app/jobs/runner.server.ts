@@ -111,7 +111,9 @@ export function createRunner(db: Kysely<Database>, defs: AnyDefinition[], option
       for (const job of jobs) {
         const final = error instanceof PermanentJobError || job.attempt > job.retryLimit;
         if (await store.fail(def, job, owner, message, final))
-          await def.onFailed?.(job.payload as never, message, db).catch((e) => console.error(`jobs: ${def.name} onFailed`, e));
+          await def
+            .onFailed?.(job.payload as never, message, db)
+            .catch((e) => console.error(`jobs: ${def.name} onFailed: ${(e as Error).message}`));
       }
     }
   }
@@ -119,7 +121,9 @@ export function createRunner(db: Kysely<Database>, defs: AnyDefinition[], option
   /** Lapsed leases: queued again, or failed for good with their handler told. */
   async function reap(def: AnyDefinition): Promise<void> {
     for (const dead of await store.reap(def))
-      await def.onFailed?.(dead.payload as never, dead.message, db).catch((e) => console.error(`jobs: ${def.name} onFailed`, e));
+      await def
+        .onFailed?.(dead.payload as never, dead.message, db)
+        .catch((e) => console.error(`jobs: ${def.name} onFailed: ${(e as Error).message}`));
   }
 
   async function once(def: AnyDefinition): Promise<boolean> {
@@ -143,7 +147,8 @@ export function createRunner(db: Kysely<Database>, defs: AnyDefinition[], option
       try {
         worked = await once(def);
       } catch (error) {
-        if (!stopped) console.error(`jobs: ${def.name}`, error);
+        // One line, no stack: a busy or unreachable database is retried at the next poll (ADR 0400's log rule).
+        if (!stopped) console.error(`jobs: ${def.name}: ${error instanceof Error ? error.message : String(error)}; retrying`);
       }
       if (worked || stopped) continue;
       await new Promise<void>((resolve) => {
