@@ -19,7 +19,11 @@ const limiter = () => (shared ??= appRateLimiter("unsubscribe", 30, 60_000, data
  */
 export async function loader({ params }: LoaderFunctionArgs) {
   const check = await checkOptOutToken(db(), params.token ?? "");
-  return json({ valid: check.ok }, { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  // The message travels with the data: a .server module's constant is undefined in the browser bundle.
+  return json(
+    { valid: check.ok, invalidMessage: INVALID_LINK_MESSAGE },
+    { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -34,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Unsubscribe() {
-  const { valid } = useLoaderData<typeof loader>();
+  const { valid, invalidMessage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   return (
@@ -53,7 +57,7 @@ export default function Unsubscribe() {
         </Form>
       ) : (
         <div className="alert alert--error" role="status">
-          {INVALID_LINK_MESSAGE}
+          {invalidMessage}
         </div>
       )}
     </div>
