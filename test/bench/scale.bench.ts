@@ -29,6 +29,7 @@ const buildDir = process.env.PAINMAP_BUILD_DIR ?? "build";
 
 /** CPU seconds (user + system) a process and its children have used so far. */
 function cpuSeconds(pid: number): number {
+  if (!fs.existsSync(`/proc/${pid}/stat`)) return 0; // a short-lived child (npx, a shell) already gone
   const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
   // utime, stime, cutime, cstime are fields 14-17 of stat (11-14 after the command)
   const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
