@@ -132,6 +132,20 @@ export async function createServer(options: { mode?: string; origin?: OriginConf
  * reach the route as a stream, whose cancel aborted the request (a 500 with no log line, the
  * connection left open). Routes then apply their own, smaller caps to the bytes read.
  */
+/**
+ * The client's address. Behind a load balancer (TRUSTED_PROXY=its address) the socket is the
+ * proxy's, so the address the proxy appended last to X-Forwarded-For is the client's; from any
+ * other peer the header is ignored, so a client cannot choose its own address (docs/cluster.md).
+ */
+function clientIp(req: http.IncomingMessage): string {
+  const peer = req.socket.remoteAddress ?? "unknown";
+  const trusted = process.env.TRUSTED_PROXY;
+  if (!trusted || !trusted.split(",").some((t) => t.trim() === peer || `::ffff:${t.trim()}` === peer)) return peer;
+  const forwarded = req.headers["x-forwarded-for"];
+  const last = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "")).split(",").pop()?.trim();
+  return last || peer;
+}
+
 async function toFetchRequest(req: http.IncomingMessage, url: URL, method: string): Promise<Request> {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
@@ -139,7 +153,7 @@ async function toFetchRequest(req: http.IncomingMessage, url: URL, method: strin
     if (name === "x-painmap-client-ip") continue; // only the adapter may set it
     headers.append(name, req.rawHeaders[i + 1]);
   }
-  headers.set("x-painmap-client-ip", req.socket.remoteAddress ?? "unknown");
+  headers.set("x-painmap-client-ip", clientIp(req));
   const controller = new AbortController();
   req.once("aborted", () => controller.abort());
   if (method === "GET" || method === "HEAD") return new Request(url.href, { method, headers, signal: controller.signal });
@@ -191,12 +205,18 @@ if (isMain) {
   const { prepareDatabase } = await import("./utils/startup.server.js");
   const config = env();
   await prepareDatabase();
+  // Background work (analysis runs, scoring after completions) runs in every server process;
+  // on PostgreSQL the servers share one queue, on SQLite jobs a crash left active are replayed now.
+  const { startJobs } = await import("./jobs/index.server.js");
+  const { database } = await import("./utils/db.server.js");
+  const handle = database();
+  const jobs = await startJobs(handle.db, handle.kind);
   const server = await createServer({ mode: config.NODE_ENV, origin: { publicUrl: config.PUBLIC_URL, listenHost: config.HOST } });
   server.keepAliveTimeout = 65_000;
   server.listen(config.PORT, config.HOST, () => {
     console.log(`Painmap is listening on http://${config.HOST === "127.0.0.1" ? "localhost" : config.HOST}:${config.PORT}`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => server.close(() => void jobs.stop().finally(() => process.exit(0)));
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
 }

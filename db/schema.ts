@@ -417,7 +417,7 @@ export interface Database {
   note_reads: NoteReadsTable;
 }
 
-// --- Validation study report (issue 16, migration 0005): merged into the interfaces above. ---
+// --- Validation study report (issue 16, migration 0009): merged into the interfaces above. ---
 export interface VerdictRulesTable {
   id: Generated<number>;
   version: number;
@@ -476,4 +476,27 @@ export interface ThemeEditsTable {
 
 export interface Database {
   theme_edits: ThemeEditsTable;
+}
+
+// --- Jobs (issue 12, migration 0009): the SQLite job table. On PostgreSQL jobs live in pg-boss's schema. ---
+export interface JobsTable {
+  id: Generated<number>;
+  name: string;
+  payload: JsonText;
+  singleton_key: string | null;
+  state: "queued" | "active" | "done" | "failed";
+  attempts: number;
+  retry_limit: number;
+  retry_delay_ms: number;
+  lease_ms: number;
+  run_after: number;
+  lease_until: number | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface Database {
+  jobs: JobsTable;
 }

@@ -13,7 +13,8 @@ const handle = connect(process.env.DATABASE_URL);
 try {
   await migrateToLatest(handle.db);
   await seedDemoUsers(handle.db);
-  const seeded = await seedDemoData(handle.db);
+  // DEMO_RESPONSES: a larger demo for the cluster suite and benchmarks (default 80).
+  const seeded = await seedDemoData(handle.db, { responses: Number(process.env.DEMO_RESPONSES) || undefined });
   console.log(seeded ? `Loaded demo data: ${seeded}` : "Demo data already present; left as it is.");
   const analysed = await runFirstAnalysis(handle.db);
   if (analysed) console.log(`Board: ${analysed}`);

@@ -590,7 +590,7 @@ export async function seedDemoData(db: Kysely<Database>, options: { now?: number
     sources.set(source, (sources.get(source) ?? 0) + 1);
   }
   // The completion path queued each person's readiness score; do it now so the demo is ready.
-  await flushCompletions();
+  await flushCompletions(db);
   const bySource = [...sources.entries()]
     .sort()
     .map(([s, n]) => `${n} ${s}`)

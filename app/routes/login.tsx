@@ -6,12 +6,13 @@ import { Field, FormErrors } from "~/components/Field";
 import { findUserByEmail } from "../../db/queries/users";
 import { safeRedirect } from "~/utils/auth.server";
 import { readFormData } from "~/utils/body.server";
-import { db } from "~/utils/db.server";
+import { database, db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { firstError, parseWith } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { decoyHash, verifyPassword } from "~/utils/password.server";
-import { clientAddress, createRateLimiter, tooManyRequests } from "~/utils/rate-limit.server";
+import { appRateLimiter, type SharedRateLimiter } from "~/jobs/shared-rate-limit.server";
+import { clientAddress, tooManyRequests } from "~/utils/rate-limit.server";
 import { sessionUser, startSession } from "~/utils/session.server";
 
 export const LoginSchema = z.object({
@@ -29,15 +30,16 @@ export const meta: MetaFunction = () => [{ title: "Log in · Painmap" }];
 
 const WRONG_CREDENTIALS = "That email and password do not match an account.";
 /**
- * Two sliding one-minute limits: every attempt counts against the source address, and every failed
+ * Two one-minute limits, shared by every server on PostgreSQL (ADR 0500): every attempt counts against the source address, and every failed
  * attempt counts against the account, so spreading guesses over many addresses gains nothing.
  * The account check comes before the password is checked and answers alike for unknown emails.
  */
-let limiters: { ip: ReturnType<typeof createRateLimiter>; account: ReturnType<typeof createRateLimiter> } | undefined;
+let limiters: { ip: SharedRateLimiter; account: SharedRateLimiter } | undefined;
+// Shared by every app server on PostgreSQL (app/jobs/shared-rate-limit.server.ts).
 const loginLimiters = () =>
   (limiters ??= {
-    ip: createRateLimiter({ limit: env().LOGIN_RATE_LIMIT, windowMs: 60_000 }),
-    account: createRateLimiter({ limit: env().LOGIN_RATE_LIMIT, windowMs: 60_000 }),
+    ip: appRateLimiter("login-ip", env().LOGIN_RATE_LIMIT, 60_000, database().pool),
+    account: appRateLimiter("login-account", env().LOGIN_RATE_LIMIT, 60_000, database().pool),
   });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -51,23 +53,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const limit = loginLimiters();
   const ip = `ip:${clientAddress(request)}`;
-  if (!limit.ip.hit(ip)) return tooManyRequests(limit.ip.retryAfter(ip));
+  const ipWait = await limit.ip.hit(ip);
+  if (ipWait) return tooManyRequests(ipWait);
 
   const parsed = parseWith(LoginSchema, await readFormData(request, 16 * 1024));
   if (!parsed.success) return badRequest(parsed.errors);
   const { email, password, redirectTo } = parsed.data;
   const account = `account:${email.toLowerCase()}`;
-  if (!limit.account.allows(account))
-    return tooManyRequests(limit.account.retryAfter(account), "Too many attempts for this account. Please wait a minute and try again.");
+  const accountWait = await limit.account.wait(account);
+  if (accountWait) return tooManyRequests(accountWait, "Too many attempts for this account. Please wait a minute and try again.");
 
   const user = await findUserByEmail(db(), email);
   // Unknown user and wrong password take the same time and get the same answer.
   const valid = await verifyPassword(password, user?.password_hash ?? (await decoyHash()));
   if (!user || !valid || user.disabled_at) {
-    limit.account.hit(account);
+    await limit.account.hit(account);
     return badRequest({ "": [WRONG_CREDENTIALS] });
   }
-  limit.account.reset(account);
+  await limit.account.reset(account);
 
   const cookie = await startSession(user.id);
   const fallback = user.role === "sales" ? "/prospects/today" : "/surveys";
@@ -76,14 +79,16 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Login() {
   const result = useActionData<typeof action>();
-  const errors = result && "errors" in result ? result.errors : undefined;
+  // A 429 (too many attempts) arrives as its plain-text message, not as field errors.
+  const refused = typeof (result as unknown) === "string" ? (result as unknown as string) : undefined;
+  const errors = result && typeof result === "object" && "errors" in result ? result.errors : undefined;
   const { redirectTo } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   return (
     <div className="page--narrow">
       <div className="card" style={{ marginTop: "3rem" }}>
         <h1>Log in to Painmap</h1>
-        <FormErrors errors={errors?.[""]} />
+        <FormErrors errors={refused ? [refused] : errors?.[""]} />
         <Form method="post" noValidate>
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <Field id="email" label="Email" error={firstError(errors, "email")} required>

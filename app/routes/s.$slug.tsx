@@ -31,20 +31,22 @@ import { storedAnswers } from "~/surveys/logic/prior.server";
 import { pageLogic } from "~/surveys/logic/page-logic.server";
 import { useLiveLogic } from "~/surveys/logic/useLiveLogic";
 import { readFormData } from "~/utils/body.server";
-import { db } from "~/utils/db.server";
+import { database, db } from "~/utils/db.server";
 import { env, secureCookies } from "~/utils/env.server";
 import { formDataToObject, type FieldErrors } from "~/utils/forms";
 import { HONEYPOT_FIELD } from "~/utils/honeypot";
 import { isHoneypotFilled } from "~/utils/honeypot.server";
 import { badRequest, notFound, publicOrigin } from "~/utils/http.server";
-import { clientAddress, createRateLimiter, tooManyRequests } from "~/utils/rate-limit.server";
+import { appRateLimiter, type SharedRateLimiter } from "~/jobs/shared-rate-limit.server";
+import { clientAddress, tooManyRequests } from "~/utils/rate-limit.server";
 import { randomToken } from "~/utils/tokens.server";
 
 /** A page of long answers in multi-byte text fits; a 1 MB paste gets a 413 with a message. */
 const BODY_LIMIT = 512 * 1024;
 
-let limiter: ReturnType<typeof createRateLimiter> | undefined;
-const submitLimiter = () => (limiter ??= createRateLimiter({ limit: env().SUBMIT_RATE_LIMIT, windowMs: 60_000 }));
+let limiter: SharedRateLimiter | undefined;
+// Shared by every app server on PostgreSQL (app/jobs/shared-rate-limit.server.ts).
+const submitLimiter = () => (limiter ??= appRateLimiter("submit", env().SUBMIT_RATE_LIMIT, 60_000, database().pool));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data && "title" in data ? data.title : "Survey" },
@@ -124,9 +126,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ip = clientAddress(request);
-  if (!submitLimiter().hit(`ip:${ip}`))
+  const wait = await submitLimiter().hit(`ip:${ip}`);
+  if (wait)
     return tooManyRequests(
-      submitLimiter().retryAfter(`ip:${ip}`),
+      wait,
       "Too many submissions from your network. Please wait a minute and try again; your answers so far are saved.",
     );
 

@@ -3,12 +3,14 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { checkOptOutToken, INVALID_LINK_MESSAGE, redeemOptOutToken } from "~/consent/opt-out.server";
 import { readFormData } from "~/utils/body.server";
-import { db } from "~/utils/db.server";
-import { clientAddress, createRateLimiter } from "~/utils/rate-limit.server";
+import { database, db } from "~/utils/db.server";
+import { appRateLimiter, type SharedRateLimiter } from "~/jobs/shared-rate-limit.server";
+import { clientAddress } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Unsubscribe · Painmap" }, { name: "robots", content: "noindex" }];
 
-const limiter = createRateLimiter({ limit: 30, windowMs: 60_000 });
+let shared: SharedRateLimiter | undefined;
+const limiter = () => (shared ??= appRateLimiter("unsubscribe", 30, 60_000, database().pool));
 
 /**
  * Public one-click opt-out. GET shows a confirm button (mail scanners prefetch links, so a GET
@@ -17,11 +19,15 @@ const limiter = createRateLimiter({ limit: 30, windowMs: 60_000 });
  */
 export async function loader({ params }: LoaderFunctionArgs) {
   const check = await checkOptOutToken(db(), params.token ?? "");
-  return json({ valid: check.ok }, { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  // The message travels with the data: a .server module's constant is undefined in the browser bundle.
+  return json(
+    { valid: check.ok, invalidMessage: INVALID_LINK_MESSAGE },
+    { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (!limiter.hit(clientAddress(request))) {
+  if (await limiter().hit(clientAddress(request))) {
     return json({ done: false, message: "Too many attempts. Please try again in a minute." }, { status: 429 });
   }
   await readFormData(request, 4 * 1024);
@@ -32,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Unsubscribe() {
-  const { valid } = useLoaderData<typeof loader>();
+  const { valid, invalidMessage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   return (
@@ -51,7 +57,7 @@ export default function Unsubscribe() {
         </Form>
       ) : (
         <div className="alert alert--error" role="status">
-          {INVALID_LINK_MESSAGE}
+          {invalidMessage}
         </div>
       )}
     </div>

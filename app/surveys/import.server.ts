@@ -396,7 +396,6 @@ export async function importRows(
   let alreadyImported = 0;
   const lastPage = new Set(args.questions.map((q) => q.page)).size || 1;
   const now = new Date().toISOString();
-  const personIds: number[] = [];
   const ids = await db.transaction().execute(async (trx) => {
     const ids: number[] = [];
     for (const row of valid) {
@@ -439,12 +438,12 @@ export async function importRows(
         now: when,
       });
       ids.push(response.id);
-      if (done) personIds.push(done.personId);
+      // Imported people are scored like everyone else: the job commits with the rows.
+      if (done) await afterCompletion(trx, { personId: done.personId, surveyId: args.surveyId, autoRun: false });
     }
     return ids;
   });
-  // Imported people are scored like everyone else, before the marketer sees the result.
-  for (const personId of personIds) afterCompletion(db, { personId, surveyId: args.surveyId, autoRun: false });
-  await flushCompletions();
+  // ...and is done before the marketer sees the result.
+  await flushCompletions(db);
   return { ids, alreadyImported };
 }

@@ -32,7 +32,7 @@ import { CONSENT_SALES_WORDING_VERSION, CONSENT_WORDING_VERSION } from "./templa
 import { readCookie } from "../utils/cookies.server.js";
 import { sign } from "../utils/secrets.server.js";
 import { sha256 } from "../utils/tokens.server.js";
-import { afterCompletion } from "../prospects/after-completion.server.js";
+import { afterCompletion, completionCommitted } from "../prospects/after-completion.server.js";
 
 /**
  * The prospect's side of a survey: which page to show, and one page post written in one
@@ -297,18 +297,18 @@ export async function submitPage(
       consents: facts.consents,
       now,
     });
-    return done
-      ? { outcome: "complete", token, responseId: response.id, changed: true, personId: done.personId }
-      : { outcome: "complete", token, responseId: response.id, changed: false, personId: response.person_id };
+    if (!done) return { outcome: "complete", token, responseId: response.id, changed: false, personId: response.person_id };
+    // Scoring (and maybe an automatic analysis run) is a job committed with the completion itself.
+    const web = (args.origin ?? "web") === "web";
+    await afterCompletion(trx, {
+      personId: done.personId,
+      surveyId: s.survey.id,
+      autoRun: web,
+      ...(web ? { responseId: response.id } : {}),
+    });
+    return { outcome: "complete", token, responseId: response.id, changed: true, personId: done.personId };
   }).then((outcome) => {
-    if (outcome.outcome === "complete" && outcome.changed && outcome.personId !== null) {
-      afterCompletion(db, {
-        personId: outcome.personId,
-        responseId: outcome.responseId,
-        surveyId: s.survey.id,
-        autoRun: (args.origin ?? "web") === "web",
-      });
-    }
+    if (outcome.outcome === "complete" && outcome.changed) completionCommitted(db);
     return outcome;
   });
 }

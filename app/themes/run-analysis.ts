@@ -32,6 +32,9 @@ export interface ExecuteOptions {
   k?: number;
 }
 
+/** A run that cannot succeed however often it is retried (not enough answers): its job fails at once. */
+export class RunRefused extends Error {}
+
 export async function executeRun(db: Kysely<Database>, runId: number, options: ExecuteOptions = {}): Promise<void> {
   try {
     await runSteps(db, runId, options);
@@ -39,6 +42,18 @@ export async function executeRun(db: Kysely<Database>, runId: number, options: E
     const message = error instanceof Error ? error.message : String(error);
     await markFailed(db, runId, message || "The analysis failed.");
   }
+}
+
+/**
+ * One attempt of a run for the job queue: throws instead of marking the run failed, so the queue
+ * decides between a retry and failing for good (then the job's onFailed records the error).
+ * A run already finished (a replayed job whose first attempt committed) is left as it is.
+ */
+export async function executeRunAttempt(db: Kysely<Database>, runId: number, options: ExecuteOptions = {}): Promise<void> {
+  const run = await getRun(db, runId);
+  if (!run) throw new RunRefused(`Run ${runId} does not exist.`);
+  if (run.status === "done" || run.status === "failed") return;
+  await runSteps(db, runId, options);
 }
 
 async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOptions): Promise<void> {
@@ -52,7 +67,7 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
 
   const themeAnswers = (await loadRoleAnswers(db, scope, [...THEME_TEXT_ROLES])).filter((a) => a.value_text && a.value_text.trim());
   if (themeAnswers.length < 2) {
-    throw new Error("Not enough complete responses with a pain story to analyse yet (at least 2 are needed).");
+    throw new RunRefused("Not enough complete responses with a pain story to analyse yet (at least 2 are needed).");
   }
   await setProgress(db, runId, 0.05, `clustering ${themeAnswers.length} answers`);
 
@@ -70,7 +85,7 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
       },
     },
   );
-  if (!result.clusters.length) throw new Error("The answers had no usable words to group into themes.");
+  if (!result.clusters.length) throw new RunRefused("The answers had no usable words to group into themes.");
 
   await setProgress(db, runId, 0.8, "finding buying triggers");
   const triggerAnswers = await loadRoleAnswers(db, scope, [...TRIGGER_TEXT_ROLES]);

@@ -6,6 +6,7 @@ import * as m0004 from "./0004_trigger_corrections.js";
 import * as m0005 from "./0005_report.js";
 import * as m0007 from "./0007_theme_models.js";
 import * as m0008 from "./0008_question_logic.js";
+import * as m0009 from "./0009_jobs.js";
 
 /**
  * A static list rather than FileMigrationProvider: it works the same under tsx, vitest and the
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "0005_report": m0005,
   "0007_theme_models": m0007,
   "0008_question_logic": m0008,
+  "0009_jobs": m0009,
 };

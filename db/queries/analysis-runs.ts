@@ -87,7 +87,8 @@ export async function markRunning(db: Kysely<Database>, id: number): Promise<voi
     .updateTable("analysis_runs")
     .set({ status: "running", stage: "loading answers", progress: 0, started_at: new Date().toISOString() })
     .where("id", "=", id)
-    .where("status", "=", "queued")
+    // running too: a job replayed after its server died starts the run over
+    .where("status", "in", ["queued", "running"])
     .execute();
 }
 

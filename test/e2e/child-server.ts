@@ -3,7 +3,8 @@ import path from "node:path";
 
 /**
  * The production server (`app/server.ts` on the Remix build) as a child process on 127.0.0.1, on its
- * own SQLite file: for suites that kill it (crash) or starve its database (faults).
+ * own SQLite file: for suites that kill it (crash) or starve its database (faults); or one of several
+ * on one PostgreSQL database (cluster).
  */
 export interface ChildServer {
   child: ChildProcess;
@@ -13,7 +14,13 @@ export interface ChildServer {
   kill(): Promise<void>;
 }
 
-export async function startChildServer(options: { port: number; dbFile: string; env?: Record<string, string> }): Promise<ChildServer> {
+export async function startChildServer(options: {
+  port: number;
+  /** a SQLite file, or `databaseUrl` (PostgreSQL, for the cluster suite) */
+  dbFile?: string;
+  databaseUrl?: string;
+  env?: Record<string, string>;
+}): Promise<ChildServer> {
   const buildDir = process.env.PAINMAP_BUILD_DIR;
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("app/server.ts")], {
     env: {
@@ -22,7 +29,7 @@ export async function startChildServer(options: { port: number; dbFile: string; 
       PLAIN_HTTP: "1",
       HOST: "127.0.0.1",
       PORT: String(options.port),
-      DATABASE_URL: `file:${options.dbFile}`,
+      DATABASE_URL: options.databaseUrl ?? `file:${options.dbFile}`,
       DOTENV_CONFIG_QUIET: "true",
       AUTO_ANALYSIS_EVERY: "0",
       SUBMIT_RATE_LIMIT: "1000000",

@@ -19,12 +19,16 @@ const CYCLES = 5;
 const CLIENTS = 20;
 const SEED = Number(process.env.CRASH_SEED ?? 11);
 
+/** Complete responses whose person has no readiness score. */
+const UNSCORED = `select count(*) as n from responses r where r.status = 'complete'
+  and not exists (select 1 from assessments a where a.person_id = r.person_id)`;
+
 function rng(seed: number) {
   let s = seed >>> 0;
   return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
-test("SIGKILL under concurrent submissions loses no acknowledged answer", async () => {
+test("SIGKILL under concurrent submissions loses no acknowledged answer and leaves no completed response unscored", async () => {
   test.setTimeout(150_000);
   const dir = fs.mkdtempSync(path.join("test-results", "crash-"));
   const dbFile = path.join(dir, "crash.sqlite");
@@ -55,6 +59,7 @@ test("SIGKILL under concurrent submissions loses no acknowledged answer", async 
   const random = rng(SEED);
   const acknowledged = new Map<string, string>(); // idempotency key -> pain story sent
   let sent = 0;
+  let unscoredAtKill = 0;
   const port = await freePort();
 
   for (let cycle = 0; cycle < CYCLES; cycle++) {
@@ -97,6 +102,7 @@ test("SIGKILL under concurrent submissions loses no acknowledged answer", async 
     const sqlite = new Database(dbFile);
     try {
       expect(sqlite.pragma("integrity_check", { simple: true }), `integrity after kill ${cycle + 1}`).toBe("ok");
+      unscoredAtKill += (sqlite.prepare(UNSCORED).get() as { n: number }).n;
     } finally {
       sqlite.close();
     }
@@ -105,6 +111,13 @@ test("SIGKILL under concurrent submissions loses no acknowledged answer", async 
   // After the last kill: the server comes back and serves, and every acknowledged submission is there once, whole.
   const server = await startChildServer({ port, dbFile });
   expect((await fetch(`${server.base}/s/${slug}`)).status).toBe(200);
+  // Never unscored (issue 17, item 5): the scoring jobs the kills cut off are replayed at start-up.
+  let unscored = -1;
+  for (const deadline = Date.now() + 60_000; unscored !== 0 && Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+    const db = new Database(dbFile, { readonly: true });
+    unscored = (db.prepare(UNSCORED).get() as { n: number }).n;
+    db.close();
+  }
   await server.kill();
   const sqlite = new Database(dbFile, { readonly: true });
   const rows = sqlite
@@ -128,7 +141,11 @@ test("SIGKILL under concurrent submissions loses no acknowledged answer", async 
   }
   // No response is left half-written either: every stored one has all its answers.
   for (const row of rows) if (row.answers !== 3 || row.status !== "complete") problems.push(`stored ${row.idem}: ${JSON.stringify(row)}`);
-  console.log(`crash: ${CYCLES} SIGKILLs, ${sent} posts, ${acknowledged.size} acknowledged, ${rows.length} stored, seed ${SEED}`);
+  console.log(
+    `crash: ${CYCLES} SIGKILLs, ${sent} posts, ${acknowledged.size} acknowledged, ${rows.length} stored, ` +
+      `${unscoredAtKill} completed but not yet scored at a kill (then replayed), seed ${SEED}`,
+  );
+  expect(unscored, "complete responses whose person was never scored").toBe(0);
   expect(integrity).toBe("ok");
   expect(acknowledged.size).toBeGreaterThan(CYCLES * 20);
   expect(problems).toEqual([]);

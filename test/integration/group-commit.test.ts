@@ -168,7 +168,7 @@ describe.each(DATABASE_KINDS)("group commit on %s", (kind) => {
     expect(await handle.db.selectFrom("people").select("id").execute()).toHaveLength(20);
     expect(await handle.db.selectFrom("consents").select("id").execute()).toHaveLength(20);
     if (kind === "sqlite") expect(committer.stats().batches).toBeLessThan(20);
-    await flushCompletions();
+    await flushCompletions(handle.db);
   });
 });
 

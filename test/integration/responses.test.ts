@@ -77,7 +77,7 @@ describe.each(DATABASE_KINDS)("public form write path on %s", (kind) => {
   });
   afterAll(async () => {
     // Completions queue a re-score; let it finish before the database goes away.
-    await flushCompletions();
+    await flushCompletions(handle.db);
     await handle?.close();
   });
 
@@ -340,7 +340,7 @@ describe.each(DATABASE_KINDS)("demo data on %s", (kind) => {
   });
   afterAll(async () => {
     // Completions queue a re-score; let it finish before the database goes away.
-    await flushCompletions();
+    await flushCompletions(handle.db);
     await handle?.close();
   });
 

@@ -64,7 +64,7 @@ describe.each(DATABASE_KINDS)("write faults on %s", (kind) => {
     survey = (await loadAnsweringSurvey(handle.db, slug))!;
   });
   afterAll(async () => {
-    await flushCompletions();
+    await flushCompletions(handle.db);
     await handle?.close();
   });
 
@@ -99,9 +99,9 @@ describe.each(DATABASE_KINDS)("write faults on %s", (kind) => {
     plugin.calls = 0;
     await submit(db, `fault-${kind}-clean-${++counter}-xxxxxxxx`);
     const callsPerSubmission = plugin.calls;
-    // The work after a completion (scoring, placing the answer in themes) runs on a timer; done
+    // The work after a completion (scoring, placing the answer in themes) is a job; drained
     // here, so it never runs inside the next counted submission and takes its k-th call.
-    await flushCompletions();
+    await flushCompletions(handle.db);
     expect(callsPerSubmission).toBeGreaterThan(2);
 
     for (let k = 1; k <= callsPerSubmission; k++) {
@@ -119,7 +119,7 @@ describe.each(DATABASE_KINDS)("write faults on %s", (kind) => {
       // Recovery without a restart: the retried post is stored once, whole.
       expect((await submit(db, key)).outcome).toBe("complete");
       expect(await stored(key)).toEqual({ responses: 1, answers: 2, complete: true });
-      await flushCompletions();
+      await flushCompletions(handle.db);
     }
   });
 

@@ -14,7 +14,7 @@ export const DATABASE_KINDS: DatabaseKind[] = ["sqlite", "postgres"];
  * A fresh, migrated database of the given kind: a new SQLite file, or a new database inside the
  * PostgreSQL server the global setup started. Call `close()` in afterAll/afterEach.
  */
-export async function freshDatabase(kind: DatabaseKind): Promise<DatabaseHandle> {
+export async function freshDatabase(kind: DatabaseKind): Promise<DatabaseHandle & { url: string }> {
   const name = `t_${crypto.randomBytes(6).toString("hex")}`;
   if (kind === "sqlite") {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "painmap-db-")), `${name}.sqlite`);
@@ -22,6 +22,7 @@ export async function freshDatabase(kind: DatabaseKind): Promise<DatabaseHandle>
     await migrateToLatest(handle.db);
     return {
       ...handle,
+      url: `file:${file}`,
       async close() {
         await handle.close();
         fs.rmSync(path.dirname(file), { recursive: true, force: true });
@@ -36,5 +37,5 @@ export async function freshDatabase(kind: DatabaseKind): Promise<DatabaseHandle>
   const url = adminUrl.replace(/\/postgres$/, `/${name}`);
   const handle = connect(url, { poolSize: 4 });
   await migrateToLatest(handle.db);
-  return handle;
+  return { ...handle, url };
 }

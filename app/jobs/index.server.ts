@@ -1,0 +1,34 @@
+/**
+ * Every job the app runs, and the one runner per server process. New kinds of background work
+ * (emails, webhooks) add a definition here and their queue in a migration (see 0009_jobs.ts).
+ */
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.js";
+import { endOrphanLeases } from "./sqlite-store.server.js";
+import { afterCompletionJob } from "./after-completion.job.server.js";
+import { analysisRunJob } from "./analysis-run.job.server.js";
+import { createRunner, runnerOf, type JobRunner } from "./runner.server.js";
+import type { JobDefinition } from "./types.js";
+
+export const ALL_JOBS = [analysisRunJob, afterCompletionJob] as unknown as JobDefinition<never>[];
+
+/** The server's runner: polls every queue of this database until stopped. */
+export async function startJobs(db: Kysely<Database>, kind: "sqlite" | "postgres"): Promise<JobRunner> {
+  if (kind === "sqlite") await endOrphanLeases(db);
+  return createRunner(db, ALL_JOBS).start();
+}
+
+/**
+ * Runs the due jobs of one name now, in this process: the seed, the CSV import and tests use it so
+ * scores are there before they go on. Uses the server's runner when there is one.
+ */
+export async function drainJobs(db: Kysely<Database>, name: string): Promise<void> {
+  const existing = runnerOf(db);
+  if (existing) return existing.drain(name);
+  const runner = createRunner(db, ALL_JOBS, { register: false });
+  try {
+    await runner.drain(name);
+  } finally {
+    await runner.stop();
+  }
+}
