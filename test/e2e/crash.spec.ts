@@ -92,8 +92,21 @@ test("SIGKILL under concurrent submissions loses no acknowledged answer and leav
         }
       }
     };
-    const clients = Array.from({ length: CLIENTS }, (_, n) => client(n));
-    await new Promise((r) => setTimeout(r, 300 + random() * 1500));
+    let failure: unknown = null;
+    const clients = Array.from({ length: CLIENTS }, (_, n) =>
+      client(n).catch((error: unknown) => {
+        failure = error;
+        throw error;
+      }),
+    );
+    // Kill only once this cycle has had real traffic (at least 21 acknowledged), then at a seeded
+    // random moment: the floor below then tests the suite's reach, not the machine's speed.
+    const before = acknowledged.size;
+    while (acknowledged.size - before <= 20) {
+      if (failure) throw failure;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    await new Promise((r) => setTimeout(r, random() * 1500));
     // From here a cut connection is the kill's doing; an answer that still arrives counts.
     stop = true;
     await server.kill();
