@@ -58,23 +58,25 @@ function ThemeList({ items, empty }: { items: ThemeItem[]; empty: string }) {
 
 function CountTable({ caption, rows }: { caption: string; rows: Array<{ value: string; count: number }> }) {
   return (
-    <table className="report-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{caption}</th>
-          <th scope="col">Respondents</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.value}>
-            <th scope="row">{SOURCE_LABELS[r.value] ?? r.value}</th>
-            <td>{r.count < MIN_SEGMENT && r.count > 0 ? `fewer than ${MIN_SEGMENT}` : r.count}</td>
+    <div className="report-table-wrap">
+      <table className="report-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{caption}</th>
+            <th scope="col">Respondents</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.value}>
+              <th scope="row">{SOURCE_LABELS[r.value] ?? r.value}</th>
+              <td>{r.count < MIN_SEGMENT && r.count > 0 ? `fewer than ${MIN_SEGMENT}` : r.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -129,25 +131,27 @@ export function ReportView({ report, controls }: { report: ReportData; controls?
                 />
                 <div className="report-grid">
                   {SEGMENT_KINDS.map((kind) => (
-                    <table className="report-table" key={kind}>
-                      <caption>
-                        {report.rule.rule.painThreshold}+ by {SEGMENT_LABELS[kind].toLowerCase()}
-                      </caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{SEGMENT_LABELS[kind]}</th>
-                          <th scope="col">Share at {report.rule.rule.painThreshold}+</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {f.pain!.bySegment[kind].map((row) => (
-                          <tr key={row.value}>
-                            <th scope="row">{SOURCE_LABELS[row.value] ?? row.value}</th>
-                            <td>{row.share ? <ShareText share={row.share} /> : "too few to show"}</td>
+                    <div className="report-table-wrap" key={kind}>
+                      <table className="report-table">
+                        <caption>
+                          {report.rule.rule.painThreshold}+ by {SEGMENT_LABELS[kind].toLowerCase()}
+                        </caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">{SEGMENT_LABELS[kind]}</th>
+                            <th scope="col">Share at {report.rule.rule.painThreshold}+</th>
                           </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                        </thead>
+                        <tbody>
+                          {f.pain!.bySegment[kind].map((row) => (
+                            <tr key={row.value}>
+                              <th scope="row">{SOURCE_LABELS[row.value] ?? row.value}</th>
+                              <td>{row.share ? <ShareText share={row.share} /> : "too few to show"}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </div>
                   ))}
                 </div>
               </>
@@ -173,31 +177,33 @@ export function ReportView({ report, controls }: { report: ReportData; controls?
                   valueHeading="Respondents"
                   bars={f.triggers.map((t) => ({ label: t.label, value: t.respondents.k, display: shareDisplay(t.respondents) }))}
                 />
-                <table className="report-table">
-                  <caption>Triggers by timing</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Trigger</th>
-                      <th scope="col">Respondents</th>
-                      <th scope="col">Recent</th>
-                      <th scope="col">Upcoming</th>
-                      <th scope="col">Timing unknown</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {f.triggers.map((t) => (
-                      <tr key={t.type}>
-                        <th scope="row">{t.label}</th>
-                        <td>
-                          <ShareText share={t.respondents} />
-                        </td>
-                        <td>{t.past}</td>
-                        <td>{t.upcoming}</td>
-                        <td>{t.unknown}</td>
+                <div className="report-table-wrap">
+                  <table className="report-table">
+                    <caption>Triggers by timing</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Trigger</th>
+                        <th scope="col">Respondents</th>
+                        <th scope="col">Recent</th>
+                        <th scope="col">Upcoming</th>
+                        <th scope="col">Timing unknown</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {f.triggers.map((t) => (
+                        <tr key={t.type}>
+                          <th scope="row">{t.label}</th>
+                          <td>
+                            <ShareText share={t.respondents} />
+                          </td>
+                          <td>{t.past}</td>
+                          <td>{t.upcoming}</td>
+                          <td>{t.unknown}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               </>
             ) : (
               <p className="empty">

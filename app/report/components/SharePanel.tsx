@@ -20,46 +20,48 @@ export function SharePanel(props: { shares: ShareRow[]; segmentKey: string; isAd
         </button>
       </Form>
       {props.shares.length ? (
-        <table className="report-table">
-          <caption>Share links of this study</caption>
-          <thead>
-            <tr>
-              <th scope="col">Segment</th>
-              <th scope="col">Created</th>
-              <th scope="col">Expires</th>
-              <th scope="col">State</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.shares.map((s) => (
-              <tr key={s.id}>
-                <th scope="row">{segmentTitle(parseSegment(s.segment))}</th>
-                <td>
-                  {s.createdAt.slice(0, 10)}
-                  {s.createdByName ? ` by ${s.createdByName}` : ""}
-                </td>
-                <td>{s.expiresAt.slice(0, 10)}</td>
-                <td>
-                  {s.revokedAt ? (
-                    "revoked"
-                  ) : s.expiresAt <= now ? (
-                    "expired"
-                  ) : props.isAdmin ? (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="shareId" value={s.id} />
-                      <button type="submit" className="button button--danger button--small">
-                        Revoke
-                      </button>
-                    </Form>
-                  ) : (
-                    "live (an admin can revoke it)"
-                  )}
-                </td>
+        <div className="report-table-wrap">
+          <table className="report-table">
+            <caption>Share links of this study</caption>
+            <thead>
+              <tr>
+                <th scope="col">Segment</th>
+                <th scope="col">Created</th>
+                <th scope="col">Expires</th>
+                <th scope="col">State</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.shares.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">{segmentTitle(parseSegment(s.segment))}</th>
+                  <td>
+                    {s.createdAt.slice(0, 10)}
+                    {s.createdByName ? ` by ${s.createdByName}` : ""}
+                  </td>
+                  <td>{s.expiresAt.slice(0, 10)}</td>
+                  <td>
+                    {s.revokedAt ? (
+                      "revoked"
+                    ) : s.expiresAt <= now ? (
+                      "expired"
+                    ) : props.isAdmin ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="revoke" />
+                        <input type="hidden" name="shareId" value={s.id} />
+                        <button type="submit" className="button button--danger button--small">
+                          Revoke
+                        </button>
+                      </Form>
+                    ) : (
+                      "live (an admin can revoke it)"
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p className="empty">No share links yet.</p>
       )}

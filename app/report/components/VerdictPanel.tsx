@@ -15,28 +15,30 @@ export function VerdictPanel({ verdict, rule }: { verdict: Verdict; rule: Curren
       <p className="help">
         Rule version {rule.version}: {rule.description}
       </p>
-      <table className="report-table">
-        <thead>
-          <tr>
-            <th scope="col">Condition</th>
-            <th scope="col">Figure</th>
-            <th scope="col">Needed</th>
-            <th scope="col">Met</th>
-          </tr>
-        </thead>
-        <tbody>
-          {verdict.conditions.map((c) => (
-            <tr key={c.key}>
-              <th scope="row">{c.label}</th>
-              <td>
-                <ShareText share={c.figure} />
-              </td>
-              <td>{percent(c.threshold)}</td>
-              <td>{c.met ? "Yes" : "No"}</td>
+      <div className="report-table-wrap">
+        <table className="report-table">
+          <thead>
+            <tr>
+              <th scope="col">Condition</th>
+              <th scope="col">Figure</th>
+              <th scope="col">Needed</th>
+              <th scope="col">Met</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {verdict.conditions.map((c) => (
+              <tr key={c.key}>
+                <th scope="row">{c.label}</th>
+                <td>
+                  <ShareText share={c.figure} />
+                </td>
+                <td>{percent(c.threshold)}</td>
+                <td>{c.met ? "Yes" : "No"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {verdict.reasons.length ? (
         <ul className="report-notes">
           {verdict.reasons.map((r) => (
