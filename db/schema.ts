@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, Selectable } from "kysely";
 
 /**
  * Portable column conventions (see docs/decisions/0003-portable-schema.md):
@@ -17,7 +17,8 @@ export type PersonSource = "marketing" | "sales" | "partner" | "unknown";
 export type ConsentPurpose = "study_summary" | "educational_content" | "contact";
 export type ConsentStatus = "opted_in" | "opted_out";
 export type RunStatus = "queued" | "running" | "done" | "failed";
-export type ThemeKind = "pain" | "trigger";
+/** Only pain themes are written; trigger types are detected per answer (trigger_mentions), never clustered. */
+export type ThemeKind = "pain";
 export type ThemeStatus = "active" | "merged" | "hidden";
 export type Band = "ready_now" | "nurture" | "not_a_fit";
 
@@ -316,22 +317,12 @@ export interface Database {
 }
 
 export type User = Selectable<UsersTable>;
-export type NewUser = Insertable<UsersTable>;
 export type Survey = Selectable<SurveysTable>;
-export type NewSurvey = Insertable<SurveysTable>;
-export type SurveyUpdate = Updateable<SurveysTable>;
 export type Question = Selectable<QuestionsTable>;
-export type NewQuestion = Insertable<QuestionsTable>;
-export type Person = Selectable<PeopleTable>;
-export type Company = Selectable<CompaniesTable>;
 export type ResponseRow = Selectable<ResponsesTable>;
 export type Answer = Selectable<AnswersTable>;
-export type NewAnswer = Insertable<AnswersTable>;
-export type Consent = Selectable<ConsentsTable>;
 export type AnalysisRun = Selectable<AnalysisRunsTable>;
 export type Theme = Selectable<ThemesTable>;
-export type ApiKey = Selectable<ApiKeysTable>;
-export type { ColumnType };
 
 // --- Readiness to buy (issue 5, migration 0003): merged into the interfaces above. ---
 export type PipelineStatus = "new" | "accepted" | "rejected";
