@@ -3,6 +3,7 @@ import { test, expect, type Page } from "@playwright/test";
 import { connect, type DatabaseHandle } from "../../db/client.js";
 import { createSurvey } from "../../db/queries/surveys.js";
 import { marketValidationQuestions, DEFAULT_TEMPLATE_VARS } from "../../app/surveys/template.js";
+import { fillAboutYou, nextPage } from "./survey-steps";
 
 /**
  * The prospect's side: each test answers its own open survey (written straight into the e2e
@@ -32,11 +33,6 @@ async function responsesOf(surveyId: number) {
   return handle.db.selectFrom("responses").selectAll().where("survey_id", "=", surveyId).execute();
 }
 
-async function next(page: Page, pageNumber: number, total = 6) {
-  await page.getByRole("button", { name: pageNumber === total ? "Submit answers" : "Next" }).click();
-  if (pageNumber < total) await expect(page.getByText(`Page ${pageNumber + 1} of ${total}`)).toBeVisible();
-}
-
 /** Pages 1-2 of the template. */
 async function answerFirstPages(page: Page) {
   await expect(page.getByText("Page 1 of 6")).toBeVisible();
@@ -57,13 +53,13 @@ async function answerFirstPages(page: Page) {
     .getByRole("group", { name: /sites or locations/ })
     .getByLabel("2-5")
     .check();
-  await next(page, 1);
+  await nextPage(page, 1);
   await page.getByLabel(/last time/).fill("Ransomware took our booking system down for four days last month.");
   await page
     .getByRole("group", { name: /How much pain/ })
     .getByLabel("9", { exact: true })
     .check();
-  await next(page, 2);
+  await nextPage(page, 2);
 }
 
 /** One address per survey: the same email is one person (issue 17), so each test's prospect gets its own. */
@@ -75,7 +71,7 @@ async function answerRest(page: Page, email: string) {
     .getByLabel("Security breach")
     .check();
   await page.getByLabel("Tell us more about those events (optional).").fill("We were hit by ransomware last month.");
-  await next(page, 3);
+  await nextPage(page, 3);
   await page
     .getByRole("group", { name: /budget/ })
     .getByLabel("Allocated")
@@ -84,19 +80,19 @@ async function answerRest(page: Page, email: string) {
     .getByRole("group", { name: /decision/ })
     .getByLabel("Less than 3 months")
     .check();
-  await next(page, 4);
+  await nextPage(page, 4);
   await page
     .getByRole("group", { name: /How compelling/ })
     .getByLabel("4", { exact: true })
     .check();
-  await next(page, 5);
+  await nextPage(page, 5);
   // consent boxes start unticked
   await expect(page.getByLabel(/study summary/)).not.toBeChecked();
   await expect(page.getByLabel(/educational content/)).not.toBeChecked();
   await page.getByLabel(/study summary/).check();
   await page.getByLabel("Work email (optional)").fill(email);
   await page.getByLabel("Company (optional)").fill("Harbor Hotels");
-  await next(page, 6);
+  await nextPage(page, 6);
   await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
 }
 
@@ -179,7 +175,7 @@ test("stop halfway and resume from the link in another browser", async ({ browse
     .getByRole("group", { name: /Which of these happened/ })
     .getByLabel("Outage")
     .check();
-  await next(page, 3);
+  await nextPage(page, 3);
   const link = (await page.getByTestId("resume-link").textContent())!.trim();
   expect(link).toContain("?r=");
   await first.close();
@@ -221,7 +217,7 @@ test("with JavaScript on, Previous page skips the page's checks and keeps what w
   await expect(page.getByText("Page 2 of 6")).toBeVisible();
   await expect(page.getByRole("alert")).toHaveCount(0);
   await expect(page.getByLabel(/last time/)).toHaveValue(/Ransomware took our booking system/);
-  await next(page, 2);
+  await nextPage(page, 2);
   await expect(page.getByLabel("Tell us more about those events (optional).")).toHaveValue("An audit is due in March.");
   const rows = await responsesOf(survey.id);
   expect(rows).toHaveLength(1);
@@ -272,23 +268,8 @@ test("a required long answer left empty with JavaScript on: error tied to the fi
 });
 
 async function answerFirstPagesOnlyPage1(page: Page) {
-  await page
-    .getByRole("group", { name: /role in buying decisions/ })
-    .getByLabel("End user")
-    .check();
-  await page
-    .getByRole("group", { name: /industry/ })
-    .getByLabel("Retail")
-    .check();
-  await page
-    .getByRole("group", { name: /mainly based/ })
-    .getByLabel("Europe")
-    .check();
-  await page
-    .getByRole("group", { name: /sites or locations/ })
-    .getByLabel("1", { exact: true })
-    .check();
-  await next(page, 1);
+  await fillAboutYou(page, { role: "End user", industry: "Retail", region: "Europe", sites: "1" });
+  await nextPage(page, 1);
 }
 
 test("a filled honeypot gets the thank-you page and stores nothing", async ({ browser }) => {
@@ -300,22 +281,7 @@ test("a filled honeypot gets the thank-you page and stores nothing", async ({ br
   await expect(trap).toHaveAttribute("tabindex", "-1");
   await expect(trap).toHaveAttribute("autocomplete", "off");
   await trap.fill("http://spam.example.com", { force: true });
-  await page
-    .getByRole("group", { name: /role in buying decisions/ })
-    .getByLabel("Decision maker")
-    .check();
-  await page
-    .getByRole("group", { name: /industry/ })
-    .getByLabel("Retail")
-    .check();
-  await page
-    .getByRole("group", { name: /mainly based/ })
-    .getByLabel("Europe")
-    .check();
-  await page
-    .getByRole("group", { name: /sites or locations/ })
-    .getByLabel("1", { exact: true })
-    .check();
+  await fillAboutYou(page, { role: "Decision maker", industry: "Retail", region: "Europe", sites: "1" });
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
   expect(await responsesOf(survey.id)).toHaveLength(0);

@@ -5,6 +5,7 @@ import { connect, type DatabaseHandle } from "../../db/client.js";
 import { addResponse } from "../integration/board-fixtures.js";
 import { createSurvey } from "../../db/queries/surveys.js";
 import { DEFAULT_TEMPLATE_VARS, marketValidationQuestions } from "../../app/surveys/template.js";
+import { fillAboutYou, nextPage } from "./survey-steps";
 
 /**
  * Issue 10: a response answered on the public survey joins its theme on the board at once,
@@ -20,42 +21,22 @@ test.beforeAll(() => {
 });
 test.afterAll(async () => handle?.close());
 
-async function next(page: Page, pageNumber: number, total = 6) {
-  await page.getByRole("button", { name: pageNumber === total ? "Submit answers" : "Next" }).click();
-  if (pageNumber < total) await expect(page.getByText(`Page ${pageNumber + 1} of ${total}`)).toBeVisible();
-}
-
 /** The whole template, as a prospect on a phone fills it in. */
 async function answer(page: Page, story: string) {
   await expect(page.getByText("Page 1 of 6")).toBeVisible();
-  await page
-    .getByRole("group", { name: /role in buying decisions/ })
-    .getByLabel("Decision maker")
-    .check();
-  await page
-    .getByRole("group", { name: /industry/ })
-    .getByLabel("Retail")
-    .check();
-  await page
-    .getByRole("group", { name: /mainly based/ })
-    .getByLabel("Europe")
-    .check();
-  await page
-    .getByRole("group", { name: /sites or locations/ })
-    .getByLabel("2-5")
-    .check();
-  await next(page, 1);
+  await fillAboutYou(page, { role: "Decision maker", industry: "Retail", region: "Europe", sites: "2-5" });
+  await nextPage(page, 1);
   await page.getByLabel(/last time/).fill(story);
   await page
     .getByRole("group", { name: /How much pain/ })
     .getByLabel("8", { exact: true })
     .check();
-  await next(page, 2);
+  await nextPage(page, 2);
   await page
     .getByRole("group", { name: /Which of these happened/ })
     .getByLabel("Security breach")
     .check();
-  await next(page, 3);
+  await nextPage(page, 3);
   await page
     .getByRole("group", { name: /budget/ })
     .getByLabel("Allocated")
@@ -64,13 +45,13 @@ async function answer(page: Page, story: string) {
     .getByRole("group", { name: /decision/ })
     .getByLabel("Less than 3 months")
     .check();
-  await next(page, 4);
+  await nextPage(page, 4);
   await page
     .getByRole("group", { name: /How compelling/ })
     .getByLabel("4", { exact: true })
     .check();
-  await next(page, 5);
-  await next(page, 6);
+  await nextPage(page, 5);
+  await nextPage(page, 6);
   await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
 }
 

@@ -4,6 +4,7 @@ import { connect, type DatabaseHandle } from "../../db/client.js";
 import { createSurvey } from "../../db/queries/surveys.js";
 import { DEFAULT_TEMPLATE_VARS, marketValidationQuestions } from "../../app/surveys/template.js";
 import { expect, test } from "./fixtures";
+import { fillAboutYou } from "./survey-steps";
 
 /**
  * Marketers teach the trigger detector (issue 9): a prospect answers a survey in the browser, a
@@ -37,22 +38,7 @@ async function seedProspect(browser: Browser, name: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`/s/${slug}`);
-  await page
-    .getByRole("group", { name: /role in buying decisions/ })
-    .getByLabel("Decision maker")
-    .check();
-  await page
-    .getByRole("group", { name: /industry/ })
-    .getByLabel("Healthcare")
-    .check();
-  await page
-    .getByRole("group", { name: /mainly based/ })
-    .getByLabel("Europe")
-    .check();
-  await page
-    .getByRole("group", { name: /sites or locations/ })
-    .getByLabel("6-20")
-    .check();
+  await fillAboutYou(page, { role: "Decision maker", industry: "Healthcare", region: "Europe", sites: "6-20" });
   await next(page);
   await page.getByLabel(/last time/).fill(STORY);
   await page
