@@ -40,6 +40,7 @@ import { badRequest, notFound, publicOrigin } from "~/utils/http.server";
 import { appRateLimiter, type SharedRateLimiter } from "~/jobs/shared-rate-limit.server";
 import { clientAddress, tooManyRequests } from "~/utils/rate-limit.server";
 import { randomToken } from "~/utils/tokens.server";
+import { FieldErrorSummary, SurveyProgress } from "~/surveys/SurveyPageParts";
 
 /** A page of long answers in multi-byte text fits; a 1 MB paste gets a 413 with a message. */
 const BODY_LIMIT = 512 * 1024;
@@ -236,7 +237,6 @@ function SurveyPage({ data }: { data: Extract<LoaderData, { pageIndex: number }>
   const fieldErrorCount = errors ? Object.keys(errors).filter((k) => k !== "").length : 0;
   const last = data.pageIndex >= data.pageCount;
   const submitting = navigation.state === "submitting";
-  const percent = Math.round(((data.pageIndex - 1) / data.pageCount) * 100);
   const live = useLiveLogic(data.logic, data.questions, formRef);
 
   function validateBeforePost(event: FormEvent<HTMLFormElement>) {
@@ -264,21 +264,7 @@ function SurveyPage({ data }: { data: Extract<LoaderData, { pageIndex: number }>
   return (
     <div className="page--narrow survey">
       <h1>{data.title}</h1>
-      <div className="survey-progress">
-        <p className="small muted" id="survey-progress-label">
-          Page {data.pageIndex} of {data.pageCount}
-        </p>
-        <div
-          className="progress"
-          role="progressbar"
-          aria-labelledby="survey-progress-label"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={percent}
-        >
-          <span style={{ width: `${percent}%` }} />
-        </div>
-      </div>
+      <SurveyProgress pageIndex={data.pageIndex} pageCount={data.pageCount} />
       {data.pageIndex === 1 && data.intro ? <p>{data.intro}</p> : null}
       {data.resumeUrl && data.pageIndex > 1 ? (
         <div className="alert survey-resume">
@@ -292,16 +278,7 @@ function SurveyPage({ data }: { data: Extract<LoaderData, { pageIndex: number }>
           </p>
         </div>
       ) : null}
-      {errors?.[""]?.length ? (
-        <FormErrors errors={errors[""]} />
-      ) : fieldErrorCount ? (
-        <div className="alert alert--error" role="alert">
-          <p>
-            {fieldErrorCount === 1 ? "One answer needs your attention." : `${fieldErrorCount} answers need your attention.`} Your other
-            answers are kept.
-          </p>
-        </div>
-      ) : null}
+      {errors?.[""]?.length ? <FormErrors errors={errors[""]} /> : <FieldErrorSummary count={fieldErrorCount} />}
       <Form
         method="post"
         noValidate

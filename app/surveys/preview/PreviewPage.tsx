@@ -8,6 +8,7 @@ import { parseShownPage } from "~/surveys/logic/page";
 import { useLiveLogic } from "~/surveys/logic/useLiveLogic";
 import type { PreviewAnswers } from "./preview";
 import { formDataToObject, type FieldErrors } from "~/utils/forms";
+import { FieldErrorSummary, SurveyProgress } from "../SurveyPageParts";
 
 interface Step {
   done: false;
@@ -86,7 +87,6 @@ function PreviewForm(props: { title: string; intro: string; step: Step; banner: 
   const fieldErrorCount = errors ? Object.keys(errors).filter((k) => k !== "").length : 0;
   const last = step.pageIndex >= step.pageCount;
   const submitting = navigation.state === "submitting";
-  const percent = Math.round(((step.pageIndex - 1) / step.pageCount) * 100);
 
   function validateBeforePost(event: FormEvent<HTMLFormElement>) {
     if ((event.nativeEvent as SubmitEvent).submitter?.getAttribute("value") === "back") return setClientErrors(undefined);
@@ -101,31 +101,10 @@ function PreviewForm(props: { title: string; intro: string; step: Step; banner: 
     <div className="page--narrow survey">
       {props.banner}
       <h1>{props.title}</h1>
-      <div className="survey-progress">
-        <p className="small muted" id="survey-progress-label">
-          Page {step.pageIndex} of {step.pageCount}
-        </p>
-        <div
-          className="progress"
-          role="progressbar"
-          aria-labelledby="survey-progress-label"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={percent}
-        >
-          <span style={{ width: `${percent}%` }} />
-        </div>
-      </div>
+      <SurveyProgress pageIndex={step.pageIndex} pageCount={step.pageCount} />
       {step.pageIndex === 1 && props.intro ? <p>{props.intro}</p> : null}
       <FormErrors errors={props.formError} />
-      {fieldErrorCount ? (
-        <div className="alert alert--error" role="alert">
-          <p>
-            {fieldErrorCount === 1 ? "One answer needs your attention." : `${fieldErrorCount} answers need your attention.`} Your other
-            answers are kept.
-          </p>
-        </div>
-      ) : null}
+      <FieldErrorSummary count={fieldErrorCount} />
       <Form method="post" noValidate ref={formRef} onSubmit={validateBeforePost} onChange={live.onChange} className="card">
         <input type="hidden" name="page" value={step.pageIndex} />
         <input type="hidden" name="answers" value={JSON.stringify(step.answers)} />
