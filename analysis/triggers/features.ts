@@ -73,6 +73,24 @@ function wordKey(lemma: string): string | null {
 /** Scope letters keep feature keys short. */
 const SCOPE_TAG: Record<Scope, string> = { fact: "f", negated: "n", hypothetical: "h", other: "o", wish: "w" };
 
+const NOUNISH = new Set(["NOUN", "PROPN"]);
+
+/**
+ * How the matched words sit in their clause, when that says they name a thing rather than an event:
+ * a trigger noun modifying the next noun ("renewal tracking", "the breach-notification template",
+ * "the growth plan") is "Lmod"; one after a noun and a preposition ("the report on outages") is
+ * "Lpobj". The model learns how much each weighs; null when neither applies.
+ */
+function roleOf(clause: Clause, first: number, last: number): string | null {
+  const tokens = clause.tokens;
+  const next = tokens[last + 1];
+  if (next !== undefined && NOUNISH.has(tokens[last].pos) && NOUNISH.has(next.pos) && !next.quoted) return "Lmod";
+  const before = tokens[first - 1];
+  const head = tokens[first - 2];
+  if (before?.pos === "ADP" && head !== undefined && NOUNISH.has(head.pos)) return "Lpobj";
+  return null;
+}
+
 export function extractFeatures(text: string): AnswerFeatures {
   const clauses = parseClauses(text);
   const shared = new Set<string>();
@@ -151,7 +169,12 @@ export function extractFeatures(text: string): AnswerFeatures {
     const list = byType.get(hit.type)!;
     const tag = SCOPE_TAG[hit.scope];
     list.push(`L${tag}`, `P${tag}:${hit.pattern}`);
-    if (hit.scope === "fact") list.push(`M:${hit.matched}`, hit.modal ? "Lmodal" : "Lplain");
+    if (hit.scope === "fact") {
+      const role = roleOf(clauses[hit.clause], hit.first, hit.last);
+      if (role !== null) list.push(role, `${role}:${hit.pattern}`);
+      else list.push(`M:${hit.matched}`);
+      list.push(hit.modal ? "Lmodal" : "Lplain");
+    }
   }
   for (const [type, list] of byType) byType.set(type, [...new Set(list)]);
   // How many types the lexicon saw as facts: a long answer naming three events differs from one.
