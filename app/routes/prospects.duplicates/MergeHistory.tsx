@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import type { PersonCard } from "~/prospects/duplicates-view.server";
 import { formatDate } from "~/components/format";
 
@@ -22,8 +22,9 @@ export function MergeHistory({ merges, busy }: { merges: MergeItem[]; busy: bool
         <ul className="stack" data-testid="merge-history">
           {merges.map((m) => (
             <li key={m.id} data-merge={m.id}>
-              {m.merged.label} into {m.kept.label}, by {m.by ?? "a former user"} on {formatDate(m.at)} UTC: moved {m.moved.responses}{" "}
-              responses, {m.moved.consents} consent records, {m.moved.opportunities} opportunities.
+              {m.merged.label} into <Link to={`/prospects/${m.kept.personId}`}>{m.kept.label}</Link>, by {m.by ?? "a former user"} on{" "}
+              {formatDate(m.at)} UTC: moved {m.moved.responses} responses, {m.moved.consents} consent records, {m.moved.opportunities}{" "}
+              opportunities.
               {m.undoneAt ? (
                 <span className="muted">
                   {" "}
