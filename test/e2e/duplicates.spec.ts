@@ -50,6 +50,10 @@ test("a marketer previews a likely duplicate, merges it and undoes the merge", a
       .execute();
     await expect(page.getByTestId("merge-after")).toContainText(`${responses.length} responses`);
     await expect(page.getByTestId("merge-after")).toContainText("nothing is lost");
+    // the preview fits a phone too (the 390 px walk sees this page only without pairs)
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1366, height: 900 });
 
     // the merge needs the confirmation tick
     await preview.getByRole("button", { name: "Merge" }).click();
