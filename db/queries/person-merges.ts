@@ -202,3 +202,9 @@ export async function markUndone(trx: Transaction<Database>, mergeId: number, by
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Who this person was merged into, if anyone (their page sends staff there: old links keep working). */
+export async function mergedInto(db: Kysely<Database>, personId: number): Promise<number | null> {
+  const row = await db.selectFrom("people").select("merged_into_id").where("id", "=", personId).executeTakeFirst();
+  return row?.merged_into_id ?? null;
+}

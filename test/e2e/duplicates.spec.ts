@@ -67,7 +67,9 @@ test("a marketer previews a likely duplicate, merges it and undoes the merge", a
     await expect
       .poll(async () => (await handle.db.selectFrom("responses").select("id").where("person_id", "=", a!.id).execute()).length)
       .toBe(responses.length);
-    expect((await page.goto(`/prospects/${b!.id}`))?.status()).toBe(404);
+    // the merged person's old link leads to the kept person
+    await page.goto(`/prospects/${b!.id}`);
+    await expect(page).toHaveURL(new RegExp(`/prospects/${a!.id}$`));
 
     await page.goto("/prospects/duplicates");
     await page.getByTestId("merge-history").locator("li").first().getByRole("button", { name: "Undo this merge" }).click();

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { answersForPeople, themesForPeople } from "../../../db/queries/assessments";
 import { consentHistory, isUnsubscribed } from "../../../db/queries/consents";
 import { closeOpportunity, opportunitiesForPerson } from "../../../db/queries/opportunities";
+import { mergedInto } from "../../../db/queries/person-merges";
 import { listOwners, markContacted, prospectRow, setOwner, setPipelineStatus } from "../../../db/queries/prospects";
 import { optOutUrl, recordStaffOptOut } from "~/consent/opt-out.server";
 import { visibleAnswer } from "~/consent/consent-rule";
@@ -22,7 +23,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const personId = idParam(params.personId);
   const database = db();
   const row = await prospectRow(database, personId);
-  if (!row) throw notFound("We could not find that prospect. They may not have answered a survey yet.");
+  if (!row) {
+    // merged into someone (ADR 0402): their page is the kept person's now; an id from our own table, never an open redirect
+    const keptId = await mergedInto(database, personId);
+    if (keptId !== null) throw redirect(`/prospects/${keptId}`);
+    throw notFound("We could not find that prospect. They may not have answered a survey yet.");
+  }
   const [answers, themes, consents, opportunities, owners, unsubscribed] = await Promise.all([
     answersForPeople(database, [personId]),
     themesForPeople(database, [personId]),
