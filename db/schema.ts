@@ -491,3 +491,25 @@ export interface JobsTable {
 export interface Database {
   jobs: JobsTable;
 }
+
+// --- Person merges (issue 17 item 2, migration 0015, ADR 0402): merged into the interfaces above. ---
+export interface PeopleTable {
+  /** set when this person was merged into another (the row stays so the merge can be undone) */
+  merged_into_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface PersonMergesTable {
+  id: Generated<number>;
+  kept_person_id: number;
+  merged_person_id: number;
+  merged_by: number | null;
+  merged_at: Timestamp;
+  /** JSON (MergeSnapshot in db/queries/person-merges.ts) */
+  snapshot: JsonText;
+  undone_by: number | null;
+  undone_at: Timestamp | null;
+}
+
+export interface Database {
+  person_merges: PersonMergesTable;
+}

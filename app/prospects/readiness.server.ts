@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { correctionsForAnswers, type TriggerCorrectionRow } from "../../db/queries/trigger-corrections.js";
 import { correctedTriggers } from "../triggers/corrected-triggers.server.js";
 import {
@@ -138,31 +138,51 @@ export function assess(
 async function reassessMany(db: Kysely<Database>, personIds: readonly number[], current: CurrentProfile): Promise<number> {
   let done = 0;
   for (const ids of chunks(personIds, 200)) {
-    const [answers, companies] = await Promise.all([answersForPeople(db, ids), companyFactsForPeople(db, ids)]);
-    const corrections = await correctionsForAnswers(
-      db,
-      [...answers.values()].flatMap((list) => list.map((a) => a.answerId)),
-    );
-    const now = new Date();
+    const scored = await scoreChunk(db, ids, current);
     await db.transaction().execute(async (trx) => {
-      for (const id of ids) {
-        const list = answers.get(id);
-        if (!list?.length) continue;
-        const { result, parts } = assess(list, companies.get(id), current, now, corrections);
-        await upsertAssessment(trx, {
-          personId: id,
-          profileId: current.id,
-          score: result.score,
-          band: result.band,
-          reasons: result.reasons,
-          parts,
-          now: now.toISOString(),
-        });
-        done++;
-      }
+      done += await writeScores(trx, scored, current);
     });
   }
   return done;
+}
+
+async function scoreChunk(db: Kysely<Database>, ids: readonly number[], current: CurrentProfile) {
+  const [answers, companies] = await Promise.all([answersForPeople(db, ids), companyFactsForPeople(db, ids)]);
+  const corrections = await correctionsForAnswers(
+    db,
+    [...answers.values()].flatMap((list) => list.map((a) => a.answerId)),
+  );
+  const now = new Date();
+  return ids.flatMap((id) => {
+    const list = answers.get(id);
+    if (!list?.length) return [];
+    return [{ id, now, ...assess(list, companies.get(id), current, now, corrections) }];
+  });
+}
+
+async function writeScores(trx: Kysely<Database>, scored: Awaited<ReturnType<typeof scoreChunk>>, current: CurrentProfile) {
+  for (const { id, now, result, parts } of scored) {
+    await upsertAssessment(trx, {
+      personId: id,
+      profileId: current.id,
+      score: result.score,
+      band: result.band,
+      reasons: result.reasons,
+      parts,
+      now: now.toISOString(),
+    });
+  }
+  return scored.length;
+}
+
+/**
+ * Re-score these people inside the caller's transaction, reading through it too, so a change that
+ * moves answers between people (a merge, its undo) and the new scores land together or not at all.
+ */
+export async function reassessPeopleInTransaction(trx: Transaction<Database>, personIds: readonly number[]): Promise<number> {
+  if (!personIds.length) return 0;
+  const current = await currentProfile(trx);
+  return writeScores(trx, await scoreChunk(trx, personIds, current), current);
 }
 
 /** Recompute one person (after they answer). Returns false when they have no answers. */

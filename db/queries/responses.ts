@@ -172,15 +172,23 @@ export async function completeResponse(
   if (Number(claimed.numUpdatedRows) === 0) return false;
 
   // One email, one person: a known address gets this response (and its consents) added to them.
-  const known = args.person.email
+  let known = args.person.email
     ? await db
         .selectFrom("people")
-        .select(["id", "company_id", "name", "job_title"])
+        .select(["id", "company_id", "name", "job_title", "merged_into_id"])
         .where("email", "=", args.person.email)
         .orderBy("id")
         .limit(1)
         .executeTakeFirst()
     : undefined;
+  // A person merged into another (ADR 0402) keeps their address on their row: their new answers go to the kept person.
+  for (let hops = 0; known?.merged_into_id != null && hops < 10; hops++) {
+    known = await db
+      .selectFrom("people")
+      .select(["id", "company_id", "name", "job_title", "merged_into_id"])
+      .where("id", "=", known.merged_into_id)
+      .executeTakeFirst();
+  }
   let companyId: number | null = known?.company_id ?? null;
   if (args.company && companyId === null) {
     const row = await db

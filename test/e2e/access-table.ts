@@ -186,6 +186,11 @@ export const ACCESS: Record<string, RouteAccess> = {
   "routes/prospects._index": { page: "/prospects", level: "staff" },
   "routes/prospects.nurture": { page: "/prospects/nurture", level: "staff" },
   "routes/prospects.today": { page: "/prospects/today", level: "staff" },
+  "routes/prospects.duplicates": {
+    page: "/prospects/duplicates",
+    level: "marketing",
+    actions: ["merge", "undo"].map((intent) => ({ intent, level: "marketing" as const })),
+  },
   "routes/prospects.export[.]csv": { page: "/prospects/export.csv", level: "staff" },
   "routes/prospects.$personId": {
     page: "/prospects/{personId}",

@@ -6,6 +6,7 @@ import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
 process.env.SESSION_SECRET ??= "integration-test-secret-that-is-long-enough-000";
 const { seedDemoData } = await import("../../app/demo/seed.server.js");
 const { reassessAll } = await import("../../app/prospects/readiness.server.js");
+const { duplicatePairs } = await import("../../app/prospects/duplicates-view.server.js");
 
 describe.each(DATABASE_KINDS)("readiness on the demo data on %s", (kind) => {
   let handle: DatabaseHandle;
@@ -15,6 +16,14 @@ describe.each(DATABASE_KINDS)("readiness on the demo data on %s", (kind) => {
     await seedDemoData(handle.db);
   });
   afterAll(async () => handle.close());
+
+  it("has no duplicate people: no email twice and no likely duplicate pair (ADR 0402)", async () => {
+    const people = await handle.db.selectFrom("people").select(["id", "email"]).execute();
+    const emails = people.map((p) => p.email?.trim().toLowerCase()).filter(Boolean);
+    expect(people.length).toBeGreaterThan(20);
+    expect(new Set(emails).size).toBe(emails.length);
+    expect(await duplicatePairs(handle.db)).toEqual([]);
+  });
 
   it("the survey completion path scores every person who completed (no separate step needed)", async () => {
     const completed = await handle.db

@@ -5,14 +5,18 @@ import { FilterSelect } from "~/components/FilterSelect";
 import { prospectListData } from "~/prospects/prospect-list.server";
 import { ProspectsTable } from "~/prospects/ProspectsTable";
 import { BAND_LABELS } from "~/prospects/readiness";
-import { ALL_ROLES, requireUser } from "~/utils/auth.server";
+import { duplicateCount } from "~/prospects/duplicates-view.server";
+import { ALL_ROLES, MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Prospects · Painmap" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requireUser(request, ALL_ROLES);
-  return json(await prospectListData(db(), new URL(request.url).searchParams, me.id));
+  const database = db();
+  // Merging is marketing's job (ADR 0402): only they are shown the count and the link.
+  const duplicates = MARKETING_ROLES.includes(me.role) ? await duplicateCount(database) : null;
+  return json({ ...(await prospectListData(database, new URL(request.url).searchParams, me.id)), duplicates });
 }
 
 const BANDS = ["ready_now", "nurture", "not_a_fit"] as const;
@@ -54,6 +58,11 @@ export default function Prospects() {
           <Link className="button button--secondary" to="/prospects/nurture">
             Nurture list
           </Link>
+          {data.duplicates !== null ? (
+            <Link className="button button--secondary" to="/prospects/duplicates" data-testid="duplicates-link">
+              Likely duplicates ({data.duplicates})
+            </Link>
+          ) : null}
           <a className="button button--secondary" href="/prospects/export.csv?format=hubspot" download>
             Export ready now (HubSpot CSV)
           </a>
