@@ -5,7 +5,7 @@
  * changes nothing else. Used by the worker thread, the demo loader and the tests alike.
  */
 import type { Kysely } from "kysely";
-import { analyzeThemes, serializeThemeModel } from "../../analysis/index.js";
+import { analyzeThemesSampled, DEFAULT_SAMPLE, serializeThemeModel, type SampleOptions } from "../../analysis/index.js";
 import { correctionsForAnswers } from "../../db/queries/trigger-corrections.js";
 import { correctedTriggers } from "../triggers/corrected-triggers.server.js";
 import {
@@ -30,6 +30,11 @@ export interface ExecuteOptions {
   onProgress?: (progress: number, stage: string) => void;
   seed?: number;
   k?: number;
+  /**
+   * Above sample.sampleAbove pain answers the theme model is fitted on a seeded sample and every
+   * other answer is placed with it (analysis/sampled.ts); tests lower the threshold.
+   */
+  sample?: SampleOptions;
 }
 
 /** A run that cannot succeed however often it is retried (not enough answers): its job fails at once. */
@@ -72,7 +77,7 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
   await setProgress(db, runId, 0.05, `clustering ${themeAnswers.length} answers`);
 
   let lastSent = 0;
-  const result = analyzeThemes(
+  const result = analyzeThemesSampled(
     themeAnswers.map((a) => a.value_text ?? ""),
     {
       seed,
@@ -84,6 +89,7 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
         options.onProgress?.(0.05 + 0.75 * fraction, stage);
       },
     },
+    options.sample ?? DEFAULT_SAMPLE,
   );
   if (!result.clusters.length) throw new RunRefused("The answers had no usable words to group into themes.");
 
