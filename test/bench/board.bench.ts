@@ -78,7 +78,17 @@ async function database(): Promise<{ url: string; stop: () => Promise<void> }> {
 /** Seeds N responses and runs the first analysis, unless REUSE finds them there already. */
 async function seed(url: string): Promise<void> {
   if (REUSE && fs.existsSync(marker) && JSON.parse(fs.readFileSync(marker, "utf8")).n === N && fs.existsSync(file)) {
-    console.log(`reusing ${file} (${N} responses, analysed)`);
+    const h = connect(url, { synchronous: "NORMAL" });
+    // A run an earlier (stopped) benchmark left running would block the next one.
+    await h.db
+      .updateTable("analysis_runs")
+      .set({ status: "failed", error: "benchmark stopped" })
+      .where("status", "in", ["queued", "running"])
+      .execute();
+    const done = await h.db.selectFrom("analysis_runs").select("id").where("status", "=", "done").executeTakeFirst();
+    await h.close();
+    console.log(`reusing ${file} (${N} responses${done ? ", analysed" : ""})`);
+    if (!done) await firstRun(url);
     return;
   }
   if (KIND === "sqlite") {
@@ -117,8 +127,12 @@ async function seed(url: string): Promise<void> {
   }
   const seconds = (performance.now() - started) / 1000;
   report("seed", `seeded ${N} responses (${6 * N} answers) on ${KIND} in ${seconds.toFixed(1)} s`, { seconds });
+  if (KIND === "sqlite") fs.writeFileSync(marker, JSON.stringify({ n: N }));
+  await firstRun(url);
+}
 
-  // The first run in the app's own worker (what the job runner forks), so its peak memory is its own.
+/** The first run in the app's own worker (what the job runner forks), so its peak memory is its own. */
+async function firstRun(url: string): Promise<void> {
   const h = connect(url, { synchronous: "NORMAL" });
   const runId = await createRun(h.db, { surveyId: null, trigger: "manual", createdBy: null, parameters: { k: THEMES } });
   const runStarted = performance.now();
@@ -152,7 +166,6 @@ async function seed(url: string): Promise<void> {
     { seconds: runSeconds, peakRssMb: peak, quality: JSON.parse(run.quality ?? "null")?.sample ?? null },
   );
   await h.close();
-  if (KIND === "sqlite") fs.writeFileSync(marker, JSON.stringify({ n: N }));
 }
 
 /** A marketer and a session for the server's board (a fresh one each time: reuse keeps only the data). */
