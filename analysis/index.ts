@@ -3,6 +3,8 @@
  * Pure and deterministic: plain data in, plain data out, no I/O, nothing from app/ or db/.
  */
 export { analyzeThemes } from "./themes.js";
+export { analyzeThemesSampled, DEFAULT_SAMPLE } from "./sampled.js";
+export type { SampleOptions, SampledThemeResult } from "./sampled.js";
 export { applyCorrections, detectTriggers, detectTriggersInText, isTriggerType, TRIGGER_TYPES, TIMINGS } from "./triggers/index.js";
 export type { CorrectedMention, TriggerCorrection, TriggerMention, TriggerType, Timing } from "./triggers/index.js";
 export { assignToThemes, parseThemeModel, serializeThemeModel } from "./assign.js";

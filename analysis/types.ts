@@ -33,6 +33,8 @@ export interface ThemeQuality {
   unclusteredCount: number;
   /** Objective (sum of cosine to centre) of the returned solution. */
   objective: number;
+  /** Above the sampling threshold (analysis/sampled.ts): the model was fitted on `size` of the `of` texts. */
+  sample?: { size: number; of: number };
 }
 
 export interface ThemeResult {

@@ -5,7 +5,7 @@
  * changes nothing else. Used by the worker thread, the demo loader and the tests alike.
  */
 import type { Kysely } from "kysely";
-import { analyzeThemes, serializeThemeModel } from "../../analysis/index.js";
+import { analyzeThemesSampled, DEFAULT_SAMPLE, serializeThemeModel, type SampleOptions } from "../../analysis/index.js";
 import { correctionsForAnswers } from "../../db/queries/trigger-corrections.js";
 import { correctedTriggers } from "../triggers/corrected-triggers.server.js";
 import {
@@ -16,7 +16,9 @@ import {
   markFailed,
   markRunning,
   setProgress,
+  type RunScope,
 } from "../../db/queries/analysis-runs.js";
+import { completeResponseSlices } from "../../db/queries/run-slices.js";
 import { loadRoleAnswers, loadScopeResponses, loadScopeThemes, saveRunResults, type RunResults } from "../../db/queries/themes.js";
 import { parseJson, parseStringList } from "../../db/queries/util.js";
 import type { Database } from "../../db/schema.js";
@@ -30,6 +32,11 @@ export interface ExecuteOptions {
   onProgress?: (progress: number, stage: string) => void;
   seed?: number;
   k?: number;
+  /**
+   * Above sample.sampleAbove pain answers the theme model is fitted on a seeded sample and every
+   * other answer is placed with it (analysis/sampled.ts); tests lower the threshold.
+   */
+  sample?: SampleOptions;
 }
 
 /** A run that cannot succeed however often it is retried (not enough answers): its job fails at once. */
@@ -72,7 +79,7 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
   await setProgress(db, runId, 0.05, `clustering ${themeAnswers.length} answers`);
 
   let lastSent = 0;
-  const result = analyzeThemes(
+  const result = analyzeThemesSampled(
     themeAnswers.map((a) => a.value_text ?? ""),
     {
       seed,
@@ -84,43 +91,27 @@ async function runSteps(db: Kysely<Database>, runId: number, options: ExecuteOpt
         options.onProgress?.(0.05 + 0.75 * fraction, stage);
       },
     },
+    options.sample ?? DEFAULT_SAMPLE,
   );
   if (!result.clusters.length) throw new RunRefused("The answers had no usable words to group into themes.");
 
   await setProgress(db, runId, 0.8, "finding buying triggers");
-  const triggerAnswers = await loadRoleAnswers(db, scope, [...TRIGGER_TEXT_ROLES]);
+  // Trigger and fact answers are read a slice of responses at a time (4 fact answers and 2
+  // trigger answers per response would be millions of row objects at once in a large scope).
+  const slices = await completeResponseSlices(db, scope, SLICE_RESPONSES);
   const mentions: RunResults["triggerMentions"] = [];
-  const textual = triggerAnswers.filter((a) => !CHOICE_KINDS.has(a.kind as QuestionKind) && a.value_text && a.value_text.trim());
-  // Marketers' corrections outlive every run: applied to what the detector found, answer by answer.
-  const corrections = await correctionsForAnswers(
-    db,
-    textual.map((a) => a.answer_id),
-  );
-  textual.forEach((answer) => {
-    for (const m of correctedTriggers(answer.value_text ?? "", corrections.get(answer.answer_id) ?? [])) {
-      mentions.push({
-        answerId: answer.answer_id,
-        responseId: answer.response_id,
-        type: m.type,
-        timing: m.timing,
-        phrase: m.phrase,
-        origin: m.corrected ? "correction" : "text",
-        confidence: m.confidence,
-      });
-    }
-  });
-  for (const answer of triggerAnswers) {
-    if (!CHOICE_KINDS.has(answer.kind as QuestionKind)) continue;
-    const options = parseStringList(answer.value_json) ?? (answer.value_text ? [answer.value_text] : []);
-    for (const t of choiceTriggers(options))
-      mentions.push({ answerId: answer.answer_id, responseId: answer.response_id, ...t, confidence: 1 });
-  }
+  for (const slice of slices) for (const m of await sliceTriggerMentions(db, scope, slice)) mentions.push(m);
 
   await setProgress(db, runId, 0.85, "matching themes");
-  const responses = await loadScopeResponses(db, scope);
-  const factAnswers = await loadRoleAnswers(db, scope, FACT_ROLES);
   const analysed = new Set(themeAnswers.map((a) => a.response_id));
-  const facts = buildResponseFacts(responses, factAnswers, analysed);
+  const facts: RunResults["facts"] = [];
+  for (const slice of slices) {
+    const [responses, factAnswers] = await Promise.all([
+      loadScopeResponses(db, scope, { responseIds: slice }),
+      loadRoleAnswers(db, scope, FACT_ROLES, { responseIds: slice }),
+    ]);
+    for (const fact of buildResponseFacts(responses, factAnswers, analysed)) facts.push(fact);
+  }
 
   const existing = await loadScopeThemes(db, scope);
   const userAssignments = new Map<number, number>();
@@ -221,4 +212,43 @@ export async function runFirstAnalysis(db: Kysely<Database>): Promise<string | n
   return run?.status === "done"
     ? `analysis run #${runId}: ${run.response_count} responses grouped into themes`
     : `analysis run #${runId} failed: ${run?.error ?? "unknown error"}`;
+}
+
+/** Responses per slice when a run reads trigger and fact answers. */
+const SLICE_RESPONSES = 20_000;
+
+/** Buying triggers of one slice of responses: detected in text (with marketers' corrections) and read from choices. */
+async function sliceTriggerMentions(
+  db: Kysely<Database>,
+  scope: RunScope,
+  slice: { from: number; to: number },
+): Promise<RunResults["triggerMentions"]> {
+  const triggerAnswers = await loadRoleAnswers(db, scope, [...TRIGGER_TEXT_ROLES], { responseIds: slice });
+  const mentions: RunResults["triggerMentions"] = [];
+  const textual = triggerAnswers.filter((a) => !CHOICE_KINDS.has(a.kind as QuestionKind) && a.value_text && a.value_text.trim());
+  // Marketers' corrections outlive every run: applied to what the detector found, answer by answer.
+  const corrections = await correctionsForAnswers(
+    db,
+    textual.map((a) => a.answer_id),
+  );
+  textual.forEach((answer) => {
+    for (const m of correctedTriggers(answer.value_text ?? "", corrections.get(answer.answer_id) ?? [])) {
+      mentions.push({
+        answerId: answer.answer_id,
+        responseId: answer.response_id,
+        type: m.type,
+        timing: m.timing,
+        phrase: m.phrase,
+        origin: m.corrected ? "correction" : "text",
+        confidence: m.confidence,
+      });
+    }
+  });
+  for (const answer of triggerAnswers) {
+    if (!CHOICE_KINDS.has(answer.kind as QuestionKind)) continue;
+    const options = parseStringList(answer.value_json) ?? (answer.value_text ? [answer.value_text] : []);
+    for (const t of choiceTriggers(options))
+      mentions.push({ answerId: answer.answer_id, responseId: answer.response_id, ...t, confidence: 1 });
+  }
+  return mentions;
 }

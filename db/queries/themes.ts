@@ -24,13 +24,14 @@ export interface RoleAnswer {
   value_json: string | null;
 }
 
+/** Which responses a run's loader reads: one, or those with ids in [from, to] (a run reads a large scope in slices). */
+export interface ResponseSlice {
+  responseId?: number;
+  responseIds?: { from: number; to: number };
+}
+
 /** Answers with the given question roles from complete responses in scope (or of one response), in answer-id order. */
-export async function loadRoleAnswers(
-  db: Db,
-  scope: RunScope,
-  roles: readonly string[],
-  only: { responseId?: number } = {},
-): Promise<RoleAnswer[]> {
+export async function loadRoleAnswers(db: Db, scope: RunScope, roles: readonly string[], only: ResponseSlice = {}): Promise<RoleAnswer[]> {
   if (!roles.length) return [];
   let query = db
     .selectFrom("answers as a")
@@ -41,6 +42,7 @@ export async function loadRoleAnswers(
     .where("q.role", "in", [...roles]);
   if (scope !== null) query = query.where("r.survey_id", "=", scope);
   if (only.responseId !== undefined) query = query.where("r.id", "=", only.responseId);
+  if (only.responseIds) query = query.where("r.id", ">=", only.responseIds.from).where("r.id", "<=", only.responseIds.to);
   return query.orderBy("a.id").execute();
 }
 
@@ -54,7 +56,7 @@ export interface ScopeResponse {
 }
 
 /** Complete responses in scope with their company's industry and region (a fallback for the answers). */
-export async function loadScopeResponses(db: Db, scope: RunScope, only: { responseId?: number } = {}): Promise<ScopeResponse[]> {
+export async function loadScopeResponses(db: Db, scope: RunScope, only: ResponseSlice = {}): Promise<ScopeResponse[]> {
   let query = db
     .selectFrom("responses as r")
     .leftJoin("people as p", "p.id", "r.person_id")
@@ -63,6 +65,7 @@ export async function loadScopeResponses(db: Db, scope: RunScope, only: { respon
     .where("r.status", "=", "complete");
   if (scope !== null) query = query.where("r.survey_id", "=", scope);
   if (only.responseId !== undefined) query = query.where("r.id", "=", only.responseId);
+  if (only.responseIds) query = query.where("r.id", ">=", only.responseIds.from).where("r.id", "<=", only.responseIds.to);
   return query.orderBy("r.id").execute();
 }
 

@@ -1,13 +1,14 @@
 /**
  * Scale benchmark (not a test): `npm run bench:scale`. Issue 12's figures:
  *
- * 1. SQLite with SCALE_RESPONSES (default 1,000,000) complete responses, bulk-inserted: board
- *    p50/p95, filtered board, an analysis run's time and peak memory and GET p99 during it. This is
- *    the board benchmark (board.bench.ts) at that size, run as a child so its memory is its own.
+ * 1. SQLite and then PostgreSQL with SCALE_RESPONSES (default 1,000,000) complete responses,
+ *    bulk-inserted (bench-seed.ts): board p50/p95, filtered board, an analysis run's time and peak
+ *    memory and GET p99 during a run. This is the board benchmark (board.bench.ts) at that size on
+ *    each database in turn (heavy runs one at a time), each a child so its memory is its own.
  * 2. Submissions through nginx on PostgreSQL with 1 and then 3 app servers: throughput, p99 and the
  *    servers' CPU per submission (utime + stime from /proc, summed over the app processes).
  *
- * SCALE_PARTS=board,submit picks parts; SCALE_SUBMIT_SECONDS and SCALE_CLIENTS size part 2.
+ * SCALE_PARTS=board,submit picks parts (board-sqlite or board-postgres for one database); SCALE_SUBMIT_SECONDS and SCALE_CLIENTS size part 2.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -160,15 +161,26 @@ async function submitPart(): Promise<string[]> {
 }
 
 const report: string[] = [];
-if (PARTS.includes("board")) {
-  console.log(`\n== SQLite, ${RESPONSES.toLocaleString("en")} responses (board.bench.ts) ==`);
+/** One board.bench.ts run per database, as a child so its memory is its own; returns its JSON summary. */
+function boardPart(kind: "sqlite" | "postgres"): Record<string, { text: string }> | null {
+  console.log(`\n== ${kind}, ${RESPONSES.toLocaleString("en")} responses (board.bench.ts) ==`);
+  const out = path.resolve(`.cache/bench-scale-${kind}.json`);
+  fs.rmSync(out, { force: true });
   // Inherited output: the seed and the first run at this size take minutes, their lines show as they come.
   const run = spawnSync(process.execPath, ["--import", "tsx", "test/bench/board.bench.ts"], {
-    env: { ...process.env, BOARD_BENCH_RESPONSES: String(RESPONSES) },
+    env: { ...process.env, BOARD_BENCH_RESPONSES: String(RESPONSES), BOARD_BENCH_DB: kind, BOARD_BENCH_OUT: out },
     stdio: "inherit",
   });
-  const out = `board.bench.ts exited with ${run.status}; its figures are above`;
-  report.push(`SQLite, ${RESPONSES} responses:\n${out}`);
+  if (run.status !== 0) console.log(`board.bench.ts on ${kind} exited with ${run.status}`);
+  return fs.existsSync(out) ? JSON.parse(fs.readFileSync(out, "utf8")) : null;
+}
+const boardKinds = (["sqlite", "postgres"] as const).filter((kind) => PARTS.includes("board") || PARTS.includes(`board-${kind}`));
+for (const kind of boardKinds) {
+  const summary = boardPart(kind);
+  const lines = summary
+    ? ["seed", "firstRun", "board", "filtered", "secondRun", "duringRun"].map((key) => summary[key]?.text ?? `${key}: not reached`)
+    : ["no figures (the run failed before writing them)"];
+  report.push(`${kind}, ${RESPONSES} responses:`, ...lines.map((l) => `  ${l}`));
 }
 if (PARTS.includes("submit")) {
   console.log(`\n== Submissions through nginx on PostgreSQL, ${CLIENTS} clients, ${SUBMIT_SECONDS} s each ==`);
@@ -177,3 +189,4 @@ if (PARTS.includes("submit")) {
 }
 fs.mkdirSync(path.resolve(".cache"), { recursive: true });
 fs.writeFileSync(path.resolve(".cache/bench-scale.txt"), report.join("\n") + "\n");
+console.log(`\n== summary (also in .cache/bench-scale.txt) ==\n${report.join("\n")}`);
