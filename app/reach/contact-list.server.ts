@@ -11,14 +11,10 @@ import { z } from "zod";
 
 export const CONTACT_LIST_MAX_ROWS = 2000;
 
-export type RowProblem = "malformed_email" | "duplicate" | "opted_out" | "invited_already";
+import type { RowProblem } from "./contact-list-labels.js";
 
-export const ROW_PROBLEM_LABELS: Record<RowProblem, string> = {
-  malformed_email: "Not a valid email address: nothing sent.",
-  duplicate: "Appears earlier in the list: sent once.",
-  opted_out: "Opted out of our email: nothing sent.",
-  invited_already: "Invited to this survey already: nothing sent.",
-};
+export type { RowProblem };
+export { ROW_PROBLEM_LABELS } from "./contact-list-labels.js";
 
 export interface ContactRow {
   /** the row's line in the file (1 = the header) */

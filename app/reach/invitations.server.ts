@@ -24,6 +24,7 @@ import { remindersJob } from "../jobs/reminders.job.server.js";
 import { INVITE_PURPOSE, invitationUrl, verifySignedToken } from "./links.server.js";
 import { queueMessage } from "./mailer.server.js";
 import type { ContactRow } from "./contact-list.server.js";
+import { fieldName, type FormValues, type PublicQuestion } from "../surveys/answer-schema.js";
 
 /** Adds what the database knows to the list's own problems: opted out, invited to this survey already. */
 export async function checkContacts(db: Kysely<Database>, surveyId: number, rows: ContactRow[]): Promise<ContactRow[]> {
@@ -162,5 +163,28 @@ export async function invitationPrefill(
   if (inv.name) out.contact_name = inv.name;
   if (inv.company) out.company_name = inv.company;
   if (inv.role) out.job_title = inv.role;
+  return out;
+}
+
+/**
+ * Form values for the page's text questions the list knew the answer to and the prospect has not
+ * answered yet (their own answer always wins). What the survey route merges into its values.
+ */
+export async function invitationPrefillValues(
+  db: Kysely<Database>,
+  surveyId: number,
+  questions: readonly PublicQuestion[],
+  values: FormValues,
+  by: { token?: string | null; responseId?: number },
+): Promise<FormValues> {
+  const roles = questions.filter((q) => q.role && ["short_text", "email", "long_text"].includes(q.kind));
+  if (!roles.length || (!by.token && by.responseId === undefined)) return {};
+  const known = await invitationPrefill(db, surveyId, by);
+  const out: FormValues = {};
+  for (const q of roles) {
+    const value = known[q.role as keyof typeof known];
+    const name = fieldName(q.id);
+    if (value && values[name] === undefined) out[name] = value;
+  }
   return out;
 }
