@@ -14,7 +14,7 @@ import { startChildServer, type ChildServer } from "./child-server.js";
  * Issue 14 end to end, through a production server of its own whose SMTP_URL points at a real SMTP
  * receiver in this process: a marketer invites a pasted list (per-row report, confirmation), the
  * prospect answers through the personal link from the delivered email (pre-filled, source and
- * campaign kept), the survey page counts it; and a resume link emailed from the survey, opened in a
+ * campaign kept), the invitation page counts it; and a resume link emailed from the survey, opened in a
  * new browser context, continues where the prospect left off.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3210) + 1;
@@ -98,13 +98,12 @@ test.afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test("a marketer invites a list; the prospect answers through the emailed personal link; the survey page counts it", async ({
+test("a marketer invites a list; the prospect answers through the emailed personal link; the invitation page counts it", async ({
   browser,
 }) => {
   const staff = await staffContext(browser, "marketer");
   const page = await staff.newPage();
-  await page.goto(`/surveys/${surveyId}/edit`);
-  await page.getByRole("link", { name: "Invite by email" }).click();
+  await page.goto(`/surveys/${surveyId}/invite`);
   await expect(page.getByRole("heading", { name: "Invite by email" })).toBeVisible();
   await expect(page.getByText("Nobody has been invited by email yet.")).toBeVisible();
   await page
@@ -147,7 +146,7 @@ test("a marketer invites a list; the prospect answers through the emailed person
   await expect(p).toHaveURL(new RegExp(`/s/${SLUG}/thanks`));
   await prospect.close();
 
-  await page.goto(`/surveys/${surveyId}/edit`);
+  await page.goto(`/surveys/${surveyId}/invite`);
   const funnel = page.getByTestId("invitation-funnel");
   for (const [figure, n] of [
     ["invited", 1],

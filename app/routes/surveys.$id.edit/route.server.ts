@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { invitationFunnel } from "../../../db/queries/reach";
 import { json } from "@remix-run/node";
 import {
   addQuestion,
@@ -33,11 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const database = db();
   const survey = await getSurvey(database, id);
   if (!survey) throw notFound("We could not find that survey.");
-  const [questions, counts, invitations] = await Promise.all([
-    listQuestions(database, id),
-    surveyResponseCounts(database, id),
-    invitationFunnel(database, id),
-  ]);
+  const [questions, counts] = await Promise.all([listQuestions(database, id), surveyResponseCounts(database, id)]);
   const shown = builderQuestions(questions);
   return json({
     survey: {
@@ -52,7 +47,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       publicUrl: publicSurveyUrl(publicOrigin(request), survey.slug),
     },
     counts,
-    invitations,
     questions: shown,
     logicProblems: Object.fromEntries(logicProblems(shown)),
   });

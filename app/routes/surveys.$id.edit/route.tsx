@@ -3,7 +3,6 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { CopyLink } from "~/components/CopyLink";
 import { formatDay } from "~/components/format";
 import { SurveyStatusBadge } from "~/surveys/SurveyStatusBadge";
-import { InvitationFunnel } from "~/reach/InvitationFunnel";
 import { StatusButton } from "./buttons";
 import { Flash } from "./Flash";
 import { formKey, usePending } from "./pending";
@@ -17,7 +16,7 @@ export { action, loader } from "./route.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.survey.title ?? "Survey"} · Edit · Painmap` }];
 
 export default function EditSurvey() {
-  const { survey, questions, counts, invitations, logicProblems } = useLoaderData<typeof loader>();
+  const { survey, questions, counts, logicProblems } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const failed = result && !result.ok ? result : undefined;
@@ -46,20 +45,10 @@ export default function EditSurvey() {
           <Link className="button button--secondary" to={`/surveys/${survey.id}/report`}>
             Report
           </Link>
-          <Link className="button button--secondary" to={`/surveys/${survey.id}/invite`}>
-            Invite by email
-          </Link>
         </div>
       </div>
 
       <Flash result={result} created={params.get("created") === "1"} />
-
-      {invitations.invited > 0 ? (
-        <section className="card" aria-labelledby="invitations-heading">
-          <h2 id="invitations-heading">Email invitations</h2>
-          <InvitationFunnel funnel={invitations} />
-        </section>
-      ) : null}
 
       <section className="card" aria-labelledby="status-heading">
         <h2 id="status-heading">Status and public link</h2>
