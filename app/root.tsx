@@ -38,6 +38,7 @@ const NAV: Array<{ to: string; label: string; roles: string[] }> = [
   { to: "/plan", label: "Plan", roles: ["admin", "marketer", "sales"] },
   { to: "/reports", label: "Reports", roles: ["admin", "marketer", "sales"] },
   { to: "/admin/users", label: "Admin", roles: ["admin"] },
+  { to: "/admin/outbox", label: "Outbox", roles: ["admin"] },
 ];
 
 function Document({ children }: { children: ReactNode }) {

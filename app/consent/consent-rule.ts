@@ -7,7 +7,23 @@
  *   purpose), has not withdrawn it and has not unsubscribed from everything.
  * - Otherwise a pseudonym ("Prospect P-0042") with role, industry and region.
  * - The study summary and educational content are channels of their own: they never unlock a name.
+ * - Double opt-in (issue 14, ADR 0700): an opt-in to the study summary or to educational content
+ *   given on the survey is pending until the prospect follows the emailed confirmation link; a
+ *   pending opt-in counts for nothing (no nurture list, export, readiness count or summary email).
  */
+
+/** The purposes whose opt-in waits for a confirmation link; "contact" counts at once (sales asks in person). */
+export const DOUBLE_OPT_IN_PURPOSES: ReadonlySet<string> = new Set(["study_summary", "educational_content"]);
+
+/** Whether an opt-in written now must wait for confirmation: a survey answer, not a record staff imported. */
+export function needsConfirmation(purpose: string, status: string, origin: "web" | "import" | "demo"): boolean {
+  return origin === "web" && status === "opted_in" && DOUBLE_OPT_IN_PURPOSES.has(purpose);
+}
+
+/** Whether one consent row is a standing opt-in: opted in, not withdrawn, and confirmed where confirmation is needed. */
+export function optInStands(row: { status: string; withdrawnAt: string | null; pending: boolean }): boolean {
+  return row.status === "opted_in" && row.withdrawnAt === null && !row.pending;
+}
 
 export interface ConsentState {
   /** sales may contact me (its own question, purpose "contact") */

@@ -1,12 +1,12 @@
 import type { Kysely } from "kysely";
 import { consentRowsForPeople, UNSUBSCRIBE_WORDING_VERSION, type ConsentRow } from "../../db/queries/consents.js";
 import type { Database } from "../../db/schema.js";
-import { NO_CONSENT, type ConsentState } from "./consent-rule.js";
+import { NO_CONSENT, optInStands, type ConsentState } from "./consent-rule.js";
 
 /**
  * Each person's standing consent per purpose, from the consent rows: the latest row of a purpose
  * decides (a later opt-out beats an earlier opt-in, and the reverse), a withdrawn opt-in counts as
- * none, and an unsubscribe row that stands means no purpose at all.
+ * none, a double opt-in still pending counts as none (consent-rule.ts), and an unsubscribe row that stands means no purpose at all.
  */
 export function consentStateOf(rows: readonly ConsentRow[]): ConsentState {
   const latest = new Map<string, ConsentRow>();
@@ -20,7 +20,7 @@ export function consentStateOf(rows: readonly ConsentRow[]): ConsentState {
   }
   const on = (purpose: string) => {
     const r = latest.get(purpose);
-    return Boolean(r && r.status === "opted_in" && r.withdrawnAt === null) && !unsubscribed;
+    return Boolean(r && optInStands(r)) && !unsubscribed;
   };
   return { contact: on("contact"), summary: on("study_summary"), nurture: on("educational_content"), unsubscribed };
 }

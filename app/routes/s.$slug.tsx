@@ -41,6 +41,9 @@ import { appRateLimiter, type SharedRateLimiter } from "~/jobs/shared-rate-limit
 import { clientAddress, tooManyRequests } from "~/utils/rate-limit.server";
 import { randomToken } from "~/utils/tokens.server";
 import { FieldErrorSummary, SurveyProgress } from "~/surveys/SurveyPageParts";
+import { invitationPrefillValues } from "~/reach/invitations.server";
+import { InvitationOpened } from "~/reach/InvitationOpened";
+import { ResumeByEmail } from "~/reach/ResumeByEmail";
 
 /** A page of long answers in multi-byte text fits; a 1 MB paste gets a 413 with a message. */
 const BODY_LIMIT = 512 * 1024;
@@ -103,6 +106,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const a = answers.get(q.id);
     if (a) Object.assign(values, answerFormValues(q, a));
   }
+  // An invitation's personal link: what the contact list knew, on the questions not answered yet.
+  const by = response ? { responseId: response.id } : { token: url.searchParams.get("inv") };
+  Object.assign(values, await invitationPrefillValues(db(), s.survey.id, questions, values, by));
   const logic = hasLogic(s.questions) ? pageLogic(s.questions, questions, stored, values) : undefined;
   const attribution: Record<string, string | undefined> = response ? {} : AttributionSchema.parse(Object.fromEntries(url.searchParams));
   const origin = publicOrigin(request);
@@ -265,6 +271,7 @@ function SurveyPage({ data }: { data: Extract<LoaderData, { pageIndex: number }>
     <div className="page--narrow survey">
       <h1>{data.title}</h1>
       <SurveyProgress pageIndex={data.pageIndex} pageCount={data.pageCount} />
+      <InvitationOpened slug={data.slug} inv={data.attribution.inv} />
       {data.pageIndex === 1 && data.intro ? <p>{data.intro}</p> : null}
       {data.resumeUrl && data.pageIndex > 1 ? (
         <div className="alert survey-resume">
@@ -276,6 +283,7 @@ function SurveyPage({ data }: { data: Extract<LoaderData, { pageIndex: number }>
               {data.resumeUrl}
             </a>
           </p>
+          {data.token ? <ResumeByEmail slug={data.slug} token={data.token} /> : null}
         </div>
       ) : null}
       {errors?.[""]?.length ? <FormErrors errors={errors[""]} /> : <FieldErrorSummary count={fieldErrorCount} />}

@@ -281,12 +281,19 @@ export const AttributionSchema = z.object({
   utm_campaign: optionalText(200).catch(undefined),
   src: z.enum(SOURCES).optional().catch(undefined),
   rep: optionalText(100).catch(undefined),
+  /** an invitation's personal link (app/reach/invitations.server.ts) */
+  inv: z
+    .string()
+    .regex(/^\d{1,12}\.[A-Za-z0-9_-]{16,128}$/)
+    .optional()
+    .catch(undefined),
 });
 export interface Attribution {
   utm_source?: string;
   utm_campaign?: string;
   src?: (typeof SOURCES)[number];
   rep?: string;
+  inv?: string;
 }
 
 const TOKEN = /^[A-Za-z0-9_-]{16,100}$/;

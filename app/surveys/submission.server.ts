@@ -33,6 +33,9 @@ import { readCookie } from "../utils/cookies.server.js";
 import { sign } from "../utils/secrets.server.js";
 import { sha256 } from "../utils/tokens.server.js";
 import { afterCompletion, completionCommitted } from "../prospects/after-completion.server.js";
+import { needsConfirmation } from "../consent/consent-rule.js";
+import { requestConfirmation } from "../reach/confirmations.server.js";
+import { linkInvitation } from "../reach/invitations.server.js";
 
 /**
  * The prospect's side of a survey: which page to show, and one page post written in one
@@ -251,6 +254,7 @@ export async function submitPage(
         origin: args.origin ?? "web",
         now,
       }));
+      if (created && attribution.inv) await linkInvitation(trx, s.survey.id, attribution.inv, response.id, now);
     } else {
       response = await findResponseByTokenHash(trx, s.survey.id, tokenHash);
       if (!response) return { outcome: "bad_link" };
@@ -294,10 +298,16 @@ export async function submitPage(
         utmCampaign: response.utm_campaign,
         rep: response.rep,
       },
-      consents: facts.consents,
+      // Double opt-in: a summary or nurture opt-in from the form waits for its confirmation link.
+      consents: facts.consents.map((c) => ({ ...c, pending: needsConfirmation(c.purpose, c.status, args.origin ?? "web") })),
       now,
     });
     if (!done) return { outcome: "complete", token, responseId: response.id, changed: false, personId: response.person_id };
+    await requestConfirmation(
+      trx,
+      { responseId: response.id, personId: done.personId, email: facts.contact.email, surveyId: s.survey.id },
+      new Date(now),
+    );
     // Scoring (and maybe an automatic analysis run) is a job committed with the completion itself.
     const web = (args.origin ?? "web") === "web";
     await afterCompletion(trx, {

@@ -19,6 +19,16 @@ const EnvSchema = z.object({
   /** ...and never sooner than this many seconds after the previous run started. */
   AUTO_ANALYSIS_MIN_INTERVAL_S: z.coerce.number().int().min(0).default(300),
   PUBLIC_URL: z.string().url().optional(),
+  /** `smtp://user:pass@host:port` (or smtps://); unset: every message goes to the outbox admins read at /admin/outbox. */
+  SMTP_URL: z.string().url().optional(),
+  /** The From of every message. */
+  MAIL_FROM: z.string().default("Painmap <no-reply@painmap.invalid>"),
+  /** Messages per minute to one recipient domain (a burst of invitations to one company is spread out). */
+  MAIL_DOMAIN_RATE: z.coerce.number().int().min(1).default(30),
+  /** First retry of a refused message after this long; each later one twice as long. */
+  MAIL_RETRY_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Retries of a refused message before it is shown as failed. */
+  MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(4),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -7,6 +7,7 @@ import * as m0005 from "./0005_report.js";
 import * as m0007 from "./0007_theme_models.js";
 import * as m0008 from "./0008_question_logic.js";
 import * as m0009 from "./0009_jobs.js";
+import * as m0010 from "./0010_email.js";
 import * as m0015 from "./0015_person_merges.js";
 
 /**
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   "0007_theme_models": m0007,
   "0008_question_logic": m0008,
   "0009_jobs": m0009,
+  "0010_email": m0010,
   "0015_person_merges": m0015,
 };

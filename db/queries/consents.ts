@@ -37,7 +37,9 @@ export function optedInToNurture(eb: PeopleEb) {
       .whereRef("optin.person_id", "=", "people.id")
       .where("optin.purpose", "=", "educational_content")
       .where("optin.status", "=", "opted_in")
-      .where("optin.withdrawn_at", "is", null),
+      .where("optin.withdrawn_at", "is", null)
+      // Double opt-in (app/consent/consent-rule.ts): a pending opt-in does not count yet.
+      .where("optin.pending", "=", 0),
   );
 }
 
@@ -143,6 +145,8 @@ export interface ConsentRow {
   wordingVersion: string;
   capturedAt: string;
   withdrawnAt: string | null;
+  /** a double opt-in still waiting for its confirmation (migration 0010) */
+  pending: boolean;
 }
 
 /** Every consent row of these people, oldest first: plain rows, the rule lives in app/consent. */
@@ -152,7 +156,7 @@ export async function consentRowsForPeople(db: Kysely<Database>, personIds: read
   for (let i = 0; i < ids.length; i += 400) {
     const rows = await db
       .selectFrom("consents")
-      .select(["id", "person_id", "purpose", "status", "wording_version", "captured_at", "withdrawn_at"])
+      .select(["id", "person_id", "purpose", "status", "wording_version", "captured_at", "withdrawn_at", "pending"])
       .where("person_id", "in", ids.slice(i, i + 400))
       .orderBy("captured_at", "asc")
       .orderBy("id", "asc")
@@ -166,6 +170,7 @@ export async function consentRowsForPeople(db: Kysely<Database>, personIds: read
         wordingVersion: r.wording_version,
         capturedAt: r.captured_at,
         withdrawnAt: r.withdrawn_at,
+        pending: r.pending === 1,
       });
   }
   return out;

@@ -152,6 +152,8 @@ export interface ConsentInput {
   wording: string;
   wordingVersion: string;
   actor: string;
+  /** a double opt-in waiting for its confirmation link */
+  pending?: boolean;
 }
 
 /**
@@ -245,6 +247,7 @@ export async function completeResponse(
           actor: c.actor,
           captured_at: args.now,
           withdrawn_at: null,
+          pending: c.pending ? 1 : 0,
         })),
       )
       .execute();

@@ -97,6 +97,20 @@ export const ACCESS: Record<string, RouteAccess> = {
   },
   "routes/s.$slug_.thanks": { page: "/s/{slug}/thanks", level: "public" },
   "routes/unsubscribe.$token": { page: "/unsubscribe/{token}", level: "public", actions: [{ intent: "", level: "public" }] },
+  // Issue 14: the emailed links and the survey's two small posts (resume by email, invitation opened).
+  "routes/confirm.$token": { page: "/confirm/{token}", level: "public", actions: [{ intent: "", level: "public" }] },
+  "routes/s.$slug_.resume-link": { page: "/s/{slug}/resume-link", level: "redirect", actions: [{ intent: "", level: "public" }] },
+  "routes/s.$slug_.opened": { page: "/s/{slug}/opened", level: "redirect", actions: [{ intent: "", level: "public" }] },
+  "routes/admin.outbox": { page: "/admin/outbox", level: "admin" },
+  "routes/surveys.$id.invite": {
+    page: "/surveys/{surveyId}/invite",
+    level: "marketing",
+    actionPath: `/surveys/${MISSING}/invite`,
+    actions: [
+      { intent: "preview", level: "marketing" },
+      { intent: "send", level: "marketing" },
+    ],
+  },
   "routes/api.prospects": { page: "/api/prospects", level: "api", actions: [{ intent: "", level: "public" }] },
   "routes/api.runs.$id": { page: "/api/runs/{runId}", level: "staff" },
 

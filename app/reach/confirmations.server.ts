@@ -1,0 +1,54 @@
+/**
+ * Double opt-in (issue 14 item 5, the rule in app/consent/consent-rule.ts): a survey's opt-in to
+ * the study summary or to educational content is written pending, and one confirmation email goes
+ * to the address the prospect gave, in the completion's transaction. The link confirms every pending
+ * opt-in of that response; until then they count for nothing.
+ */
+import type { Kysely } from "kysely";
+import { confirmConsents, pendingConsents } from "../../db/queries/reach.js";
+import { getSurvey } from "../../db/queries/surveys.js";
+import type { Database } from "../../db/schema.js";
+import { CONFIRM_PURPOSE, confirmUrl, verifySignedToken } from "./links.server.js";
+import { queueMessage } from "./mailer.server.js";
+
+const PURPOSE_WORDS: Record<string, string> = {
+  study_summary: "the summary of the study's results",
+  educational_content: "occasional educational content",
+};
+
+/** Queues the confirmation email for a completed response's pending opt-ins (nothing when there are none). */
+export async function requestConfirmation(
+  trx: Kysely<Database>,
+  args: { responseId: number; personId: number; email: string | null; surveyId: number },
+  now: Date = new Date(),
+): Promise<boolean> {
+  if (!args.email) return false;
+  const pending = await pendingConsents(trx, args.responseId);
+  if (!pending.length) return false;
+  const survey = await getSurvey(trx, args.surveyId);
+  const what = [...new Set(pending.map((c) => PURPOSE_WORDS[c.purpose] ?? c.purpose))];
+  await queueMessage(
+    trx,
+    {
+      kind: "confirm",
+      to: args.email,
+      personId: args.personId,
+      subject: "Please confirm your email",
+      text: `Thank you for answering${survey ? ` "${survey.title}"` : " our survey"}.\n\nYou asked us to send you ${what.join(" and ")}. Please confirm that this address is yours and that you want it:\n${confirmUrl(args.responseId)}\n\nIf you did not ask for this, ignore this email: nothing will be sent.\n`,
+    },
+    now,
+  );
+  return true;
+}
+
+export function confirmationResponseId(token: string): number | null {
+  return verifySignedToken(CONFIRM_PURPOSE, token);
+}
+
+/** Confirms the response's pending opt-ins; the number confirmed (0: already confirmed or withdrawn). */
+export async function confirmOptIn(db: Kysely<Database>, token: string, now = new Date()): Promise<{ ok: boolean; confirmed: number }> {
+  const responseId = confirmationResponseId(token);
+  if (responseId === null) return { ok: false, confirmed: 0 };
+  const confirmed = await db.transaction().execute((trx) => confirmConsents(trx, responseId, now.toISOString()));
+  return { ok: true, confirmed };
+}
