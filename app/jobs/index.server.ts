@@ -7,10 +7,12 @@ import type { Database } from "../../db/schema.js";
 import { endOrphanLeases } from "./sqlite-store.server.js";
 import { afterCompletionJob } from "./after-completion.job.server.js";
 import { analysisRunJob } from "./analysis-run.job.server.js";
+import { webhookDeliveryJob } from "./webhook-delivery.job.server.js";
+import { webhookEventJob } from "./webhook-event.job.server.js";
 import { createRunner, runnerOf, type JobRunner } from "./runner.server.js";
 import type { JobDefinition } from "./types.js";
 
-export const ALL_JOBS = [analysisRunJob, afterCompletionJob] as unknown as JobDefinition<never>[];
+export const ALL_JOBS = [analysisRunJob, afterCompletionJob, webhookEventJob, webhookDeliveryJob] as unknown as JobDefinition<never>[];
 
 /** The server's runner: polls every queue of this database until stopped. */
 export async function startJobs(db: Kysely<Database>, kind: "sqlite" | "postgres"): Promise<JobRunner> {

@@ -3,6 +3,7 @@ import { correctionsForAnswers, type TriggerCorrectionRow } from "../../db/queri
 import { correctedTriggers } from "../triggers/corrected-triggers.server.js";
 import {
   answersForPeople,
+  bandsOf,
   companyFactsForPeople,
   peopleWithAnswers,
   upsertAssessment,
@@ -16,6 +17,8 @@ import { readiness, type AnswersByRole, type ReadinessResult, type TriggerInput 
 import { TRIGGER_TEXT_ROLES, type QuestionRole } from "../surveys/questions.js";
 import { choiceTriggers } from "../surveys/template.js";
 import { chunks } from "../../db/queries/util.js";
+import { liveEndpoints } from "../../db/queries/webhooks.js";
+import { emitWebhookEvent, webhookEventsCommitted } from "../webhooks/deliveries.server.js";
 
 /**
  * Readiness to buy, end to end: a person's answers by role -> triggers (structured choices and
@@ -144,6 +147,10 @@ async function reassessMany(db: Kysely<Database>, personIds: readonly number[], 
       [...answers.values()].flatMap((list) => list.map((a) => a.answerId)),
     );
     const now = new Date();
+    // Webhooks (ADR 0701): a changed band or score is an event, written with the new score.
+    const endpoints = await liveEndpoints(db);
+    const before = endpoints.length ? await bandsOf(db, ids) : new Map<number, { band: string; score: number }>();
+    let emitted = false;
     await db.transaction().execute(async (trx) => {
       for (const id of ids) {
         const list = answers.get(id);
@@ -159,8 +166,15 @@ async function reassessMany(db: Kysely<Database>, personIds: readonly number[], 
           now: now.toISOString(),
         });
         done++;
+        if (!endpoints.length) continue;
+        const was = before.get(id);
+        if (result.band === "ready_now" && was?.band !== "ready_now")
+          emitted = (await emitWebhookEvent(trx, "prospect.ready_now", { personId: id }, endpoints)) || emitted;
+        if (!was || was.band !== result.band || was.score !== result.score)
+          emitted = (await emitWebhookEvent(trx, "prospect.updated", { personId: id }, endpoints)) || emitted;
       }
     });
+    if (emitted) webhookEventsCommitted(db);
   }
   return done;
 }

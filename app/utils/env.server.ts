@@ -19,6 +19,12 @@ const EnvSchema = z.object({
   /** ...and never sooner than this many seconds after the previous run started. */
   AUTO_ANALYSIS_MIN_INTERVAL_S: z.coerce.number().int().min(0).default(300),
   PUBLIC_URL: z.string().url().optional(),
+  /** Webhooks (ADR 0701): allow endpoints on this machine or a private network (off: SSRF). */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
+  /** The first retry of a failed delivery waits this long; each later one four times longer. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
+  /** Attempts before a delivery is failed for good and its endpoint marked failing. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -207,6 +207,11 @@ export const ACCESS: Record<string, RouteAccess> = {
     level: "admin",
     actions: ["create", "revoke"].map((intent) => ({ intent, level: "admin" as const })),
   },
+  "routes/admin.webhooks": {
+    page: "/admin/webhooks",
+    level: "admin",
+    actions: ["create", "test", "disable", "delete"].map((intent) => ({ intent, level: "admin" as const })),
+  },
   // Everyone on staff reads the qualification profile; only admins change it.
   "routes/admin.profile": { page: "/admin/profile", level: "staff", actions: [{ intent: "", level: "admin" }] },
 };
