@@ -98,6 +98,9 @@ export const ACCESS: Record<string, RouteAccess> = {
   "routes/s.$slug_.thanks": { page: "/s/{slug}/thanks", level: "public" },
   "routes/unsubscribe.$token": { page: "/unsubscribe/{token}", level: "public", actions: [{ intent: "", level: "public" }] },
   "routes/api.prospects": { page: "/api/prospects", level: "api", actions: [{ intent: "", level: "public" }] },
+  "routes/api.responses": { page: "/api/responses", level: "api", actions: [{ intent: "", level: "public" }] },
+  // The API's description: public, it holds no data.
+  "routes/api.openapi[.]json": { page: "/api/openapi.json", level: "public", actions: [{ intent: "", level: "public" }] },
   "routes/api.runs.$id": { page: "/api/runs/{runId}", level: "staff" },
 
   "routes/surveys._index": { page: "/surveys", level: "marketing" },
