@@ -190,6 +190,7 @@ export const ACCESS: Record<string, RouteAccess> = {
   "routes/prospects.nurture": { page: "/prospects/nurture", level: "staff" },
   "routes/prospects.today": { page: "/prospects/today", level: "staff" },
   "routes/prospects.export[.]csv": { page: "/prospects/export.csv", level: "staff" },
+  "routes/prospects.export[.]xlsx": { page: "/prospects/export.xlsx", level: "staff" },
   "routes/prospects.$personId": {
     page: "/prospects/{personId}",
     level: "staff",
