@@ -42,10 +42,10 @@ describe.each(DATABASE_KINDS)("Excel on %s", (kind) => {
   afterAll(async () => h?.close());
 
   it("exports responses with typed cells, neutralised formulas and the consent rule", async () => {
-    const plan = await exportPlan(h.db, { survey: survey.id });
+    const plan = await exportPlan(h.db, { surveyId: survey.id });
     const header = plan.columns.map((c) => c.header);
     const sheet = await readBook(
-      xlsxStream("Responses", header, exportBatches(h.db, { survey: survey.id }, plan, undefined, exportRedaction(h.db))),
+      xlsxStream("Responses", header, exportBatches(h.db, { surveyId: survey.id }, plan, undefined, exportRedaction(h.db))),
     );
     expect(sheet.name).toBe("Responses");
     expect(sheet.getRow(1).values).toEqual([undefined, ...header]);
