@@ -19,6 +19,8 @@ export const webhookUrl = z
   .min(1, "Enter the URL that receives the events.")
   .max(2000, "Keep the URL under 2,000 characters.")
   .refine((value) => {
+    // An empty URL already has its message.
+    if (value === "") return true;
     try {
       return ["http:", "https:"].includes(new URL(value).protocol);
     } catch {
