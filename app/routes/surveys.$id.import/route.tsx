@@ -79,7 +79,7 @@ export default function ImportResponses() {
           <Form method="post" encType="multipart/form-data" className="card" noValidate>
             <FormErrors errors={errors?.[""] ?? errors?.intent} />
             <div className={errors?.file ? "field field--error" : "field"}>
-              <label htmlFor="import-file">CSV or Excel (.xlsx) file</label>
+              <label htmlFor="import-file">CSV file or Excel workbook (.xlsx)</label>
               <p className="help" id="import-file-help">
                 A header row, then one row per respondent (interview notes, another tool's export). CSV in UTF-8 or the first sheet of a
                 workbook, up to 5 MB and {MAX_IMPORT_ROWS.toLocaleString("en")} rows. Several choices in one cell are separated by “;”.
