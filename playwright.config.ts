@@ -45,6 +45,10 @@ export default defineConfig({
       // The e2e suite logs in many times from one address.
       LOGIN_RATE_LIMIT: "1000",
       SUBMIT_RATE_LIMIT: "10000",
+      // webhooks.spec.ts's receiver is on 127.0.0.1, which production refuses (ADR 0701); fast retries.
+      WEBHOOK_ALLOW_PRIVATE: "true",
+      WEBHOOK_RETRY_BASE_MS: "200",
+      WEBHOOK_MAX_ATTEMPTS: "2",
     },
   },
 });

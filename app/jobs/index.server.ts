@@ -9,10 +9,19 @@ import { afterCompletionJob } from "./after-completion.job.server.js";
 import { analysisRunJob } from "./analysis-run.job.server.js";
 import { emailSendJob } from "./email-send.job.server.js";
 import { remindersJob } from "./reminders.job.server.js";
+import { webhookDeliveryJob } from "./webhook-delivery.job.server.js";
+import { webhookEventJob } from "./webhook-event.job.server.js";
 import { createRunner, runnerOf, type JobRunner } from "./runner.server.js";
 import type { JobDefinition } from "./types.js";
 
-export const ALL_JOBS = [analysisRunJob, afterCompletionJob, emailSendJob(), remindersJob] as unknown as JobDefinition<never>[];
+export const ALL_JOBS = [
+  analysisRunJob,
+  afterCompletionJob,
+  emailSendJob(),
+  remindersJob,
+  webhookEventJob,
+  webhookDeliveryJob,
+] as unknown as JobDefinition<never>[];
 
 /** The server's runner: polls every queue of this database until stopped. */
 export async function startJobs(db: Kysely<Database>, kind: "sqlite" | "postgres"): Promise<JobRunner> {

@@ -3,6 +3,7 @@ import type { Database } from "../../db/schema.js";
 import { afterCompletionJob, type AfterCompletionPayload } from "../jobs/after-completion.job.server.js";
 import { drainJobs } from "../jobs/index.server.js";
 import { enqueue, poke } from "../jobs/runner.server.js";
+import { emitWebhookEvent, webhookEventsCommitted } from "../webhooks/deliveries.server.js";
 
 /**
  * Work that follows a completed response (placing its pain answers in the current themes,
@@ -13,11 +14,15 @@ import { enqueue, poke } from "../jobs/runner.server.js";
  */
 export async function afterCompletion(trx: Kysely<Database>, completed: AfterCompletionPayload): Promise<void> {
   await enqueue(trx, afterCompletionJob, completed);
+  // Web completions only: an import of a thousand rows is not a thousand "response completed" calls.
+  if (completed.responseId !== undefined)
+    await emitWebhookEvent(trx, "response.completed", { responseId: completed.responseId, personId: completed.personId });
 }
 
 /** After the completion's transaction committed: the runner picks the job up now, not at its next poll. */
 export function completionCommitted(db: Kysely<Database>): void {
   poke(db, afterCompletionJob.name);
+  webhookEventsCommitted(db);
 }
 
 /** Does the queued work now, in this process: for seeds, imports and tests. */

@@ -22,6 +22,7 @@ export function apiProspect(p: ProspectView, unsubscribeUrl: string | null) {
     reasons: p.reasons.map((r) => r.text),
     profile_version: p.profileVersion,
     assessed_at: p.computedAt,
+    updated_at: p.updatedAt,
     unsubscribe_url: unsubscribeUrl,
   };
 }

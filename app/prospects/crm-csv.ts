@@ -72,6 +72,12 @@ export const LEAD_STATUS: Record<CrmFormat, Record<PipelineStage, string>> = {
  * lead without one): the caller passes readyNowForCrm, and this filter keeps the file safe on its own.
  */
 export function crmCsv(list: readonly ProspectView[], origin: string, format: CrmFormat, linkFor: (personId: number) => string): string {
+  const { header, rows } = crmRows(list, origin, format, linkFor);
+  return toCsv(header, rows);
+}
+
+/** The CRM file's header and rows, for the CSV and the XLSX export alike. */
+export function crmRows(list: readonly ProspectView[], origin: string, format: CrmFormat, linkFor: (personId: number) => string) {
   const rows: CsvCell[][] = list
     .filter((p) => p.crmReady && p.email)
     .map((p) => {
@@ -96,5 +102,5 @@ export function crmCsv(list: readonly ProspectView[], origin: string, format: Cr
         p.email ? linkFor(p.personId) : null,
       ];
     });
-  return toCsv(CRM_HEADERS[format], rows);
+  return { header: CRM_HEADERS[format], rows };
 }

@@ -57,6 +57,8 @@ export interface ProspectView {
   timeline: string | null;
   profileVersion: number | null;
   computedAt: string;
+  /** the latest of rescored, status changed, contacted: what the API's updated_since compares */
+  updatedAt: string;
   readySince: string | null;
   missed: number;
   checks: StoredParts["checks"] | null;
@@ -143,6 +145,11 @@ export function toProspectView(
     timeline: facts.timeline,
     profileVersion: row.profileVersion,
     computedAt: row.computedAt,
+    updatedAt:
+      [row.computedAt, row.statusChangedAt, row.contactedAt]
+        .filter((x): x is string => Boolean(x))
+        .sort()
+        .at(-1) ?? row.computedAt,
     readySince: row.readySince,
     missed: parts.checks ? missedChecks(parts.checks) : 0,
     checks: parts.checks ?? null,
@@ -164,6 +171,14 @@ export async function prospectViews(db: Kysely<Database>, query: ProspectQuery =
   const ids = rows.map((r) => r.personId);
   const [themes, consents] = await Promise.all([themesForPeople(db, ids), consentStates(db, ids)]);
   return sortProspects(rows.map((r) => toProspectView(r, themes.get(r.personId), consents.get(r.personId))));
+}
+
+/** In id order, unsorted: the API's keyset pages (app/api/paging.ts). */
+export async function prospectViewsById(db: Kysely<Database>, query: ProspectQuery): Promise<ProspectView[]> {
+  const rows = await listProspectRows(db, { ...query, orderById: true });
+  const ids = rows.map((r) => r.personId);
+  const [themes, consents] = await Promise.all([themesForPeople(db, ids), consentStates(db, ids)]);
+  return rows.map((r) => toProspectView(r, themes.get(r.personId), consents.get(r.personId)));
 }
 
 const BAND_ORDER: Record<Band, number> = { ready_now: 0, nurture: 1, not_a_fit: 2 };

@@ -3,6 +3,7 @@ import { correctionsForAnswers, type TriggerCorrectionRow } from "../../db/queri
 import { correctedTriggers } from "../triggers/corrected-triggers.server.js";
 import {
   answersForPeople,
+  bandsOf,
   companyFactsForPeople,
   peopleWithAnswers,
   upsertAssessment,
@@ -16,6 +17,8 @@ import { readiness, type AnswersByRole, type ReadinessResult, type TriggerInput 
 import { TRIGGER_TEXT_ROLES, type QuestionRole } from "../surveys/questions.js";
 import { choiceTriggers } from "../surveys/template.js";
 import { chunks } from "../../db/queries/util.js";
+import { liveEndpoints } from "../../db/queries/webhooks.js";
+import { emitWebhookEvent, webhookEventsCommitted } from "../webhooks/deliveries.server.js";
 
 /**
  * Readiness to buy, end to end: a person's answers by role -> triggers (structured choices and
@@ -139,9 +142,13 @@ async function reassessMany(db: Kysely<Database>, personIds: readonly number[], 
   let done = 0;
   for (const ids of chunks(personIds, 200)) {
     const scored = await scoreChunk(db, ids, current);
+    let emitted = false;
     await db.transaction().execute(async (trx) => {
-      done += await writeScores(trx, scored, current);
+      const written = await writeScores(trx, scored, current);
+      done += written.count;
+      emitted = written.emitted;
     });
+    if (emitted) webhookEventsCommitted(db);
   }
   return done;
 }
@@ -160,7 +167,16 @@ async function scoreChunk(db: Kysely<Database>, ids: readonly number[], current:
   });
 }
 
-async function writeScores(trx: Kysely<Database>, scored: Awaited<ReturnType<typeof scoreChunk>>, current: CurrentProfile) {
+async function writeScores(
+  trx: Kysely<Database>,
+  scored: Awaited<ReturnType<typeof scoreChunk>>,
+  current: CurrentProfile,
+): Promise<{ count: number; emitted: boolean }> {
+  // Webhooks (ADR 0701): a changed band or score is an event, written with the new score.
+  const endpoints = await liveEndpoints(trx);
+  const ids = scored.map((s) => s.id);
+  const before = endpoints.length && ids.length ? await bandsOf(trx, ids) : new Map<number, { band: string; score: number }>();
+  let emitted = false;
   for (const { id, now, result, parts } of scored) {
     await upsertAssessment(trx, {
       personId: id,
@@ -171,8 +187,14 @@ async function writeScores(trx: Kysely<Database>, scored: Awaited<ReturnType<typ
       parts,
       now: now.toISOString(),
     });
+    if (!endpoints.length) continue;
+    const was = before.get(id);
+    if (result.band === "ready_now" && was?.band !== "ready_now")
+      emitted = (await emitWebhookEvent(trx, "prospect.ready_now", { personId: id }, endpoints)) || emitted;
+    if (!was || was.band !== result.band || was.score !== result.score)
+      emitted = (await emitWebhookEvent(trx, "prospect.updated", { personId: id }, endpoints)) || emitted;
   }
-  return scored.length;
+  return { count: scored.length, emitted };
 }
 
 /**
@@ -182,7 +204,7 @@ async function writeScores(trx: Kysely<Database>, scored: Awaited<ReturnType<typ
 export async function reassessPeopleInTransaction(trx: Transaction<Database>, personIds: readonly number[]): Promise<number> {
   if (!personIds.length) return 0;
   const current = await currentProfile(trx);
-  return writeScores(trx, await scoreChunk(trx, personIds, current), current);
+  return (await writeScores(trx, await scoreChunk(trx, personIds, current), current)).count;
 }
 
 /** Recompute one person (after they answer). Returns false when they have no answers. */

@@ -282,6 +282,9 @@ export function ExportLinks({ filters, survey }: { filters: ResponseFilterInput;
       <a className="button button--secondary" href={`/responses/export${query("json")}`} download>
         Export JSON
       </a>
+      <a className="button button--secondary" href={`/responses/export${query("xlsx")}`} download>
+        Export Excel
+      </a>
     </div>
   );
 }

@@ -80,6 +80,9 @@ export default function AdminUsers() {
           <a className="button button--secondary" href="/admin/api-keys">
             API keys
           </a>
+          <a className="button button--secondary" href="/admin/webhooks">
+            Webhooks
+          </a>
         </div>
       </div>
       {result?.ok ? (

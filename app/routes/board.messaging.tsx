@@ -36,6 +36,9 @@ export default function Messaging() {
           <a className="button button--secondary" href={`/board/messaging/export?format=csv&scope=${scopeParam}`} download>
             Export CSV
           </a>
+          <a className="button button--secondary" href={`/board/messaging/export?format=xlsx&scope=${scopeParam}`} download>
+            Export Excel
+          </a>
         </div>
       </div>
       <p className="muted">

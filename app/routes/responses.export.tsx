@@ -7,12 +7,13 @@ import { getSurvey } from "../../db/queries/surveys";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { attachmentDisposition, CSV_BOM, csvRow } from "~/utils/csv";
 import { db } from "~/utils/db.server";
+import { XLSX_TYPE, xlsxStream } from "~/utils/xlsx.server";
 
 /**
- * GET /responses/export?format=csv|json&status=&source=&survey=&from=&to=
+ * GET /responses/export?format=csv|json|xlsx&status=&source=&survey=&from=&to=
  * The filtered set, one row per response, streamed batch by batch (two queries per 500 responses).
  */
-const FormatSchema = z.enum(["csv", "json"], { message: "format must be csv or json." });
+const FormatSchema = z.enum(["csv", "json", "xlsx"], { message: "format must be csv, json or xlsx." });
 
 function plain(message: string, status: number): Response {
   return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -40,6 +41,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const encoder = new TextEncoder();
   const batches = exportBatches(database, query, plan, undefined, exportRedaction(database));
   const json = format.data === "json";
+  if (format.data === "xlsx")
+    return new Response(xlsxStream("Responses", header, batches), {
+      headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachmentDisposition(filename), "Cache-Control": "private, no-store" },
+    });
 
   let first = true;
   const body = new ReadableStream<Uint8Array>({

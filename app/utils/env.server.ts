@@ -29,6 +29,12 @@ const EnvSchema = z.object({
   MAIL_RETRY_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
   /** Retries of a refused message before it is shown as failed. */
   MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(4),
+  /** Webhooks (ADR 0701): allow endpoints on this machine or a private network (off: SSRF). */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
+  /** The first retry of a failed delivery waits this long; each later one four times longer. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
+  /** Attempts before a delivery is failed for good and its endpoint marked failing. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

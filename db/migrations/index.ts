@@ -9,6 +9,7 @@ import * as m0008 from "./0008_question_logic.js";
 import * as m0009 from "./0009_jobs.js";
 import * as m0010 from "./0010_email.js";
 import * as m0015 from "./0015_person_merges.js";
+import * as m0011 from "./0011_webhooks.js";
 
 /**
  * A static list rather than FileMigrationProvider: it works the same under tsx, vitest and the
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "0009_jobs": m0009,
   "0010_email": m0010,
   "0015_person_merges": m0015,
+  "0011_webhooks": m0011,
 };

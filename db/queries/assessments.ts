@@ -229,3 +229,14 @@ export async function themesForPeople(
   for (const list of out.values()) list.sort((a, b) => b.quoteRank - a.quoteRank);
   return out;
 }
+
+/** Band and score per person before a re-scoring: what tells a change (and a webhook) from a recompute. */
+export async function bandsOf(db: Kysely<Database>, personIds: readonly number[]): Promise<Map<number, { band: string; score: number }>> {
+  if (!personIds.length) return new Map();
+  const rows = await db
+    .selectFrom("assessments")
+    .select(["person_id", "band", "score"])
+    .where("person_id", "in", [...personIds])
+    .execute();
+  return new Map(rows.map((r) => [r.person_id, { band: r.band, score: Number(r.score) }]));
+}

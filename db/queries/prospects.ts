@@ -21,6 +21,7 @@ export interface ProspectRow {
   pipelineStatus: PipelineStatus;
   rejectReason: string | null;
   contactedAt: string | null;
+  statusChangedAt: string | null;
   createdAt: string;
   companyName: string | null;
   industry: string | null;
@@ -44,6 +45,12 @@ export interface ProspectQuery {
   onlyNurtureOptIn?: boolean;
   /** people who unsubscribed are left out unless this is set (a person's own page) */
   includeUnsubscribed?: boolean;
+  /** API pages (ADR 0701): people after this id, in id order, at most `limit` */
+  afterPersonId?: number;
+  limit?: number;
+  /** rescored, or their pipeline status or contact changed, at or after this instant */
+  updatedSince?: string;
+  orderById?: boolean;
 }
 
 /** Highest score first; ties by newest (the views then order by band first: prospect-views.server.ts). */
@@ -68,6 +75,7 @@ export async function listProspectRows(db: Kysely<Database>, q: ProspectQuery = 
       "people.pipeline_status as pipelineStatus",
       "people.reject_reason as rejectReason",
       "people.contacted_at as contactedAt",
+      "people.status_changed_at as statusChangedAt",
       "people.created_at as createdAt",
       "companies.name as companyName",
       "companies.industry",
@@ -99,7 +107,19 @@ export async function listProspectRows(db: Kysely<Database>, q: ProspectQuery = 
     if (!q.personIds.length) return [];
     query = query.where("people.id", "in", q.personIds);
   }
-  const rows = await query.orderBy("assessments.score", "desc").orderBy("people.id", "desc").execute();
+  if (q.afterPersonId !== undefined) query = query.where("people.id", ">", q.afterPersonId);
+  const since = q.updatedSince;
+  if (since !== undefined)
+    query = query.where((eb) =>
+      eb.or([
+        eb("assessments.computed_at", ">=", since),
+        eb("people.status_changed_at", ">=", since),
+        eb("people.contacted_at", ">=", since),
+      ]),
+    );
+  query = q.orderById ? query.orderBy("people.id") : query.orderBy("assessments.score", "desc").orderBy("people.id", "desc");
+  if (q.limit !== undefined) query = query.limit(q.limit);
+  const rows = await query.execute();
   return rows.map((r) => ({
     ...r,
     pipelineStatus: r.pipelineStatus as PipelineStatus,

@@ -112,6 +112,9 @@ export const ACCESS: Record<string, RouteAccess> = {
     ],
   },
   "routes/api.prospects": { page: "/api/prospects", level: "api", actions: [{ intent: "", level: "public" }] },
+  "routes/api.responses": { page: "/api/responses", level: "api", actions: [{ intent: "", level: "public" }] },
+  // The API's description: public, it holds no data.
+  "routes/api.openapi[.]json": { page: "/api/openapi.json", level: "public", actions: [{ intent: "", level: "public" }] },
   "routes/api.runs.$id": { page: "/api/runs/{runId}", level: "staff" },
 
   "routes/surveys._index": { page: "/surveys", level: "marketing" },
@@ -206,6 +209,7 @@ export const ACCESS: Record<string, RouteAccess> = {
     actions: ["merge", "undo"].map((intent) => ({ intent, level: "marketing" as const })),
   },
   "routes/prospects.export[.]csv": { page: "/prospects/export.csv", level: "staff" },
+  "routes/prospects.export[.]xlsx": { page: "/prospects/export.xlsx", level: "staff" },
   "routes/prospects.$personId": {
     page: "/prospects/{personId}",
     level: "staff",
@@ -225,6 +229,11 @@ export const ACCESS: Record<string, RouteAccess> = {
     page: "/admin/api-keys",
     level: "admin",
     actions: ["create", "revoke"].map((intent) => ({ intent, level: "admin" as const })),
+  },
+  "routes/admin.webhooks": {
+    page: "/admin/webhooks",
+    level: "admin",
+    actions: ["create", "test", "disable", "delete"].map((intent) => ({ intent, level: "admin" as const })),
   },
   // Everyone on staff reads the qualification profile; only admins change it.
   "routes/admin.profile": { page: "/admin/profile", level: "staff", actions: [{ intent: "", level: "admin" }] },

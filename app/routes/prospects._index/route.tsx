@@ -69,6 +69,9 @@ export default function Prospects() {
           <a className="button button--secondary" href="/prospects/export.csv?format=salesforce" download>
             Salesforce CSV
           </a>
+          <a className="button button--secondary" href="/prospects/export.xlsx?format=hubspot" download>
+            Excel
+          </a>
         </div>
       </div>
 
