@@ -8,8 +8,8 @@ import * as m0007 from "./0007_theme_models.js";
 import * as m0008 from "./0008_question_logic.js";
 import * as m0009 from "./0009_jobs.js";
 import * as m0010 from "./0010_email.js";
-import * as m0015 from "./0015_person_merges.js";
 import * as m0011 from "./0011_webhooks.js";
+import * as m0015 from "./0015_person_merges.js";
 
 /**
  * A static list rather than FileMigrationProvider: it works the same under tsx, vitest and the
@@ -26,6 +26,6 @@ export const migrations: Record<string, Migration> = {
   "0008_question_logic": m0008,
   "0009_jobs": m0009,
   "0010_email": m0010,
-  "0015_person_merges": m0015,
   "0011_webhooks": m0011,
+  "0015_person_merges": m0015,
 };
