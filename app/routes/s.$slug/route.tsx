@@ -1,5 +1,5 @@
 import type { HeadersFunction, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { loader } from "./s.$slug.server";
 import { SurveyPage, type OpenSurveyData } from "./SurveyPage";
 import { SurveyUnavailable } from "./SurveyUnavailable";
@@ -13,6 +13,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** The answering cookie and no-store (a resumed page holds the prospect's answers) reach the document. */
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+/** An autosave changes nothing on screen: re-running the loader would remount the form under the prospect's typing. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
 
 export default function AnswerSurvey() {
   const data = useLoaderData<typeof loader>();

@@ -25,6 +25,7 @@ import {
 import { hasLogic, parseShownPage } from "~/surveys/logic/page";
 import { storedAnswers } from "~/surveys/logic/prior.server";
 import { pageLogic } from "~/surveys/logic/page-logic.server";
+import { autosavePage } from "./autosave.server";
 import { readFormData } from "~/utils/body.server";
 import { database, db } from "~/utils/db.server";
 import { env, secureCookies } from "~/utils/env.server";
@@ -41,6 +42,9 @@ const BODY_LIMIT = 512 * 1024;
 let limiter: SharedRateLimiter | undefined;
 // Shared by every app server on PostgreSQL (app/jobs/shared-rate-limit.server.ts).
 const submitLimiter = () => (limiter ??= appRateLimiter("submit", env().SUBMIT_RATE_LIMIT, 60_000, database().pool));
+let autosaveLimiter: SharedRateLimiter | undefined;
+// Autosave posts come one per pause in typing: their own, larger budget, so they never eat the page posts'.
+const autosaves = () => (autosaveLimiter ??= appRateLimiter("autosave", env().SUBMIT_RATE_LIMIT * 4, 60_000, database().pool));
 
 async function openSurvey(slug: string | undefined) {
   const s = await loadAnsweringSurvey(db(), slug ?? "");
@@ -96,6 +100,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...base,
       state: "open" as const,
       intro: s.survey.intro,
+      oneAtATime: s.survey.one_at_a_time === 1,
       pageIndex,
       pageCount: s.pages.length,
       questions,
@@ -112,7 +117,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ip = clientAddress(request);
-  const wait = await submitLimiter().hit(`ip:${ip}`);
+  const isAutosave = new URL(request.url).searchParams.has("autosave");
+  const wait = await (isAutosave ? autosaves() : submitLimiter()).hit(`ip:${ip}`);
   if (wait)
     return tooManyRequests(
       wait,
@@ -135,6 +141,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return badRequest({ "": ["This page does not exist. Please reload the survey."] }, { values: {} as FormValues });
 
   const questions = pageQuestions(s, page);
+  if (meta.data.intent === "autosave") return autosavePage({ s, page, questions, input, meta: meta.data, origin: publicOrigin(request) });
   // "Previous page" saves what is on the page, valid or not yet complete, so nothing typed is lost.
   const back = meta.data.intent === "back";
   if (back && !meta.data.r)
