@@ -10,7 +10,8 @@ export function SurveyProgress({ pageIndex, pageCount }: { pageIndex: number; pa
   const percent = Math.round(((pageIndex - 1) / pageCount) * 100);
   return (
     <div className="survey-progress">
-      <h2 className="survey-progress__label" id="survey-progress-label" tabIndex={-1}>
+      {/* A live region itself: when "Next" brings a new page (with JavaScript) its number is announced. */}
+      <h2 className="survey-progress__label" id="survey-progress-label" tabIndex={-1} aria-live="polite">
         Page {pageIndex} of {pageCount}
       </h2>
       <div

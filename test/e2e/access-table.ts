@@ -93,6 +93,7 @@ export const ACCESS: Record<string, RouteAccess> = {
     actions: [
       { intent: "", level: "public" },
       { intent: "back", level: "public" },
+      { intent: "autosave", level: "public" },
     ],
   },
   "routes/s.$slug_.thanks": { page: "/s/{slug}/thanks", level: "public" },
@@ -119,6 +120,7 @@ export const ACCESS: Record<string, RouteAccess> = {
       "move-question",
       "logic",
       "limits",
+      "flow",
       "publish",
       "close",
       "reopen",

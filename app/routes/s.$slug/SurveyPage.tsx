@@ -35,15 +35,15 @@ export function SurveyPage({ data }: { data: OpenSurveyData }) {
   const autosave = useAutosave(formRef, `/s/${data.slug}?autosave=1`);
   const links = errorLinks(shown, errors);
 
-  // After "Next" (a new page, with JavaScript): focus its heading and announce it.
+  // After "Next" (a new page, with JavaScript): focus its heading (a live region: the number is announced).
   const [announce, setAnnounce] = useState("");
   const firstPage = useRef(data.pageIndex);
   useEffect(() => {
     if (firstPage.current === data.pageIndex) return;
     firstPage.current = -1;
+    setAnnounce("");
     document.getElementById("survey-progress-label")?.focus();
-    setAnnounce(flowText.pageAnnounce(data.pageIndex, data.pageCount));
-  }, [data.pageIndex, data.pageCount]);
+  }, [data.pageIndex]);
   useEffect(() => {
     if (one.active && one.count > 1) setAnnounce(flowText.questionOf(one.index + 1, one.count));
   }, [one.active, one.index, one.count]);

@@ -15,7 +15,6 @@ export const flowText = {
   tooLong: (count: number, max: number) =>
     `Please keep this under ${n(max)} characters. It has ${n(count)}; nothing was cut, please shorten it.`,
   exclusive: (option: string) => `“${option}” cannot be combined with other choices. Untick it or the others.`,
-  pageAnnounce: (page: number, pages: number) => `Page ${page} of ${pages}`,
   questionOf: (index: number, count: number) => `Question ${index} of ${count} on this page`,
   nextQuestion: "Next question",
   previousQuestion: "Previous question",
