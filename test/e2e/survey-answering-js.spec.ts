@@ -77,7 +77,7 @@ test("one question at a time, set in the builder, answered with the keyboard onl
 
   // Enter without a choice: refused on this question, the page is not posted.
   await page.keyboard.press("Enter");
-  await expect(page.getByText("Please choose at least one option.")).toBeVisible();
+  await expect(page.getByText("Please choose at least one option.", { exact: true })).toBeVisible();
   await page.keyboard.press("a");
   await page.keyboard.press("b");
   await expect(choice(1, 0)).toBeChecked();
