@@ -50,6 +50,8 @@ export interface SurveysTable {
   template_vars: JsonText;
   closes_at: Timestamp | null;
   max_responses: number | null;
+  /** 1: with JavaScript the public form shows one question per screen (ADR 0601) */
+  one_at_a_time: Generated<number>;
   created_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -3,14 +3,17 @@
  * preview stays "exactly as a prospect sees it" by construction rather than by a kept-in-step copy.
  */
 
-/** "Page N of M" and its progress bar (the share of pages already behind the prospect). */
+import type { ErrorLink } from "./flow/error-links";
+
+/** "Page N of M" and its progress bar (the share of pages already behind the prospect). The heading takes focus after "Next". */
 export function SurveyProgress({ pageIndex, pageCount }: { pageIndex: number; pageCount: number }) {
   const percent = Math.round(((pageIndex - 1) / pageCount) * 100);
   return (
     <div className="survey-progress">
-      <p className="small muted" id="survey-progress-label">
+      {/* A live region itself: when "Next" brings a new page (with JavaScript) its number is announced. */}
+      <h2 className="survey-progress__label" id="survey-progress-label" tabIndex={-1} aria-live="polite">
         Page {pageIndex} of {pageCount}
-      </p>
+      </h2>
       <div
         className="progress"
         role="progressbar"
@@ -26,11 +29,39 @@ export function SurveyProgress({ pageIndex, pageCount }: { pageIndex: number; pa
 }
 
 /** The summary above the questions when some answers were refused; each answer's own message sits at its field. */
-export function FieldErrorSummary({ count }: { count: number }) {
+export function FieldErrorSummary({
+  count,
+  links = [],
+  onFollow,
+}: {
+  count: number;
+  /** one link per refused field, to the control that fixes it (works without JavaScript as a plain #anchor) */
+  links?: ErrorLink[];
+  onFollow?: (link: ErrorLink) => void;
+}) {
   if (!count) return null;
   return (
     <div className="alert alert--error" role="alert">
       <p>{count === 1 ? "One answer needs your attention." : `${count} answers need your attention.`} Your other answers are kept.</p>
+      {links.length ? (
+        <ul className="error-summary__list">
+          {links.map((l) => (
+            <li key={l.target}>
+              <a
+                href={`#${l.target}`}
+                onClick={(event) => {
+                  // With JavaScript the control itself takes focus (an #anchor only scrolls to it).
+                  event.preventDefault();
+                  onFollow?.(l);
+                  requestAnimationFrame(() => document.getElementById(l.target)?.focus());
+                }}
+              >
+                {l.text}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,7 @@
 import type { ReactNode } from "react";
+import { CharCounter } from "~/surveys/flow/CharCounter";
+import { isExclusiveOption } from "~/surveys/flow/exclusive";
+import { MAX_SHORT_ANSWER } from "~/surveys/questions";
 import { fieldName, maxLengthOf, otherFieldName, OTHER_VALUE, type FormValues, type PublicQuestion } from "~/surveys/answer-schema";
 
 /**
@@ -9,10 +12,13 @@ export function SurveyQuestion({
   question: q,
   values,
   errors,
+  shortcuts = false,
 }: {
   question: PublicQuestion;
   values: FormValues;
   errors: Record<string, string[]> | undefined;
+  /** one question at a time with JavaScript: each choice shows the letter that picks it */
+  shortcuts?: boolean;
 }) {
   const name = fieldName(q.id);
   const id = `q${q.id}`;
@@ -20,10 +26,14 @@ export function SurveyQuestion({
   const otherError = errors?.[otherFieldName(q.id)]?.[0];
   const helpId = q.helpText ? `${id}-help` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [helpId, errorId].filter(Boolean).join(" ") || undefined;
+  const counted = q.kind === "short_text" || q.kind === "long_text" || q.kind === "email";
+  const countId = counted ? `${id}-count` : undefined;
+  const describedBy = [helpId, countId, errorId].filter(Boolean).join(" ") || undefined;
   const raw = values[name];
   const current = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   const first = current[0] ?? "";
+  const rawOther = values[otherFieldName(q.id)];
+  const otherValue = typeof rawOther === "string" ? rawOther : "";
   const aria = { "aria-invalid": error ? (true as const) : undefined, "aria-describedby": describedBy };
   const help = q.helpText ? (
     <p className="help" id={helpId}>
@@ -51,15 +61,7 @@ export function SurveyQuestion({
         </label>
         {help}
         {q.kind === "long_text" ? (
-          <textarea
-            {...aria}
-            id={id}
-            name={name}
-            rows={5}
-            maxLength={maxLengthOf(q.kind)}
-            defaultValue={first}
-            aria-required={q.required || undefined}
-          />
+          <textarea {...aria} id={id} name={name} rows={5} defaultValue={first} aria-required={q.required || undefined} />
         ) : (
           <input
             {...aria}
@@ -68,11 +70,12 @@ export function SurveyQuestion({
             type={q.kind === "email" ? "email" : "text"}
             inputMode={q.kind === "number" ? "decimal" : undefined}
             autoComplete={autoCompleteFor(q.role)}
-            maxLength={q.kind === "number" ? 30 : maxLengthOf(q.kind)}
+            maxLength={q.kind === "number" ? 30 : undefined}
             defaultValue={first}
             aria-required={q.required || undefined}
           />
         )}
+        {counted ? <CharCounter inputId={id} max={maxLengthOf(q.kind)} initial={first.length} /> : null}
         {errorText}
       </div>
     );
@@ -81,7 +84,6 @@ export function SurveyQuestion({
   if (q.kind === "consent") {
     return (
       <div className={error ? "field field--error" : "field"}>
-        {help}
         <label className="choice" htmlFor={id}>
           <input
             {...aria}
@@ -97,6 +99,7 @@ export function SurveyQuestion({
             {requiredMark}
           </span>
         </label>
+        {help}
         {errorText}
       </div>
     );
@@ -116,21 +119,32 @@ export function SurveyQuestion({
     if (q.kind === "multiple_choice") type = "checkbox";
   }
   return (
-    <fieldset
-      className={error || otherError ? "fieldset fieldset--error" : "fieldset"}
-      aria-describedby={describedBy}
-      aria-required={q.required || undefined}
-    >
+    <fieldset className={error || otherError ? "fieldset fieldset--error" : "fieldset"} aria-describedby={describedBy}>
       <legend>
         {q.prompt}
         {requiredMark}
+        {/* aria-required is not allowed on a group (axe aria-allowed-attr): the legend says it instead */}
+        {q.required ? <span className="sr-only"> (required)</span> : null}
         {q.kind === "multiple_choice" ? <span className="muted small"> (choose any)</span> : null}
       </legend>
       {help}
       <div className={layout}>
         {choices.map((c, i) => (
           <label key={c.value} className={layout === "scale" ? undefined : "choice"} htmlFor={`${id}-${i}`}>
-            <input {...aria} id={`${id}-${i}`} type={type} name={name} value={c.value} defaultChecked={current.includes(c.value)} />
+            <input
+              {...aria}
+              id={`${id}-${i}`}
+              type={type}
+              name={name}
+              value={c.value}
+              defaultChecked={current.includes(c.value)}
+              data-exclusive={type === "checkbox" && isExclusiveOption(c.value) ? "" : undefined}
+            />
+            {shortcuts && layout !== "scale" ? (
+              <kbd className="choice__key" aria-hidden="true">
+                {shortcutLetter(i)}
+              </kbd>
+            ) : null}
             <span>{c.label}</span>
           </label>
         ))}
@@ -155,11 +169,11 @@ export function SurveyQuestion({
               name={otherFieldName(q.id)}
               type="text"
               placeholder="Please specify"
-              maxLength={500}
-              defaultValue={typeof values[otherFieldName(q.id)] === "string" ? (values[otherFieldName(q.id)] as string) : ""}
+              defaultValue={otherValue}
               aria-invalid={otherError ? true : undefined}
-              aria-describedby={otherError ? `${id}-other-error` : undefined}
+              aria-describedby={[`${id}-other-text-count`, otherError ? `${id}-other-error` : ""].join(" ").trim()}
             />
+            <CharCounter inputId={`${id}-other-text`} max={MAX_SHORT_ANSWER} initial={otherValue.length} />
             {otherError ? (
               <p className="error" id={`${id}-other-error`}>
                 {otherError}
@@ -171,6 +185,11 @@ export function SurveyQuestion({
       {errorText}
     </fieldset>
   );
+}
+
+/** A, B, C… for the first 26 choices (what the one-at-a-time keyboard shortcuts press). */
+export function shortcutLetter(index: number): string {
+  return index < 26 ? String.fromCharCode(65 + index) : "";
 }
 
 function autoCompleteFor(role: string | null): string | undefined {

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { FieldErrors } from "../utils/forms.js";
 import type { Logic } from "./logic/rules.js";
+import { exclusiveConflict } from "./flow/exclusive.js";
+import { flowText } from "./flow/strings.js";
 import { MAX_SHORT_ANSWER, MAX_TEXT_ANSWER, OTHER_PREFIX, QUESTION_KINDS, type QuestionKind } from "./questions.js";
 
 /**
@@ -87,7 +89,7 @@ function parseOne(q: PublicQuestion, input: FormValues): One {
       const value = (single(raw) ?? "").trim();
       if (!value) return needed("Please answer this question.");
       const max = maxLengthOf(q.kind);
-      if (value.length > max) return { error: `Please keep this under ${max.toLocaleString("en")} characters.`, field: name };
+      if (value.length > max) return { error: flowText.tooLong(value.length, max), field: name };
       if (q.kind === "email" && !EmailSchema.safeParse(value).success)
         return { error: "Enter a valid email address, like name@company.com.", field: name };
       return { value: text(q.kind === "email" ? value.toLowerCase() : value) };
@@ -125,7 +127,7 @@ function parseOne(q: PublicQuestion, input: FormValues): One {
           const other = (single(input[otherFieldName(q.id)]) ?? "").trim();
           if (!other) return { error: "Please tell us what “Other” means for you.", field: otherFieldName(q.id) };
           if (other.length > MAX_SHORT_ANSWER)
-            return { error: `Please keep this under ${MAX_SHORT_ANSWER} characters.`, field: otherFieldName(q.id) };
+            return { error: flowText.tooLong(other.length, MAX_SHORT_ANSWER), field: otherFieldName(q.id) };
           values.push(OTHER_PREFIX + other);
         } else if (q.options.includes(choice)) {
           if (!values.includes(choice)) values.push(choice);
@@ -134,6 +136,8 @@ function parseOne(q: PublicQuestion, input: FormValues): One {
         }
       }
       if (!values.length) return needed(q.kind === "single_choice" ? "Please choose an option." : "Please choose at least one option.");
+      const exclusive = q.kind === "multiple_choice" ? exclusiveConflict(values) : undefined;
+      if (exclusive) return { error: flowText.exclusive(exclusive), field: name };
       return { value: q.kind === "single_choice" ? text(values[0]) : { text: null, number: null, json: values } };
     }
   }
@@ -213,7 +217,8 @@ function isBlank(raw: string | string[] | undefined): boolean {
 /** The page's own fields out of a posted form, cut to a sane size, to re-render after an error. */
 export function pageFormValues(questions: PublicQuestion[], input: FormValues): FormValues {
   const values: FormValues = {};
-  const cut = (v: string) => v.slice(0, MAX_TEXT_ANSWER);
+  // Generous: an answer over its limit comes back whole with its message, never silently cut to fit.
+  const cut = (v: string) => v.slice(0, MAX_TEXT_ANSWER * 5);
   for (const q of questions) {
     for (const name of [fieldName(q.id), otherFieldName(q.id)]) {
       const raw = input[name];
@@ -308,5 +313,6 @@ export const PageMetaSchema = AttributionSchema.extend({
   idem: z.string().regex(TOKEN, "The form is out of date. Please reload the page.").optional(),
   r: z.string().regex(TOKEN, "That resume link is not valid.").optional(),
   /** "back": the prospect pressed "Previous page" (save what is there, go back, require nothing). */
-  intent: z.enum(["next", "back"]).optional(),
+  /** "autosave": the browser saves the page as typed (JavaScript only), moving nowhere (ADR 0601). */
+  intent: z.enum(["next", "back", "autosave"]).optional(),
 }).refine((meta) => meta.idem || meta.r, { message: "The form is out of date. Please reload the page.", path: [""] });

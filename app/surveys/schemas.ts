@@ -243,6 +243,7 @@ export const SurveyEditSchema = z.discriminatedUnion(
     }),
     z.object({ intent: z.literal("logic"), questionId: id("question"), ...LogicFormSchema.shape }),
     z.object({ intent: z.literal("limits"), closesAt: closesAtField, maxResponses: maxResponsesField }),
+    z.object({ intent: z.literal("flow"), oneAtATime: checkbox }),
     z.object({ intent: z.literal("publish") }),
     z.object({ intent: z.literal("close") }),
     z.object({ intent: z.literal("reopen") }),

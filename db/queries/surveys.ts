@@ -179,7 +179,7 @@ const done = <T>(value: T) => ({ ok: true as const, value });
 async function touchSurvey(
   trx: Trx,
   surveyId: number,
-  set: Partial<Pick<Survey, "title" | "intro" | "status" | "closes_at" | "max_responses" | "published_at">> = {},
+  set: Partial<Pick<Survey, "title" | "intro" | "status" | "closes_at" | "max_responses" | "one_at_a_time" | "published_at">> = {},
 ) {
   const current = await trx.selectFrom("surveys").select("updated_at").where("id", "=", surveyId).executeTakeFirst();
   if (!current) return false;
@@ -245,6 +245,15 @@ export async function setSurveyLimits(
       (await touchSurvey(trx, surveyId, { closes_at: limits.closesAt, max_responses: limits.maxResponses }))
         ? done(undefined)
         : refuse("survey_not_found"),
+    );
+}
+
+/** One question per screen with JavaScript (ADR 0601); the page-per-step form stays the no-JavaScript path. */
+export async function setSurveyFlow(db: Kysely<Database>, surveyId: number, flow: { oneAtATime: boolean }): Promise<BuilderResult> {
+  return db
+    .transaction()
+    .execute(async (trx) =>
+      (await touchSurvey(trx, surveyId, { one_at_a_time: flow.oneAtATime ? 1 : 0 })) ? done(undefined) : refuse("survey_not_found"),
     );
 }
 

@@ -93,6 +93,7 @@ export const ACCESS: Record<string, RouteAccess> = {
     actions: [
       { intent: "", level: "public" },
       { intent: "back", level: "public" },
+      { intent: "autosave", level: "public" },
     ],
   },
   "routes/s.$slug_.thanks": { page: "/s/{slug}/thanks", level: "public" },
@@ -136,6 +137,7 @@ export const ACCESS: Record<string, RouteAccess> = {
       "move-question",
       "logic",
       "limits",
+      "flow",
       "publish",
       "close",
       "reopen",

@@ -100,7 +100,7 @@ test("without JavaScript: Healthcare takes the hospital page and requires the wa
     await page.goto(`/s/${s.slug}`);
     await page.getByLabel("Healthcare").check();
     await page.getByRole("button", { name: "Next" }).click();
-    await expect(page.getByText("Please answer this question.")).toBeVisible();
+    await expect(page.getByText("Please answer this question.", { exact: true })).toBeVisible();
     await page.getByLabel("Which ward do you work on?").fill("Ward 7");
     await page.getByRole("button", { name: "Next" }).click();
     await expect(page.getByText("Page 2 of 3")).toBeVisible();

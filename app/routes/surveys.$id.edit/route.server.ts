@@ -8,6 +8,7 @@ import {
   moveQuestion,
   removeQuestion,
   setQuestionLogic,
+  setSurveyFlow,
   setSurveyLimits,
   surveyResponseCounts,
   updateQuestion,
@@ -42,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: survey.status,
       closesAt: survey.closes_at,
       maxResponses: survey.max_responses === null ? null : Number(survey.max_responses),
+      oneAtATime: Number(survey.one_at_a_time) === 1,
       updatedAt: survey.updated_at,
       publishedAt: survey.published_at,
       publicUrl: publicSurveyUrl(publicOrigin(request), survey.slug),
@@ -110,6 +112,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "limits": {
       const result = await setSurveyLimits(database, surveyId, { closesAt: input.closesAt, maxResponses: input.maxResponses });
       return result.ok ? ok("Close date and response cap saved.") : refused(result.reason);
+    }
+    case "flow": {
+      const result = await setSurveyFlow(database, surveyId, { oneAtATime: input.oneAtATime });
+      return result.ok ? ok(input.oneAtATime ? "One question at a time: on." : "One question at a time: off.") : refused(result.reason);
     }
     case "add-question": {
       const result = await addQuestion(database, surveyId, normalizeQuestion(input));

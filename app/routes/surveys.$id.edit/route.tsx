@@ -10,6 +10,7 @@ import { QuestionCard } from "./QuestionCard";
 import { QuestionForm } from "./QuestionForm";
 import type { action, loader } from "./route.server";
 import { DetailsForm, LimitsForm } from "./SurveyForms";
+import { FlowForm } from "./FlowForm";
 
 export { action, loader } from "./route.server";
 
@@ -95,6 +96,7 @@ export default function EditSurvey() {
 
       <DetailsForm survey={survey} errors={errorsFor("details")} values={valuesFor("details")} pending={pending("details")} />
       <LimitsForm survey={survey} errors={errorsFor("limits")} values={valuesFor("limits")} pending={pending("limits")} />
+      <FlowForm survey={survey} errors={errorsFor("flow")} pending={pending("flow")} />
 
       <section aria-labelledby="questions-heading">
         <h2 id="questions-heading">Questions ({questions.length})</h2>

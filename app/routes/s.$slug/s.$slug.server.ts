@@ -1,9 +1,5 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useRef, useState, type FormEvent } from "react";
-import { FormErrors } from "~/components/Field";
-import { SurveyQuestion } from "~/surveys/SurveyQuestion";
 import {
   answerFormValues,
   AttributionSchema,
@@ -13,7 +9,7 @@ import {
   parsePageAnswers,
   type FormValues,
 } from "~/surveys/answer-schema";
-import { findResponseByTokenHash, listResponseAnswers } from "../../db/queries/responses";
+import { findResponseByTokenHash, listResponseAnswers } from "../../../db/queries/responses";
 import {
   answeringCookie,
   loadAnsweringSurvey,
@@ -29,21 +25,17 @@ import {
 import { hasLogic, parseShownPage } from "~/surveys/logic/page";
 import { storedAnswers } from "~/surveys/logic/prior.server";
 import { pageLogic } from "~/surveys/logic/page-logic.server";
-import { useLiveLogic } from "~/surveys/logic/useLiveLogic";
+import { autosavePage } from "./autosave.server";
 import { readFormData } from "~/utils/body.server";
 import { database, db } from "~/utils/db.server";
 import { env, secureCookies } from "~/utils/env.server";
 import { formDataToObject, type FieldErrors } from "~/utils/forms";
-import { HONEYPOT_FIELD } from "~/utils/honeypot";
 import { isHoneypotFilled } from "~/utils/honeypot.server";
 import { badRequest, notFound, publicOrigin } from "~/utils/http.server";
 import { appRateLimiter, type SharedRateLimiter } from "~/jobs/shared-rate-limit.server";
 import { clientAddress, tooManyRequests } from "~/utils/rate-limit.server";
 import { randomToken } from "~/utils/tokens.server";
-import { FieldErrorSummary, SurveyProgress } from "~/surveys/SurveyPageParts";
 import { invitationPrefillValues } from "~/reach/invitations.server";
-import { InvitationOpened } from "~/reach/InvitationOpened";
-import { ResumeByEmail } from "~/reach/ResumeByEmail";
 
 /** A page of long answers in multi-byte text fits; a 1 MB paste gets a 413 with a message. */
 const BODY_LIMIT = 512 * 1024;
@@ -51,14 +43,9 @@ const BODY_LIMIT = 512 * 1024;
 let limiter: SharedRateLimiter | undefined;
 // Shared by every app server on PostgreSQL (app/jobs/shared-rate-limit.server.ts).
 const submitLimiter = () => (limiter ??= appRateLimiter("submit", env().SUBMIT_RATE_LIMIT, 60_000, database().pool));
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data && "title" in data ? data.title : "Survey" },
-  { name: "robots", content: "noindex" },
-];
-
-/** The answering cookie and no-store (a resumed page holds the prospect's answers) reach the document. */
-export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+let autosaveLimiter: SharedRateLimiter | undefined;
+// Autosave posts come one per pause in typing: their own, larger budget, so they never eat the page posts'.
+const autosaves = () => (autosaveLimiter ??= appRateLimiter("autosave", env().SUBMIT_RATE_LIMIT * 4, 60_000, database().pool));
 
 async function openSurvey(slug: string | undefined) {
   const s = await loadAnsweringSurvey(db(), slug ?? "");
@@ -117,6 +104,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...base,
       state: "open" as const,
       intro: s.survey.intro,
+      oneAtATime: s.survey.one_at_a_time === 1,
       pageIndex,
       pageCount: s.pages.length,
       questions,
@@ -133,7 +121,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ip = clientAddress(request);
-  const wait = await submitLimiter().hit(`ip:${ip}`);
+  const isAutosave = new URL(request.url).searchParams.has("autosave");
+  const wait = await (isAutosave ? autosaves() : submitLimiter()).hit(`ip:${ip}`);
   if (wait)
     return tooManyRequests(
       wait,
@@ -156,6 +145,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return badRequest({ "": ["This page does not exist. Please reload the survey."] }, { values: {} as FormValues });
 
   const questions = pageQuestions(s, page);
+  if (meta.data.intent === "autosave") return autosavePage({ s, page, questions, input, meta: meta.data, origin: publicOrigin(request) });
   // "Previous page" saves what is on the page, valid or not yet complete, so nothing typed is lost.
   const back = meta.data.intent === "back";
   if (back && !meta.data.r)
@@ -203,125 +193,3 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(pageUrl(s, outcome.token, outcome.nextPage));
   }
 }
-
-type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
-
-export default function AnswerSurvey() {
-  const data = useLoaderData<typeof loader>();
-  if (data.state === "open") return <SurveyPage data={data as Extract<LoaderData, { pageIndex: number }>} />;
-  {
-    return (
-      <div className="page--narrow survey">
-        <div className="card">
-          <h1>{data.title}</h1>
-          {data.state === "closed" ? (
-            <p role="status">This survey is closed and no longer accepts answers. Thank you for your interest.</p>
-          ) : data.state === "full" ? (
-            <p role="status">This survey has all the responses it needs and no longer accepts answers. Thank you for your interest.</p>
-          ) : (
-            <>
-              <p role="alert">That resume link is not valid. It may have been copied only in part.</p>
-              <p>
-                <Link to={`/s/${data.slug}`}>Start the survey from the beginning</Link>
-              </p>
-            </>
-          )}
-        </div>
-      </div>
-    );
-  }
-}
-
-function SurveyPage({ data }: { data: Extract<LoaderData, { pageIndex: number }> }) {
-  const result = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [clientErrors, setClientErrors] = useState<FieldErrors | undefined>();
-  const formRef = useRef<HTMLFormElement>(null);
-  const serverErrors = result && "errors" in result ? result.errors : undefined;
-  const errors: FieldErrors | undefined = clientErrors ?? serverErrors;
-  const values = result && "values" in result && Object.keys(result.values).length ? result.values : data.values;
-  const fieldErrorCount = errors ? Object.keys(errors).filter((k) => k !== "").length : 0;
-  const last = data.pageIndex >= data.pageCount;
-  const submitting = navigation.state === "submitting";
-  const live = useLiveLogic(data.logic, data.questions, formRef);
-
-  function validateBeforePost(event: FormEvent<HTMLFormElement>) {
-    // "Previous page" saves whatever is there; only "Next" and "Submit answers" need a complete page.
-    if ((event.nativeEvent as SubmitEvent).submitter?.getAttribute("value") === "back") {
-      setClientErrors(undefined);
-      return;
-    }
-    const typed = formDataToObject(new FormData(event.currentTarget));
-    const parsed = data.logic
-      ? parseShownPage(data.logic.questions, data.questions, new Map(data.logic.prior), typed, "next")
-      : parsePageAnswers(data.questions, typed);
-    if (parsed.success) {
-      setClientErrors(undefined);
-      return;
-    }
-    event.preventDefault();
-    setClientErrors(parsed.errors);
-    requestAnimationFrame(() => {
-      const invalid = formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']");
-      invalid?.focus();
-    });
-  }
-
-  return (
-    <div className="page--narrow survey">
-      <h1>{data.title}</h1>
-      <SurveyProgress pageIndex={data.pageIndex} pageCount={data.pageCount} />
-      <InvitationOpened slug={data.slug} inv={data.attribution.inv} />
-      {data.pageIndex === 1 && data.intro ? <p>{data.intro}</p> : null}
-      {data.resumeUrl && data.pageIndex > 1 ? (
-        <div className="alert survey-resume">
-          <p>
-            <strong>Save this link to finish later:</strong>
-          </p>
-          <p>
-            <a href={data.resumeUrl} data-testid="resume-link" className="survey-resume__link">
-              {data.resumeUrl}
-            </a>
-          </p>
-          {data.token ? <ResumeByEmail slug={data.slug} token={data.token} /> : null}
-        </div>
-      ) : null}
-      {errors?.[""]?.length ? <FormErrors errors={errors[""]} /> : <FieldErrorSummary count={fieldErrorCount} />}
-      <Form
-        method="post"
-        noValidate
-        ref={formRef}
-        key={`${data.token ?? data.idem}-${data.pageIndex}`}
-        onSubmit={validateBeforePost}
-        onChange={live.onChange}
-        className="card"
-      >
-        <input type="hidden" name="page" value={data.pageIndex} />
-        {data.token ? <input type="hidden" name="r" value={data.token} /> : <input type="hidden" name="idem" value={data.idem} />}
-        {Object.entries(data.attribution).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
-        <div className="hp" aria-hidden="true">
-          <label htmlFor={HONEYPOT_FIELD}>Website</label>
-          <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
-        </div>
-        {data.questions.map((q) => (
-          <div key={q.id} hidden={live.hidden.has(q.id)} data-question={q.id}>
-            {live.hints[q.id] ? <p className="help logic-hint">{live.hints[q.id]}</p> : null}
-            <SurveyQuestion question={q} values={values} errors={errors} />
-          </div>
-        ))}
-        <div className="row survey-nav">
-          <button type="submit" disabled={submitting}>
-            {submitting ? "Saving…" : last ? "Submit answers" : "Next"}
-          </button>
-          {data.pageIndex > 1 && data.token ? (
-            <button type="submit" name="intent" value="back" className="button button--quiet" disabled={submitting} formNoValidate>
-              Previous page
-            </button>
-          ) : null}
-        </div>
-      </Form>
-    </div>
-  );
-}
-
-export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

@@ -1,0 +1,70 @@
+import type { ReactNode } from "react";
+import type { AutosaveStatus as Status } from "~/surveys/flow/useAutosave";
+import { flowText } from "~/surveys/flow/strings";
+
+/**
+ * The page's buttons. One question at a time (JavaScript): "Next question" and "Previous question"
+ * move within the page; on its last question "Next" posts the page as it always did.
+ */
+export function SurveyNav(props: {
+  submitting: boolean;
+  last: boolean;
+  canGoBack: boolean;
+  stepping: boolean;
+  firstStep: boolean;
+  lastStep: boolean;
+  onNextQuestion: () => void;
+  onPreviousQuestion: () => void;
+}) {
+  const { submitting, last, canGoBack, stepping, firstStep, lastStep } = props;
+  return (
+    <div className="row survey-nav">
+      {stepping && !lastStep ? (
+        <button type="button" onClick={props.onNextQuestion}>
+          {flowText.nextQuestion}
+        </button>
+      ) : (
+        <button type="submit" data-next="" disabled={submitting}>
+          {submitting ? "Saving…" : last ? "Submit answers" : "Next"}
+        </button>
+      )}
+      {stepping && !firstStep ? (
+        <button type="button" className="button button--quiet" onClick={props.onPreviousQuestion}>
+          {flowText.previousQuestion}
+        </button>
+      ) : canGoBack ? (
+        <button type="submit" name="intent" value="back" className="button button--quiet" disabled={submitting} formNoValidate>
+          Previous page
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** "Saving…" / "All answers saved": polite, so a screen reader hears it without losing its place. */
+export function AutosaveStatus({ status }: { status: Status }) {
+  const text = status === "saving" ? flowText.saving : status === "saved" ? flowText.saved : status === "failed" ? flowText.notSaved : "";
+  return (
+    <p className="small muted survey-autosave" role="status" data-testid="autosave-status">
+      {text}
+    </p>
+  );
+}
+
+/** The resume link: on later pages always, on the first page once an autosave has created the response. */
+export function ResumeLink({ url, children }: { url: string | undefined; children?: ReactNode }) {
+  if (!url) return null;
+  return (
+    <div className="alert survey-resume">
+      <p>
+        <strong>{flowText.saveLinkNow}</strong>
+      </p>
+      <p>
+        <a href={url} data-testid="resume-link" className="survey-resume__link">
+          {url}
+        </a>
+      </p>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { fieldName, otherFieldName, type PublicQuestion } from "../answer-schema.js";
+import type { FieldErrors } from "../../utils/forms.js";
+
+export interface ErrorLink {
+  questionId: number;
+  /** the id of the control that takes the answer (the first choice of a choice question) */
+  target: string;
+  text: string;
+}
+
+/** The error summary's links, in the page's order: one per refused field, to the control that fixes it. */
+export function errorLinks(questions: readonly PublicQuestion[], errors: FieldErrors | undefined): ErrorLink[] {
+  if (!errors) return [];
+  const links: ErrorLink[] = [];
+  for (const q of questions) {
+    const main = errors[fieldName(q.id)]?.[0];
+    if (main) {
+      const choices =
+        q.kind !== "short_text" && q.kind !== "long_text" && q.kind !== "email" && q.kind !== "number" && q.kind !== "consent";
+      links.push({ questionId: q.id, target: choices ? `q${q.id}-0` : `q${q.id}`, text: `${q.prompt}: ${main}` });
+    }
+    const other = errors[otherFieldName(q.id)]?.[0];
+    if (other) links.push({ questionId: q.id, target: `q${q.id}-other-text`, text: `${q.prompt}: ${other}` });
+  }
+  return links;
+}
