@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 import { fieldName, maxLengthOf, otherFieldName, OTHER_VALUE, type FormValues, type PublicQuestion } from "~/surveys/answer-schema";
+import { useFormT } from "~/surveys/i18n/i18n";
+import { optionLabel } from "~/surveys/i18n/localize";
 
 /**
  * One question of the public form, uncontrolled (works without JavaScript). Text kinds use a
@@ -14,6 +16,7 @@ export function SurveyQuestion({
   values: FormValues;
   errors: Record<string, string[]> | undefined;
 }) {
+  const t = useFormT();
   const name = fieldName(q.id);
   const id = `q${q.id}`;
   const error = errors?.[name]?.[0];
@@ -112,7 +115,7 @@ export function SurveyQuestion({
   } else {
     // An option literally called "Other" is the same thing as the free-text "Other": show it once.
     const options = q.allowOther ? q.options.filter((o) => o.trim().toLowerCase() !== "other") : q.options;
-    choices = options.map((o) => ({ value: o, label: o }));
+    choices = options.map((o) => ({ value: o, label: optionLabel(q, o) }));
     if (q.kind === "multiple_choice") type = "checkbox";
   }
   return (
@@ -124,7 +127,7 @@ export function SurveyQuestion({
       <legend>
         {q.prompt}
         {requiredMark}
-        {q.kind === "multiple_choice" ? <span className="muted small"> (choose any)</span> : null}
+        {q.kind === "multiple_choice" ? <span className="muted small"> {t("chooseAny")}</span> : null}
       </legend>
       {help}
       <div className={layout}>
@@ -145,16 +148,16 @@ export function SurveyQuestion({
                 value={OTHER_VALUE}
                 defaultChecked={current.includes(OTHER_VALUE)}
               />
-              <span>Other</span>
+              <span>{t("other")}</span>
             </label>
             <label className="sr-only" htmlFor={`${id}-other-text`}>
-              Other, please specify
+              {t("otherSpecify")}
             </label>
             <input
               id={`${id}-other-text`}
               name={otherFieldName(q.id)}
               type="text"
-              placeholder="Please specify"
+              placeholder={t("pleaseSpecify")}
               maxLength={500}
               defaultValue={typeof values[otherFieldName(q.id)] === "string" ? (values[otherFieldName(q.id)] as string) : ""}
               aria-invalid={otherError ? true : undefined}
