@@ -41,6 +41,13 @@ import { appRateLimiter, type SharedRateLimiter } from "~/jobs/shared-rate-limit
 import { clientAddress, tooManyRequests } from "~/utils/rate-limit.server";
 import { randomToken } from "~/utils/tokens.server";
 import { FieldErrorSummary, SurveyProgress } from "~/surveys/SurveyPageParts";
+import { I18nextProvider } from "react-i18next";
+import { answeringLanguage } from "~/surveys/i18n/answering.server";
+import { formI18n, translateErrors, useFormT } from "~/surveys/i18n/i18n";
+import type { FormLanguage } from "~/surveys/i18n/languages";
+import { LanguageSwitch } from "~/surveys/i18n/LanguageSwitch";
+import { optionLabel } from "~/surveys/i18n/localize";
+import { fullQuotaOf } from "~/surveys/quotas/quotas.server";
 
 /** A page of long answers in multi-byte text fits; a 1 MB paste gets a 413 with a message. */
 const BODY_LIMIT = 512 * 1024;
@@ -63,18 +70,19 @@ async function openSurvey(slug: string | undefined) {
   return s;
 }
 
-function pageUrl(s: AnsweringSurvey, token: string, page: number) {
-  return `/s/${s.survey.slug}?r=${encodeURIComponent(token)}&page=${page}`;
+function pageUrl(s: AnsweringSurvey, token: string, page: number, lang: FormLanguage) {
+  return `/s/${s.survey.slug}?r=${encodeURIComponent(token)}&page=${page}&lang=${lang}`;
 }
 const thanksUrl = (s: AnsweringSurvey) => `/s/${s.survey.slug}/thanks`;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const s = await openSurvey(params.slug);
+  const url = new URL(request.url);
+  const language = answeringLanguage(request, s, url.searchParams.get("lang"));
   const state = await surveyAvailability(db(), s);
-  const base = { title: s.survey.title, slug: s.survey.slug };
+  const base = { title: language.title, slug: s.survey.slug, lang: language.lang, languages: language.languages };
   if (state !== "open") return json({ ...base, state });
 
-  const url = new URL(request.url);
   const headers = new Headers();
   let token = url.searchParams.get("r") ?? undefined;
   let idem: string | undefined;
@@ -94,10 +102,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const requested = Number(url.searchParams.get("page"));
   const reached = response?.current_page ?? 1;
   const pageIndex = Number.isInteger(requested) && requested >= 1 && requested <= reached ? requested : reached;
-  const questions = pageQuestions(s, Math.min(pageIndex, s.pages.length));
+  const questions = language.localize(pageQuestions(s, Math.min(pageIndex, s.pages.length)));
 
   const values: FormValues = {};
   const stored = response ? await listResponseAnswers(db(), response.id) : [];
+  // An answer already given put the prospect in a segment whose quota is full (ADR 0602).
+  const quota =
+    s.quotas?.length && (await fullQuotaOf(db(), s.survey.id, s.quotas, new Map(stored.map((a) => [a.question_id, a.value_text]))));
+  if (quota) {
+    const q = language.localize(s.questions).find((x) => x.id === quota.questionId);
+    return json({ ...base, state: "quota_full" as const, segment: q ? optionLabel(q, quota.option) : quota.option });
+  }
   const answers = new Map(stored.map((a) => [a.question_id, a]));
   for (const q of questions) {
     const a = answers.get(q.id);
@@ -110,7 +125,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       ...base,
       state: "open" as const,
-      intro: s.survey.intro,
+      intro: language.intro,
       pageIndex,
       pageCount: s.pages.length,
       questions,
@@ -149,6 +164,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (page > s.pages.length)
     return badRequest({ "": ["This page does not exist. Please reload the survey."] }, { values: {} as FormValues });
 
+  const language = answeringLanguage(request, s, typeof input.lang === "string" ? input.lang : null);
   const questions = pageQuestions(s, page);
   // "Previous page" saves what is on the page, valid or not yet complete, so nothing typed is lost.
   const back = meta.data.intent === "back";
@@ -180,6 +196,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? { kind: "token", token: meta.data.r }
       : { kind: "key", idempotencyKey: meta.data.idem!, attribution: meta.data },
     direction: back ? "back" : "next",
+    language: language.lang,
+    shownQuestions: language.localize(s.questions),
   });
   switch (outcome.outcome) {
     case "bad_link":
@@ -192,9 +210,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "complete":
       return redirect(thanksUrl(s));
     case "ahead":
-      return redirect(pageUrl(s, outcome.token, outcome.currentPage));
+      return redirect(pageUrl(s, outcome.token, outcome.currentPage, language.lang));
     case "saved":
-      return redirect(pageUrl(s, outcome.token, outcome.nextPage));
+      return redirect(pageUrl(s, outcome.token, outcome.nextPage, language.lang));
+    case "quota_full":
+    case "full":
+      // The page shows the polite close message (the loader finds why); the answers are kept.
+      return redirect(pageUrl(s, outcome.token, page, language.lang));
   }
 }
 
@@ -202,37 +224,50 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function AnswerSurvey() {
   const data = useLoaderData<typeof loader>();
-  if (data.state === "open") return <SurveyPage data={data as Extract<LoaderData, { pageIndex: number }>} />;
-  {
-    return (
-      <div className="page--narrow survey">
-        <div className="card">
-          <h1>{data.title}</h1>
-          {data.state === "closed" ? (
-            <p role="status">This survey is closed and no longer accepts answers. Thank you for your interest.</p>
-          ) : data.state === "full" ? (
-            <p role="status">This survey has all the responses it needs and no longer accepts answers. Thank you for your interest.</p>
-          ) : (
-            <>
-              <p role="alert">That resume link is not valid. It may have been copied only in part.</p>
-              <p>
-                <Link to={`/s/${data.slug}`}>Start the survey from the beginning</Link>
-              </p>
-            </>
-          )}
-        </div>
+  return (
+    <I18nextProvider i18n={formI18n(data.lang)}>
+      <div lang={data.lang}>
+        {data.state === "open" ? <SurveyPage data={data as Extract<LoaderData, { pageIndex: number }>} /> : <SurveyNotice data={data} />}
       </div>
-    );
-  }
+    </I18nextProvider>
+  );
+}
+
+function SurveyNotice({ data }: { data: Exclude<LoaderData, { pageIndex: number }> }) {
+  const t = useFormT();
+  return (
+    <div className="page--narrow survey">
+      <div className="card">
+        <h1>{data.title}</h1>
+        {data.state === "closed" ? (
+          <p role="status">{t("closed")}</p>
+        ) : data.state === "full" ? (
+          <p role="status">{t("full")}</p>
+        ) : data.state === "quota_full" ? (
+          <p role="status" data-testid="quota-full">
+            {t("quotaFull", { segment: "segment" in data ? data.segment : "" })}
+          </p>
+        ) : (
+          <>
+            <p role="alert">{t("badLink")}</p>
+            <p>
+              <Link to={`/s/${data.slug}?lang=${data.lang}`}>{t("startAgain")}</Link>
+            </p>
+          </>
+        )}
+      </div>
+    </div>
+  );
 }
 
 function SurveyPage({ data }: { data: Extract<LoaderData, { pageIndex: number }> }) {
   const result = useActionData<typeof action>();
+  const t = useFormT();
   const navigation = useNavigation();
   const [clientErrors, setClientErrors] = useState<FieldErrors | undefined>();
   const formRef = useRef<HTMLFormElement>(null);
   const serverErrors = result && "errors" in result ? result.errors : undefined;
-  const errors: FieldErrors | undefined = clientErrors ?? serverErrors;
+  const errors: FieldErrors | undefined = translateErrors(clientErrors ?? serverErrors, t);
   const values = result && "values" in result && Object.keys(result.values).length ? result.values : data.values;
   const fieldErrorCount = errors ? Object.keys(errors).filter((k) => k !== "").length : 0;
   const last = data.pageIndex >= data.pageCount;
@@ -263,13 +298,18 @@ function SurveyPage({ data }: { data: Extract<LoaderData, { pageIndex: number }>
 
   return (
     <div className="page--narrow survey">
+      <LanguageSwitch
+        current={data.lang}
+        languages={data.languages}
+        hrefFor={(l) => `/s/${data.slug}?${data.token ? `r=${encodeURIComponent(data.token)}&page=${data.pageIndex}&` : ""}lang=${l}`}
+      />
       <h1>{data.title}</h1>
       <SurveyProgress pageIndex={data.pageIndex} pageCount={data.pageCount} />
       {data.pageIndex === 1 && data.intro ? <p>{data.intro}</p> : null}
       {data.resumeUrl && data.pageIndex > 1 ? (
         <div className="alert survey-resume">
           <p>
-            <strong>Save this link to finish later:</strong>
+            <strong>{t("saveLink")}</strong>
           </p>
           <p>
             <a href={data.resumeUrl} data-testid="resume-link" className="survey-resume__link">
@@ -289,6 +329,7 @@ function SurveyPage({ data }: { data: Extract<LoaderData, { pageIndex: number }>
         className="card"
       >
         <input type="hidden" name="page" value={data.pageIndex} />
+        <input type="hidden" name="lang" value={data.lang} />
         {data.token ? <input type="hidden" name="r" value={data.token} /> : <input type="hidden" name="idem" value={data.idem} />}
         {Object.entries(data.attribution).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
         <div className="hp" aria-hidden="true">
@@ -303,11 +344,11 @@ function SurveyPage({ data }: { data: Extract<LoaderData, { pageIndex: number }>
         ))}
         <div className="row survey-nav">
           <button type="submit" disabled={submitting}>
-            {submitting ? "Saving…" : last ? "Submit answers" : "Next"}
+            {submitting ? t("saving") : last ? t("submit") : t("next")}
           </button>
           {data.pageIndex > 1 && data.token ? (
             <button type="submit" name="intent" value="back" className="button button--quiet" disabled={submitting} formNoValidate>
-              Previous page
+              {t("previous")}
             </button>
           ) : null}
         </div>

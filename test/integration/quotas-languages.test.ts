@@ -92,18 +92,18 @@ describe.each(DATABASE_KINDS)("quotas and languages on %s", (kind) => {
     const [industry, events] = s!.source.questions;
     const { QuotaFormSchema } = await import("../../app/surveys/quotas/rules.js");
     for (const bad of ["0", "-5"]) {
-      const parsed = QuotaFormSchema.safeParse({ questionId: industry!.id, option: "Healthcare", maxComplete: bad });
+      const parsed = QuotaFormSchema.safeParse({ segment: `${industry!.id}|Healthcare`, maxComplete: bad });
       expect(parsed.success).toBe(false);
       expect(parsed.error!.issues[0]!.path).toEqual(["maxComplete"]);
       expect(parsed.error!.issues[0]!.message).toMatch(/at least 1/);
     }
     expect(await saveQuota(handle.db, id, { questionId: industry!.id, option: "Mining", maxComplete: 5 })).toMatchObject({
       ok: false,
-      errors: { option: [expect.stringContaining("Mining")] },
+      errors: { segment: [expect.stringContaining("Mining")] },
     });
     expect(await saveQuota(handle.db, id, { questionId: events!.id, option: "Outage", maxComplete: 5 })).toMatchObject({
       ok: false,
-      errors: { questionId: [expect.any(String)] },
+      errors: { segment: [expect.any(String)] },
     });
     expect((await quotasPage(handle.db, id))!.quotas).toEqual([]);
   });

@@ -83,3 +83,17 @@ export async function fullQuotaOf(
   for (const q of mine) counts.set(segmentKey(q), await completeCountInSegment(db, surveyId, q.questionId, q.option));
   return fullQuotaFor(mine, chosen, counts);
 }
+
+/** Each quota's segment and count, for the survey's builder page. */
+export async function quotaSummary(db: Kysely<Database>, surveyId: number) {
+  return (
+    (await quotasPage(db, surveyId))?.quotas.map(({ id, prompt, option, complete, maxComplete, full }) => ({
+      id,
+      prompt,
+      option,
+      complete,
+      maxComplete,
+      full,
+    })) ?? []
+  );
+}

@@ -23,17 +23,28 @@ export interface QuotaQuestion {
 
 export const MAX_QUOTA = 1_000_000;
 
-/** The quota form (the quotas page and its action). */
-export const QuotaFormSchema = z.object({
-  questionId: z.coerce.number({ error: "Choose a question." }).int("Choose a question.").positive("Choose a question."),
-  option: z.string({ error: "Choose an answer." }).trim().min(1, "Choose an answer.").max(500, "That answer is too long."),
-  maxComplete: z.coerce
-    .number({ error: "Enter how many complete responses this segment may have." })
-    .int("Enter a whole number, like 50.")
-    .min(1, "A quota must be at least 1: a quota of 0 or below would close the segment before anyone answers. Remove the quota instead.")
-    .max(MAX_QUOTA, `A quota can be at most ${MAX_QUOTA.toLocaleString("en")}.`),
-});
-export type QuotaForm = z.infer<typeof QuotaFormSchema>;
+/**
+ * The quota form (the quotas page and its action). The segment is one select of "question|option"
+ * pairs grouped by question, so choosing works without JavaScript (no dependent second select).
+ */
+export const QuotaFormSchema = z
+  .object({
+    segment: z
+      .string({ error: "Choose the answer that defines the segment." })
+      .regex(/^\d+\|[\s\S]+$/, "Choose the answer that defines the segment.")
+      .max(600, "Choose the answer that defines the segment."),
+    maxComplete: z.coerce
+      .number({ error: "Enter how many complete responses this segment may have." })
+      .int("Enter a whole number, like 50.")
+      .min(1, "A quota must be at least 1: a quota of 0 or below would close the segment before anyone answers. Remove the quota instead.")
+      .max(MAX_QUOTA, `A quota can be at most ${MAX_QUOTA.toLocaleString("en")}.`),
+  })
+  .transform(({ segment, maxComplete }) => {
+    const bar = segment.indexOf("|");
+    return { questionId: Number(segment.slice(0, bar)), option: segment.slice(bar + 1), maxComplete };
+  });
+export const segmentValue = (questionId: number, option: string) => `${questionId}|${option}`;
+export type QuotaForm = z.output<typeof QuotaFormSchema>;
 
 /** Questions a quota may be set on: single choice (one answer per prospect, so one segment each). */
 export function quotaQuestions<Q extends QuotaQuestion>(questions: readonly Q[]): Q[] {
@@ -43,8 +54,8 @@ export function quotaQuestions<Q extends QuotaQuestion>(questions: readonly Q[])
 /** Field errors of a parsed quota form against the survey's questions ({} when it may be saved). */
 export function quotaTargetErrors(form: QuotaForm, questions: readonly QuotaQuestion[]): Record<string, string[]> {
   const q = quotaQuestions(questions).find((x) => x.id === form.questionId);
-  if (!q) return { questionId: ["Quotas can be set on single-choice questions of this survey only."] };
-  if (!q.options.includes(form.option)) return { option: [`“${form.option}” is not an answer of “${q.prompt}”.`] };
+  if (!q) return { segment: ["Quotas can be set on single-choice questions of this survey only."] };
+  if (!q.options.includes(form.option)) return { segment: [`“${form.option}” is not an answer of “${q.prompt}”.`] };
   return {};
 }
 
