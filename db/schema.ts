@@ -614,3 +614,33 @@ export interface Database {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
 }
+
+// --- Quotas and languages (issue 13, migration 0013, ADR 0602): merged into the interfaces above. ---
+export interface SurveyQuotasTable {
+  id: Generated<number>;
+  survey_id: number;
+  /** a choice question of the survey; the segment is the prospects who chose `option` */
+  question_id: number;
+  option: string;
+  max_complete: number;
+  created_at: Timestamp;
+}
+
+export interface SurveyTranslationsTable {
+  survey_id: number;
+  /** a language code of app/surveys/i18n/languages.ts, e.g. "es" */
+  language: string;
+  /** JSON: SurveyStrings (app/surveys/i18n/translation.ts) */
+  strings: JsonText;
+  updated_at: Timestamp;
+}
+
+export interface ResponsesTable {
+  /** the language the prospect answered in; null: the survey's own (rows before 0013, imports, demo) */
+  language: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface Database {
+  survey_quotas: SurveyQuotasTable;
+  survey_translations: SurveyTranslationsTable;
+}

@@ -2,17 +2,18 @@
  * The parts of a survey page that the public form and the builder's preview show alike, so the
  * preview stays "exactly as a prospect sees it" by construction rather than by a kept-in-step copy.
  */
-
+import { useFormT } from "~/surveys/i18n/i18n";
 import type { ErrorLink } from "./flow/error-links";
 
 /** "Page N of M" and its progress bar (the share of pages already behind the prospect). The heading takes focus after "Next". */
 export function SurveyProgress({ pageIndex, pageCount }: { pageIndex: number; pageCount: number }) {
+  const t = useFormT();
   const percent = Math.round(((pageIndex - 1) / pageCount) * 100);
   return (
     <div className="survey-progress">
       {/* A live region itself: when "Next" brings a new page (with JavaScript) its number is announced. */}
       <h2 className="survey-progress__label" id="survey-progress-label" tabIndex={-1} aria-live="polite">
-        Page {pageIndex} of {pageCount}
+        {t("progress", { page: pageIndex, count: pageCount })}
       </h2>
       <div
         className="progress"
@@ -39,10 +40,13 @@ export function FieldErrorSummary({
   links?: ErrorLink[];
   onFollow?: (link: ErrorLink) => void;
 }) {
+  const t = useFormT();
   if (!count) return null;
   return (
     <div className="alert alert--error" role="alert">
-      <p>{count === 1 ? "One answer needs your attention." : `${count} answers need your attention.`} Your other answers are kept.</p>
+      <p>
+        {t("errorSummary", { count })} {t("answersKept")}
+      </p>
       {links.length ? (
         <ul className="error-summary__list">
           {links.map((l) => (

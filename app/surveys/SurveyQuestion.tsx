@@ -3,6 +3,8 @@ import { CharCounter } from "~/surveys/flow/CharCounter";
 import { isExclusiveOption } from "~/surveys/flow/exclusive";
 import { MAX_SHORT_ANSWER } from "~/surveys/questions";
 import { fieldName, maxLengthOf, otherFieldName, OTHER_VALUE, type FormValues, type PublicQuestion } from "~/surveys/answer-schema";
+import { useFormT } from "~/surveys/i18n/i18n";
+import { optionLabel } from "~/surveys/i18n/localize";
 
 /**
  * One question of the public form, uncontrolled (works without JavaScript). Text kinds use a
@@ -20,6 +22,7 @@ export function SurveyQuestion({
   /** one question at a time with JavaScript: each choice shows the letter that picks it */
   shortcuts?: boolean;
 }) {
+  const t = useFormT();
   const name = fieldName(q.id);
   const id = `q${q.id}`;
   const error = errors?.[name]?.[0];
@@ -115,7 +118,7 @@ export function SurveyQuestion({
   } else {
     // An option literally called "Other" is the same thing as the free-text "Other": show it once.
     const options = q.allowOther ? q.options.filter((o) => o.trim().toLowerCase() !== "other") : q.options;
-    choices = options.map((o) => ({ value: o, label: o }));
+    choices = options.map((o) => ({ value: o, label: optionLabel(q, o) }));
     if (q.kind === "multiple_choice") type = "checkbox";
   }
   return (
@@ -125,7 +128,7 @@ export function SurveyQuestion({
         {requiredMark}
         {/* aria-required is not allowed on a group (axe aria-allowed-attr): the legend says it instead */}
         {q.required ? <span className="sr-only"> (required)</span> : null}
-        {q.kind === "multiple_choice" ? <span className="muted small"> (choose any)</span> : null}
+        {q.kind === "multiple_choice" ? <span className="muted small"> {t("chooseAny")}</span> : null}
       </legend>
       {help}
       <div className={layout}>
@@ -159,16 +162,16 @@ export function SurveyQuestion({
                 value={OTHER_VALUE}
                 defaultChecked={current.includes(OTHER_VALUE)}
               />
-              <span>Other</span>
+              <span>{t("other")}</span>
             </label>
             <label className="sr-only" htmlFor={`${id}-other-text`}>
-              Other, please specify
+              {t("otherSpecify")}
             </label>
             <input
               id={`${id}-other-text`}
               name={otherFieldName(q.id)}
               type="text"
-              placeholder="Please specify"
+              placeholder={t("pleaseSpecify")}
               defaultValue={otherValue}
               aria-invalid={otherError ? true : undefined}
               aria-describedby={[`${id}-other-text-count`, otherError ? `${id}-other-error` : ""].join(" ").trim()}

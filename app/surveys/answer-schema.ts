@@ -31,6 +31,8 @@ export interface PublicQuestion {
   role: string | null;
   /** display logic: shown only when earlier answers match (null: always) */
   logic?: Logic | null;
+  /** the options as a translated form shows them (same order); values posted and stored stay `options` */
+  optionLabels?: string[];
 }
 
 /** What goes into an answers row (null everywhere is never stored). */

@@ -36,6 +36,12 @@ import { afterCompletion, completionCommitted } from "../prospects/after-complet
 import { needsConfirmation } from "../consent/consent-rule.js";
 import { requestConfirmation } from "../reach/confirmations.server.js";
 import { linkInvitation } from "../reach/invitations.server.js";
+import { lockSurveyForCompletion, setResponseLanguage } from "../../db/queries/quotas.js";
+import { fullQuotaOf, surveyQuotas } from "./quotas/quotas.server.js";
+import type { Quota } from "./quotas/rules.js";
+import { answeringTranslations } from "./i18n/translations.server.js";
+import type { FormLanguage } from "./i18n/languages.js";
+import type { SurveyStrings } from "./i18n/translation.js";
 
 /**
  * The prospect's side of a survey: which page to show, and one page post written in one
@@ -48,6 +54,10 @@ export interface AnsweringSurvey {
   questions: PublicQuestion[];
   /** the distinct `page` numbers in order; a page index (1-based) points into this list */
   pages: number[];
+  /** quotas per segment (ADR 0602); absent: none */
+  quotas?: Quota[];
+  /** translations that cover the whole survey, by language (ADR 0602); absent: none */
+  translations?: Map<FormLanguage, SurveyStrings>;
 }
 
 export type Availability = "open" | "closed" | "full";
@@ -99,7 +109,13 @@ export async function loadAnsweringSurvey(db: Kysely<Database>, slug: string): P
   if (!found || found.survey.status === "draft") return undefined;
   const questions = publicQuestions(found.questions);
   const pages = [...new Set(questions.map((q) => q.page))].sort((a, b) => a - b);
-  const survey = { survey: found.survey, questions, pages };
+  const survey = {
+    survey: found.survey,
+    questions,
+    pages,
+    quotas: await surveyQuotas(db, found.survey.id),
+    translations: await answeringTranslations(db, found.survey, found.questions),
+  };
   if (cache.size >= ANSWERING_CACHE_LIMIT) cache.clear();
   cache.set(slug, survey);
   return survey;
@@ -207,6 +223,10 @@ export type PageOutcome =
   | { outcome: "complete"; token: string; responseId: number; changed: boolean; personId: number | null }
   | { outcome: "ahead"; token: string; currentPage: number }
   | { outcome: "bad_link" }
+  /** The answers put the prospect in a segment whose quota is full: answers kept, response left partial. */
+  | { outcome: "quota_full"; token: string; quota: Quota; responseId: number }
+  /** The response cap was reached by others while this prospect answered the last page. */
+  | { outcome: "full"; token: string; responseId: number }
   /** A later page came with an idempotency key and no resume token: only page 1 may start a response. */
   | { outcome: "start_over" };
 
@@ -225,6 +245,10 @@ export async function submitPage(
     direction?: "next" | "back";
     origin?: "web" | "demo" | "import";
     now?: string;
+    /** the language the prospect answers in (kept on the response for analysis) */
+    language?: FormLanguage;
+    /** the questions as the prospect read them: the consent wording recorded is the one they saw */
+    shownQuestions?: PublicQuestion[];
   },
 ): Promise<PageOutcome> {
   const { survey: s, pageIndex, identity } = args;
@@ -270,8 +294,15 @@ export async function submitPage(
       else if (!created) clear.push(questionId);
     }
     await saveAnswers(trx, { responseId: response.id, answers: writes, clear, now });
+    if (args.language) await setResponseLanguage(trx, response.id, args.language);
     const route = await routeAfterSave(trx, s, response.id, pageIndex, now);
     if (args.direction === "back") return { outcome: "saved", token, nextPage: route.previous, responseId: response.id };
+    // An answer on this page puts the prospect in a full segment: tell them now, not pages later.
+    // (Not authoritative: the completion below checks again under the survey's completion lock.)
+    if (route.next !== null && s.quotas?.length) {
+      const full = await fullQuotaOf(trx, s.survey.id, s.quotas, new Map(writes.map((w) => [w.questionId, w.text])));
+      if (full) return { outcome: "quota_full", token, quota: full, responseId: response.id };
+    }
 
     if (route.next !== null) {
       await advanceResponse(trx, { responseId: response.id, currentPage: Math.max(response.current_page, route.next), now });
@@ -286,7 +317,21 @@ export async function submitPage(
       for (const a of await listResponseAnswers(trx, response.id))
         byQuestion.set(a.question_id, { questionId: a.question_id, text: a.value_text, number: a.value_number, json: a.value_json });
 
-    const facts = completionFacts(s.questions, byQuestion, "prospect");
+    // The response cap and the quotas hold under concurrent completions: counted after taking the
+    // survey's completion lock, in the transaction that completes (ADR 0602).
+    if (s.survey.max_responses !== null || s.quotas?.length) {
+      await lockSurveyForCompletion(trx, s.survey.id);
+      if (
+        s.survey.max_responses !== null &&
+        (await countResponses(trx, { surveyId: s.survey.id, status: "complete" })) >= s.survey.max_responses
+      )
+        return { outcome: "full", token, responseId: response.id };
+      const chosen = new Map([...byQuestion].map(([id, a]) => [id, a.text]));
+      const full = await fullQuotaOf(trx, s.survey.id, s.quotas, chosen);
+      if (full) return { outcome: "quota_full", token, quota: full, responseId: response.id };
+    }
+
+    const facts = completionFacts(args.shownQuestions ?? s.questions, byQuestion, "prospect");
     const done = await completeResponse(trx, {
       responseId: response.id,
       lastPage,

@@ -10,6 +10,7 @@ import * as m0009 from "./0009_jobs.js";
 import * as m0010 from "./0010_email.js";
 import * as m0011 from "./0011_webhooks.js";
 import * as m0012 from "./0012_one_question_at_a_time.js";
+import * as m0013 from "./0013_quotas_languages.js";
 import * as m0015 from "./0015_person_merges.js";
 
 /**
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
   "0010_email": m0010,
   "0011_webhooks": m0011,
   "0012_one_question_at_a_time": m0012,
+  "0013_quotas_languages": m0013,
   "0015_person_merges": m0015,
 };

@@ -176,7 +176,7 @@ const done = <T>(value: T) => ({ ok: true as const, value });
  * Every edit moves updated_at strictly forward, even two edits within one millisecond: the public
  * form's survey cache (loadAnsweringSurvey) trusts an unchanged updated_at to mean "unchanged".
  */
-async function touchSurvey(
+export async function touchSurvey(
   trx: Trx,
   surveyId: number,
   set: Partial<Pick<Survey, "title" | "intro" | "status" | "closes_at" | "max_responses" | "one_at_a_time" | "published_at">> = {},

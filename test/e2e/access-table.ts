@@ -159,6 +159,20 @@ export const ACCESS: Record<string, RouteAccess> = {
     actions: ["upload", "import"].map((intent) => ({ intent, level: "marketing" as const })),
   },
   "routes/surveys.$id.responses": { page: "/surveys/{surveyId}/responses", level: "marketing" },
+  // Quotas and translations (issue 13 items 5 and 6, ADR 0602): marketers set them.
+  "routes/surveys.$id.quotas": {
+    page: "/surveys/{surveyId}/quotas",
+    level: "marketing",
+    actionPath: `/surveys/${MISSING}/quotas`,
+    actions: ["save", "remove"].map((intent) => ({ intent, level: "marketing" as const })),
+  },
+  "routes/surveys.$id.translations": {
+    page: "/surveys/{surveyId}/translations?lang=es",
+    level: "marketing",
+    actionPath: `/surveys/${MISSING}/translations`,
+    actions: ["save", "import", "remove"].map((intent) => ({ intent, level: "marketing" as const })),
+  },
+  "routes/surveys.$id.translations[.]csv": { page: "/surveys/{surveyId}/translations.csv?lang=es", level: "marketing" },
   // The validation study report (issue 16): staff read it; marketers change the rule and share it; only admins revoke a share.
   "routes/surveys.$id.report": {
     page: "/surveys/{surveyId}/report",

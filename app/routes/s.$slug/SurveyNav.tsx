@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { AutosaveStatus as Status } from "~/surveys/flow/useAutosave";
 import { flowText } from "~/surveys/flow/strings";
+import { useFormT } from "~/surveys/i18n/i18n";
 
 /**
  * The page's buttons. One question at a time (JavaScript): "Next question" and "Previous question"
@@ -17,6 +18,7 @@ export function SurveyNav(props: {
   onPreviousQuestion: () => void;
 }) {
   const { submitting, last, canGoBack, stepping, firstStep, lastStep } = props;
+  const t = useFormT();
   return (
     <div className="row survey-nav">
       {stepping && !lastStep ? (
@@ -25,7 +27,7 @@ export function SurveyNav(props: {
         </button>
       ) : (
         <button type="submit" data-next="" disabled={submitting}>
-          {submitting ? "Saving…" : last ? "Submit answers" : "Next"}
+          {submitting ? t("saving") : last ? t("submit") : t("next")}
         </button>
       )}
       {stepping && !firstStep ? (
@@ -34,7 +36,7 @@ export function SurveyNav(props: {
         </button>
       ) : canGoBack ? (
         <button type="submit" name="intent" value="back" className="button button--quiet" disabled={submitting} formNoValidate>
-          Previous page
+          {t("previous")}
         </button>
       ) : null}
     </div>
@@ -53,11 +55,12 @@ export function AutosaveStatus({ status }: { status: Status }) {
 
 /** The resume link: on later pages always, on the first page once an autosave has created the response. */
 export function ResumeLink({ url, children }: { url: string | undefined; children?: ReactNode }) {
+  const t = useFormT();
   if (!url) return null;
   return (
     <div className="alert survey-resume">
       <p>
-        <strong>{flowText.saveLinkNow}</strong>
+        <strong>{t("saveLink")}</strong>
       </p>
       <p>
         <a href={url} data-testid="resume-link" className="survey-resume__link">

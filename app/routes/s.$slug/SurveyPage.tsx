@@ -9,6 +9,8 @@ import { useOneAtATime } from "~/surveys/flow/useOneAtATime";
 import { parseShownPage } from "~/surveys/logic/page";
 import { useLiveLogic } from "~/surveys/logic/useLiveLogic";
 import { FieldErrorSummary, SurveyProgress } from "~/surveys/SurveyPageParts";
+import { translateErrors, useFormT } from "~/surveys/i18n/i18n";
+import { LanguageSwitch } from "~/surveys/i18n/LanguageSwitch";
 import { SurveyQuestion } from "~/surveys/SurveyQuestion";
 import { formDataToObject, type FieldErrors } from "~/utils/forms";
 import { HONEYPOT_FIELD } from "~/utils/honeypot";
@@ -22,11 +24,12 @@ export type OpenSurveyData = Extract<LoaderData, { pageIndex: number }>;
 
 export function SurveyPage({ data }: { data: OpenSurveyData }) {
   const result = useActionData<typeof action>();
+  const t = useFormT();
   const navigation = useNavigation();
   const [clientErrors, setClientErrors] = useState<FieldErrors | undefined>();
   const formRef = useRef<HTMLFormElement>(null);
   const serverErrors = result && "errors" in result ? result.errors : undefined;
-  const errors: FieldErrors | undefined = clientErrors ?? serverErrors;
+  const errors: FieldErrors | undefined = translateErrors(clientErrors ?? serverErrors, t);
   const values = result && "values" in result && Object.keys(result.values).length ? result.values : data.values;
   const fieldErrorCount = errors ? Object.keys(errors).filter((k) => k !== "").length : 0;
   const submitting = navigation.state === "submitting";
@@ -113,6 +116,11 @@ export function SurveyPage({ data }: { data: OpenSurveyData }) {
 
   return (
     <div className="page--narrow survey">
+      <LanguageSwitch
+        current={data.lang}
+        languages={data.languages}
+        hrefFor={(l) => `/s/${data.slug}?${data.token ? `r=${encodeURIComponent(data.token)}&page=${data.pageIndex}&` : ""}lang=${l}`}
+      />
       <h1>{data.title}</h1>
       <SurveyProgress pageIndex={data.pageIndex} pageCount={data.pageCount} />
       <p className="sr-only" aria-live="polite" data-testid="announcer">
@@ -130,6 +138,7 @@ export function SurveyPage({ data }: { data: OpenSurveyData }) {
       )}
       <Form method="post" noValidate ref={formRef} key={pageKey} onSubmit={validateBeforePost} onChange={changed} className="card">
         <input type="hidden" name="page" value={data.pageIndex} />
+        <input type="hidden" name="lang" value={data.lang} />
         {data.token ? <input type="hidden" name="r" value={data.token} /> : <input type="hidden" name="idem" value={data.idem} />}
         {Object.entries(data.attribution).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
         <div className="hp" aria-hidden="true">

@@ -1,20 +1,41 @@
 import { Link } from "@remix-run/react";
+import { useFormT } from "~/surveys/i18n/i18n";
 
-/** The survey cannot be answered from this link: closed, full, or a resume link that matches no response. */
-export function SurveyUnavailable({ title, slug, state }: { title: string; slug: string; state: "closed" | "full" | "bad_link" }) {
+/**
+ * The survey cannot be answered from this link: closed, full, the prospect's segment is full
+ * (a quota, ADR 0602; their answers are kept), or a resume link that matches no response.
+ */
+export function SurveyUnavailable({
+  title,
+  slug,
+  lang,
+  state,
+  segment,
+}: {
+  title: string;
+  slug: string;
+  lang: string;
+  state: "closed" | "full" | "quota_full" | "bad_link";
+  segment?: string;
+}) {
+  const t = useFormT();
   return (
     <div className="page--narrow survey">
       <div className="card">
         <h1>{title}</h1>
         {state === "closed" ? (
-          <p role="status">This survey is closed and no longer accepts answers. Thank you for your interest.</p>
+          <p role="status">{t("closed")}</p>
         ) : state === "full" ? (
-          <p role="status">This survey has all the responses it needs and no longer accepts answers. Thank you for your interest.</p>
+          <p role="status">{t("full")}</p>
+        ) : state === "quota_full" ? (
+          <p role="status" data-testid="quota-full">
+            {t("quotaFull", { segment: segment ?? "" })}
+          </p>
         ) : (
           <>
-            <p role="alert">That resume link is not valid. It may have been copied only in part.</p>
+            <p role="alert">{t("badLink")}</p>
             <p>
-              <Link to={`/s/${slug}`}>Start the survey from the beginning</Link>
+              <Link to={`/s/${slug}?lang=${lang}`}>{t("startAgain")}</Link>
             </p>
           </>
         )}

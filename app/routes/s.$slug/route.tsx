@@ -1,5 +1,7 @@
 import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { I18nextProvider } from "react-i18next";
+import { formI18n } from "~/surveys/i18n/i18n";
 import type { loader } from "./s.$slug.server";
 import { SurveyPage, type OpenSurveyData } from "./SurveyPage";
 import { SurveyUnavailable } from "./SurveyUnavailable";
@@ -20,8 +22,24 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 
 export default function AnswerSurvey() {
   const data = useLoaderData<typeof loader>();
-  if (data.state === "open") return <SurveyPage data={data as OpenSurveyData} />;
-  return <SurveyUnavailable title={data.title} slug={data.slug} state={data.state} />;
+  // The form's own words in the prospect's language (i18next, ADR 0602); the survey's words come translated from the loader.
+  return (
+    <I18nextProvider i18n={formI18n(data.lang)}>
+      <div lang={data.lang}>
+        {data.state === "open" ? (
+          <SurveyPage data={data as OpenSurveyData} />
+        ) : (
+          <SurveyUnavailable
+            title={data.title}
+            slug={data.slug}
+            lang={data.lang}
+            state={data.state}
+            segment={"segment" in data ? data.segment : undefined}
+          />
+        )}
+      </div>
+    </I18nextProvider>
+  );
 }
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";

@@ -36,6 +36,10 @@ import { appRateLimiter, type SharedRateLimiter } from "~/jobs/shared-rate-limit
 import { clientAddress, tooManyRequests } from "~/utils/rate-limit.server";
 import { randomToken } from "~/utils/tokens.server";
 import { invitationPrefillValues } from "~/reach/invitations.server";
+import { answeringLanguage } from "~/surveys/i18n/answering.server";
+import { fullQuotaOf } from "~/surveys/quotas/quotas.server";
+import type { FormLanguage } from "~/surveys/i18n/languages";
+import { optionLabel } from "~/surveys/i18n/localize";
 
 /** A page of long answers in multi-byte text fits; a 1 MB paste gets a 413 with a message. */
 const BODY_LIMIT = 512 * 1024;
@@ -53,18 +57,19 @@ async function openSurvey(slug: string | undefined) {
   return s;
 }
 
-function pageUrl(s: AnsweringSurvey, token: string, page: number) {
-  return `/s/${s.survey.slug}?r=${encodeURIComponent(token)}&page=${page}`;
+function pageUrl(s: AnsweringSurvey, token: string, page: number, lang: FormLanguage) {
+  return `/s/${s.survey.slug}?r=${encodeURIComponent(token)}&page=${page}&lang=${lang}`;
 }
 const thanksUrl = (s: AnsweringSurvey) => `/s/${s.survey.slug}/thanks`;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const s = await openSurvey(params.slug);
+  const url = new URL(request.url);
+  const language = answeringLanguage(request, s, url.searchParams.get("lang"));
   const state = await surveyAvailability(db(), s);
-  const base = { title: s.survey.title, slug: s.survey.slug };
+  const base = { title: language.title, slug: s.survey.slug, lang: language.lang, languages: language.languages };
   if (state !== "open") return json({ ...base, state });
 
-  const url = new URL(request.url);
   const headers = new Headers();
   let token = url.searchParams.get("r") ?? undefined;
   let idem: string | undefined;
@@ -84,10 +89,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const requested = Number(url.searchParams.get("page"));
   const reached = response?.current_page ?? 1;
   const pageIndex = Number.isInteger(requested) && requested >= 1 && requested <= reached ? requested : reached;
-  const questions = pageQuestions(s, Math.min(pageIndex, s.pages.length));
+  const questions = language.localize(pageQuestions(s, Math.min(pageIndex, s.pages.length)));
 
   const values: FormValues = {};
   const stored = response ? await listResponseAnswers(db(), response.id) : [];
+  // An answer already given put the prospect in a segment whose quota is full (ADR 0602).
+  const quota =
+    s.quotas?.length && (await fullQuotaOf(db(), s.survey.id, s.quotas, new Map(stored.map((a) => [a.question_id, a.value_text]))));
+  if (quota) {
+    const q = language.localize(s.questions).find((x) => x.id === quota.questionId);
+    return json({ ...base, state: "quota_full" as const, segment: q ? optionLabel(q, quota.option) : quota.option });
+  }
   const answers = new Map(stored.map((a) => [a.question_id, a]));
   for (const q of questions) {
     const a = answers.get(q.id);
@@ -103,7 +115,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       ...base,
       state: "open" as const,
-      intro: s.survey.intro,
+      intro: language.intro,
       oneAtATime: s.survey.one_at_a_time === 1,
       pageIndex,
       pageCount: s.pages.length,
@@ -144,6 +156,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (page > s.pages.length)
     return badRequest({ "": ["This page does not exist. Please reload the survey."] }, { values: {} as FormValues });
 
+  const language = answeringLanguage(request, s, typeof input.lang === "string" ? input.lang : null);
   const questions = pageQuestions(s, page);
   if (meta.data.intent === "autosave") return autosavePage({ s, page, questions, input, meta: meta.data, origin: publicOrigin(request) });
   // "Previous page" saves what is on the page, valid or not yet complete, so nothing typed is lost.
@@ -176,6 +189,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? { kind: "token", token: meta.data.r }
       : { kind: "key", idempotencyKey: meta.data.idem!, attribution: meta.data },
     direction: back ? "back" : "next",
+    language: language.lang,
+    shownQuestions: language.localize(s.questions),
   });
   switch (outcome.outcome) {
     case "bad_link":
@@ -188,8 +203,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "complete":
       return redirect(thanksUrl(s));
     case "ahead":
-      return redirect(pageUrl(s, outcome.token, outcome.currentPage));
+      return redirect(pageUrl(s, outcome.token, outcome.currentPage, language.lang));
     case "saved":
-      return redirect(pageUrl(s, outcome.token, outcome.nextPage));
+      return redirect(pageUrl(s, outcome.token, outcome.nextPage, language.lang));
+    case "quota_full":
+    case "full":
+      // The page shows the polite close message (the loader finds why); the answers are kept.
+      return redirect(pageUrl(s, outcome.token, page, language.lang));
   }
 }

@@ -19,6 +19,7 @@ import { SurveyEditSchema, normalizeQuestion } from "~/surveys/schemas";
 import { checkLogicForm, logicProblems } from "~/surveys/logic/check";
 import { publicSurveyUrl } from "~/surveys/surveys.server";
 import { toPublicQuestion } from "~/surveys/submission.server";
+import { quotaSummary } from "~/surveys/quotas/quotas.server";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/body.server";
 import { db } from "~/utils/db.server";
@@ -51,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     counts,
     questions: shown,
     logicProblems: Object.fromEntries(logicProblems(shown)),
+    quotas: await quotaSummary(database, id),
   });
 }
 

@@ -11,13 +11,14 @@ import { QuestionForm } from "./QuestionForm";
 import type { action, loader } from "./route.server";
 import { DetailsForm, LimitsForm } from "./SurveyForms";
 import { FlowForm } from "./FlowForm";
+import { QuotaSummary } from "~/surveys/quotas/QuotaSummary";
 
 export { action, loader } from "./route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.survey.title ?? "Survey"} · Edit · Painmap` }];
 
 export default function EditSurvey() {
-  const { survey, questions, counts, logicProblems } = useLoaderData<typeof loader>();
+  const { survey, questions, counts, logicProblems, quotas } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const failed = result && !result.ok ? result : undefined;
@@ -50,6 +51,7 @@ export default function EditSurvey() {
       </div>
 
       <Flash result={result} created={params.get("created") === "1"} />
+      <QuotaSummary surveyId={survey.id} quotas={quotas} />
 
       <section className="card" aria-labelledby="status-heading">
         <h2 id="status-heading">Status and public link</h2>
