@@ -8,7 +8,7 @@ import { formatUtcDateTime } from "~/components/format";
 import { RunProgress } from "~/themes/RunProgress";
 import { ThemeCard } from "~/board/ThemeCard";
 import { activeRun, doneRuns, doneScopes, latestDoneRunOfAnyScope, latestRun } from "../../db/queries/analysis-runs";
-import type { BoardSort } from "../../db/queries/board";
+import type { BoardSort } from "../board/board-cards";
 import { boardView } from "~/board/board-view.server";
 import { getSurvey, listSurveyChoices } from "../../db/queries/surveys";
 import { RunBusy, startRun } from "~/themes/analysis-runs.server";
