@@ -2,15 +2,8 @@ import type { Kysely, KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client.js";
 import { completeResponse, saveAnswers, startResponse } from "../../db/queries/responses.js";
-import {
-  countResponses,
-  exportBatches,
-  exportPlan,
-  exportRows,
-  getResponseDetail,
-  listResponses,
-  type ResponseFilters,
-} from "../../db/queries/response-listing.js";
+import { exportBatches, exportPlan, exportRows } from "../../db/queries/response-export.js";
+import { countResponses, getResponseDetail, listResponses, type ResponseFilters } from "../../db/queries/response-listing.js";
 import { createSurvey, listQuestions } from "../../db/queries/surveys.js";
 import type { Database, PersonSource, Question } from "../../db/schema.js";
 import { checkMapping, readImportCsv, validateRows, writeImportedRows } from "../../app/surveys/import.server.js";
