@@ -18,17 +18,6 @@ export { checkMapping, columnLabel, guessMapping, ImportInputError, readImportCs
 export { validateRows, type RowMeta, type ValidatedRow } from "./import-rows.server.js";
 
 /**
- * The valid rows as complete responses, origin "import", in one transaction, through the public
- * form's write functions (start, save answers, complete with person, company and consents).
- */
-export async function writeImportedRows(
-  db: Kysely<Database>,
-  args: { surveyId: number; questions: PublicQuestion[]; rows: ValidatedRow[]; importedBy: string },
-): Promise<number[]> {
-  return (await importRows(db, args)).ids;
-}
-
-/**
  * A row's key is a hash of what it says (answers and contact facts), used as the response's
  * idempotency key: importing the same rows again finds their responses and writes nothing new.
  */

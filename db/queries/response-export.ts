@@ -165,11 +165,3 @@ export async function* exportBatches(
     if (rows.length < batchSize) return;
   }
 }
-
-/** Everything at once (tests, small sets). */
-export async function exportRows(db: Kysely<Database>, filters: ResponseFilters): Promise<{ columns: string[]; rows: ExportRow[] }> {
-  const plan = await exportPlan(db, filters);
-  const rows: ExportRow[] = [];
-  for await (const batch of exportBatches(db, filters, plan)) rows.push(...batch);
-  return { columns: plan.columns.map((c) => c.header), rows };
-}
