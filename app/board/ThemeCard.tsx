@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { BoardCard } from "../../db/queries/board";
+import type { BoardCard } from "./board-cards";
 import { Sparkline } from "./Sparkline";
 import { percent } from "../components/format";
 import { triggerLabel } from "~/prospects/readiness";

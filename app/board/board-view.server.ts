@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
-import { loadBoard, loadTriggers, type BoardData, type Quote } from "../../db/queries/board.js";
+import { loadTriggers, type Quote } from "../../db/queries/board.js";
+import type { BoardData } from "./board-cards.js";
+import { loadBoard } from "./load-board.server.js";
 import type { RunScope } from "../../db/queries/analysis-runs.js";
 import type { Database } from "../../db/schema.js";
 import { attributionOf, mayShowIdentity, pseudonymOf, visibleIdentity } from "../consent/consent-rule.js";

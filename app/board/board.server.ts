@@ -9,7 +9,6 @@ import {
   getTheme,
   mergeThemes,
   moveAnswer,
-  recomputeAggregates,
   renameTheme,
   setThemeStatus,
   splitTheme,
@@ -17,6 +16,7 @@ import {
   themeLabel,
 } from "../../db/queries/themes.js";
 import { isLiveTheme, logThemeEdit } from "../../db/queries/theme-edits.js";
+import { recomputeAggregates } from "../themes/theme-aggregates.server.js";
 import type { Database, Theme } from "../../db/schema.js";
 import type { RunScope } from "../../db/queries/analysis-runs.js";
 

@@ -1,4 +1,4 @@
-import type { BoardCard } from "../../db/queries/board";
+import type { BoardCard } from "./board-cards";
 import { percent } from "../components/format";
 
 /** Value propositions ranked by evidence (share x severity), each with its supporting quotes. */

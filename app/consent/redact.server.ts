@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import type { ExportPlan, ExportRedaction, ExportRow, ResponseListRow } from "../../db/queries/response-listing.js";
+import type { ExportPlan, ExportRedaction, ExportRow } from "../../db/queries/response-export.js";
+import type { ResponseListRow } from "../../db/queries/response-listing.js";
 import type { Database } from "../../db/schema.js";
 import { HIDDEN_ANSWER, IDENTIFYING_ROLES, mayShowIdentity, pseudonymOf } from "./consent-rule.js";
 import { consentStates } from "./consent-states.server.js";

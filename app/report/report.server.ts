@@ -7,10 +7,12 @@
 import type { Kysely } from "kysely";
 import { analyzeThemes } from "../../analysis/index.js";
 import { latestDoneRun } from "../../db/queries/analysis-runs.js";
-import { loadBoard, type BoardFilters } from "../../db/queries/board.js";
+import type { BoardFilters } from "../../db/queries/board.js";
+import { loadBoard } from "../board/load-board.server.js";
 import { bandsUnderProfile, latestVerdictRule, triggersByResponse } from "../../db/queries/report.js";
 import { getSurvey, listQuestions, surveyResponseCounts } from "../../db/queries/surveys.js";
-import { answerDisplay, loadRoleAnswers, loadScopeResponses } from "../../db/queries/themes.js";
+import { loadRoleAnswers, loadScopeResponses } from "../../db/queries/run-results.js";
+import { answerDisplay } from "../../db/queries/themes.js";
 import { parseJson } from "../../db/queries/util.js";
 import type { Database } from "../../db/schema.js";
 import { currentProfile } from "../prospects/readiness.server.js";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { parseResponseFilters, toResponseFilters } from "~/responses/ResponsesTable";
-import { exportBatches, exportPlan } from "../../db/queries/response-listing";
+import { exportBatches, exportPlan } from "../../db/queries/response-export";
 import { exportRedaction } from "~/consent/redact.server";
 import { getSurvey } from "../../db/queries/surveys";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";

@@ -23,7 +23,8 @@ import {
   runModel,
   scopeThemeStates,
 } from "../../db/queries/live-themes.js";
-import { loadRoleAnswers, loadScopeResponses, recomputeAggregates } from "../../db/queries/themes.js";
+import { loadRoleAnswers, loadScopeResponses } from "../../db/queries/run-results.js";
+import { recomputeAggregates } from "./theme-aggregates.server.js";
 import type { Database } from "../../db/schema.js";
 import { THEME_TEXT_ROLES } from "../surveys/questions.js";
 import { buildResponseFacts, FACT_ROLES } from "./response-facts.js";

@@ -3,7 +3,8 @@
  * answers with a fact role, falling back to the company's industry and region. One function for
  * the full run and for an answer assigned live, so a respondent counts the same way in both.
  */
-import { answerDisplay, type RoleAnswer, type RunResults, type ScopeResponse } from "../../db/queries/themes.js";
+import type { RoleAnswer, RunResults, ScopeResponse } from "../../db/queries/run-results.js";
+import { answerDisplay } from "../../db/queries/themes.js";
 
 export const FACT_ROLES = ["industry", "region", "buying_role", "pain_severity"] as const;
 const UNKNOWN = "Unknown";

@@ -19,7 +19,8 @@ import {
   type RunScope,
 } from "../../db/queries/analysis-runs.js";
 import { completeResponseSlices } from "../../db/queries/run-slices.js";
-import { loadRoleAnswers, loadScopeResponses, loadScopeThemes, saveRunResults, type RunResults } from "../../db/queries/themes.js";
+import { loadRoleAnswers, loadScopeResponses, loadScopeThemes, type RunResults } from "../../db/queries/run-results.js";
+import { saveRunResults } from "./save-run.server.js";
 import { parseJson, parseStringList } from "../../db/queries/util.js";
 import type { Database } from "../../db/schema.js";
 import { buildResponseFacts, FACT_ROLES } from "./response-facts.js";

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { RunScope } from "../../db/queries/analysis-runs.js";
-import type { BoardData } from "../../db/queries/board.js";
+import type { BoardData } from "../board/board-cards.js";
 import { themeEditsSince } from "../../db/queries/theme-edits.js";
 import type { Database } from "../../db/schema.js";
 import { withEdits } from "./run-changes.js";

@@ -3,7 +3,7 @@
  * out by hand is not "New", a theme merged or emptied by hand is not "No longer found"; they are
  * listed under "Edited" with what was done. Pure: the board's changes and the edit log in.
  */
-import type { BoardData } from "../../db/queries/board.js";
+import type { BoardData } from "../board/board-cards.js";
 import type { LoggedEdit } from "../../db/queries/theme-edits.js";
 
 export function withEdits(changes: BoardData["changes"], edits: readonly LoggedEdit[]): BoardData["changes"] {

@@ -1,10 +1,8 @@
 import { sql, type Kysely } from "kysely";
-import type { AnalysisRun, Database } from "../schema.js";
-import { doneRuns, scopeFilter, type RunScope } from "./analysis-runs.js";
-import { unseenNoteCounts } from "./notes.js";
-import { averageSeverity, facetRollup, themeLabel } from "./themes.js";
+import type { Database } from "../schema.js";
+import { scopeFilter, type RunScope } from "./analysis-runs.js";
+import { averageSeverity, facetRollup } from "./theme-aggregates.js";
 import { parseJson } from "./util.js";
-import { currentValuePropositions } from "./value-propositions.js";
 
 type Db = Kysely<Database>;
 
@@ -15,9 +13,6 @@ export interface BoardFilters {
   buyingRole?: string;
   source?: string;
 }
-
-export type BoardSort = "impact" | "share" | "severity" | "respondents";
-export type Trend = "new" | "growing" | "steady" | "fading";
 
 /**
  * A quote with the plain facts about who said it. `attribution` comes out anonymous ("Anonymous,
@@ -35,213 +30,115 @@ export interface Quote {
   role: string;
 }
 
-export interface BoardCard {
-  themeId: number;
+/** A pain theme of the board's scope (merged ones are left out). */
+export interface BoardTheme {
+  id: number;
   label: string;
-  analysisLabel: string;
-  /** the analysis' one-line summary of the theme (null for a theme a marketer split out) */
+  customLabel: string | null;
   summary: string | null;
   keywords: string[];
+  status: "active" | "hidden" | "merged";
   pinned: boolean;
   version: number;
-  respondents: number;
-  share: number;
-  avgSeverity: number | null;
-  impact: number;
-  triggerMix: Array<{ type: string; count: number }>;
-  trend: Trend;
-  /** share per run, oldest first (the sparkline) */
-  history: number[];
-  quotes: Quote[];
-  valueProposition: { statement: string; version: number; authorName: string | null; createdAt: string } | null;
-  unseenNotes: number;
-  isNewThisRun: boolean;
+  createdRunId: number | null;
 }
 
-export interface BoardData {
-  run: AnalysisRun | null;
-  previousRun: AnalysisRun | null;
-  totalRespondents: number;
-  cards: BoardCard[];
-  /** since the previous run; `edited` is filled in by app/themes/run-changes.server.ts from the edit log */
-  changes: { added: string[]; growing: string[]; fading: string[]; gone: string[]; edited: string[] };
-  hidden: Array<{ id: number; label: string }>;
-  options: { surveys: Array<{ id: number; title: string }>; industry: string[]; region: string[]; buyingRole: string[]; source: string[] };
-}
-
-/** Relative change of share against the previous run: more than 20% either way is a trend. */
-export function trendOf(current: number, previous: number | null | undefined): Trend {
-  if (previous === null || previous === undefined) return "new";
-  if (previous <= 0) return current > 0 ? "growing" : "steady";
-  const change = (current - previous) / previous;
-  if (change > 0.2) return "growing";
-  if (change < -0.2) return "fading";
-  return "steady";
-}
-
-function isFiltered(f: BoardFilters): boolean {
-  return Boolean(f.surveyId || f.industry || f.region || f.buyingRole || f.source);
-}
-
-export async function loadBoard(
-  db: Db,
-  input: { scope: RunScope; filters?: BoardFilters; sort?: BoardSort; userId?: number; runs?: AnalysisRun[] },
-): Promise<BoardData> {
-  const filters = input.filters ?? {};
-  const runs = input.runs ?? (await doneRuns(db, input.scope, 6));
-  const run = runs[0] ?? null;
-  const empty: BoardData = {
-    run,
-    previousRun: runs[1] ?? null,
-    totalRespondents: 0,
-    cards: [],
-    changes: { added: [], growing: [], fading: [], gone: [], edited: [] },
-    hidden: [],
-    options: { surveys: [], industry: [], region: [], buyingRole: [], source: [] },
-  };
-  if (!run) return empty;
-  const previousRun = runs[1] ?? null;
-
-  const themes = await db
+export async function boardThemes(db: Db, scope: RunScope): Promise<BoardTheme[]> {
+  const rows = await db
     .selectFrom("themes")
     .select(["id", "label", "custom_label", "summary", "keywords", "status", "pinned", "version", "created_run_id"])
     .where("kind", "=", "pain")
-    .where(scopeFilter(input.scope))
+    .where(scopeFilter(scope))
     .where("status", "<>", "merged")
     .execute();
-  const runIds = runs.map((r) => r.id);
-  const stats = await db
+  return rows.map((t) => ({
+    id: t.id,
+    label: t.label,
+    customLabel: t.custom_label,
+    summary: t.summary,
+    keywords: parseJson<string[]>(t.keywords, []),
+    status: t.status,
+    pinned: t.pinned === 1,
+    version: t.version,
+    createdRunId: t.created_run_id,
+  }));
+}
+
+/** A theme's figures in one run (theme_stats). */
+export interface ThemeStat {
+  runId: number;
+  themeId: number;
+  memberCount: number;
+  share: number;
+  avgSeverity: number | null;
+  triggerMix: Record<string, number>;
+  quoteAnswerIds: number[];
+}
+
+export async function themeStatsOfRuns(db: Db, runIds: number[]): Promise<ThemeStat[]> {
+  if (!runIds.length) return [];
+  const rows = await db
     .selectFrom("theme_stats")
     .select(["run_id", "theme_id", "member_count", "share", "avg_severity", "trigger_mix", "quote_answer_ids"])
     .where("run_id", "in", runIds)
     .execute();
-  const current = new Map<number, (typeof stats)[number]>();
-  const shareByRun = new Map<number, Map<number, number>>();
-  for (const s of stats) {
-    if (s.run_id === run.id) current.set(s.theme_id, s);
-    let m = shareByRun.get(s.theme_id);
-    if (!m) shareByRun.set(s.theme_id, (m = new Map()));
-    m.set(s.run_id, Number(s.share));
-  }
+  return rows.map((s) => ({
+    runId: s.run_id,
+    themeId: s.theme_id,
+    memberCount: Number(s.member_count),
+    share: Number(s.share),
+    avgSeverity: s.avg_severity === null ? null : Number(s.avg_severity),
+    triggerMix: parseJson<Record<string, number>>(s.trigger_mix, {}),
+    quoteAnswerIds: parseJson<number[]>(s.quote_answer_ids, []),
+  }));
+}
 
-  // Everyone analysed in this run, and per filter: from the precomputed facets (never the answers).
-  const facetQuery = (themeIds: number[] | "totals") => {
-    let q = db
-      .selectFrom("theme_facets")
-      .select(["theme_id", ...facetRollup()])
-      .where("run_id", "=", run.id);
-    q = themeIds === "totals" ? q.where("theme_id", "=", 0) : q.where("theme_id", "<>", 0);
-    if (filters.surveyId) q = q.where("survey_id", "=", filters.surveyId);
-    if (filters.industry) q = q.where("industry", "=", filters.industry);
-    if (filters.region) q = q.where("region", "=", filters.region);
-    if (filters.buyingRole) q = q.where("buying_role", "=", filters.buyingRole);
-    if (filters.source) q = q.where("source", "=", filters.source);
-    return q.groupBy("theme_id");
-  };
-  const [totalsRow] = await facetQuery("totals").execute();
-  const total = Number(totalsRow?.respondents ?? 0);
-  let counts: Map<number, { respondents: number; avgSeverity: number | null }>;
-  if (isFiltered(filters)) {
-    const rows = await facetQuery([]).execute();
-    counts = new Map(rows.map((r) => [r.theme_id, { respondents: Number(r.respondents), avgSeverity: averageSeverity(r) }]));
-  } else {
-    counts = new Map(
-      [...current].map(([id, s]) => [
-        id,
-        { respondents: Number(s.member_count), avgSeverity: s.avg_severity === null ? null : Number(s.avg_severity) },
-      ]),
-    );
-  }
+export interface FacetCount {
+  respondents: number;
+  avgSeverity: number | null;
+}
 
-  const visible = themes.filter((t) => t.status === "active" && ((counts.get(t.id)?.respondents ?? 0) > 0 || t.pinned));
-  const visibleIds = visible.map((t) => t.id);
-  const quoteIds = visible.flatMap((t) => parseJson<number[]>(current.get(t.id)?.quote_answer_ids, []));
-  const [vps, unseen, quotes] = await Promise.all([
-    currentValuePropositions(db, visibleIds),
-    input.userId ? unseenNoteCounts(db, input.userId, visibleIds) : Promise.resolve(new Map<number, number>()),
-    loadQuotes(db, quoteIds, run.id),
-  ]);
+function facetQuery(db: Db, runId: number, filters: BoardFilters, which: "totals" | "themes") {
+  let q = db
+    .selectFrom("theme_facets")
+    .select(["theme_id", ...facetRollup()])
+    .where("run_id", "=", runId);
+  q = which === "totals" ? q.where("theme_id", "=", 0) : q.where("theme_id", "<>", 0);
+  if (filters.surveyId) q = q.where("survey_id", "=", filters.surveyId);
+  if (filters.industry) q = q.where("industry", "=", filters.industry);
+  if (filters.region) q = q.where("region", "=", filters.region);
+  if (filters.buyingRole) q = q.where("buying_role", "=", filters.buyingRole);
+  if (filters.source) q = q.where("source", "=", filters.source);
+  return q.groupBy("theme_id");
+}
 
-  const cards: BoardCard[] = visible.map((t) => {
-    const c = counts.get(t.id) ?? { respondents: 0, avgSeverity: null };
-    const share = total > 0 ? c.respondents / total : 0;
-    const s = current.get(t.id);
-    const history = [...runs].reverse().map((r) => shareByRun.get(t.id)?.get(r.id) ?? 0);
-    const prev = previousRun ? shareByRun.get(t.id)?.get(previousRun.id) : undefined;
-    const mix = parseJson<Record<string, number>>(s?.trigger_mix, {});
-    const vp = vps.get(t.id);
-    return {
-      themeId: t.id,
-      label: themeLabel(t),
-      analysisLabel: t.label,
-      summary: t.summary,
-      keywords: parseJson<string[]>(t.keywords, []),
-      pinned: t.pinned === 1,
-      version: t.version,
-      respondents: c.respondents,
-      share,
-      avgSeverity: c.avgSeverity,
-      impact: share * (c.avgSeverity ?? 0),
-      triggerMix: Object.entries(mix)
-        .map(([type, count]) => ({ type, count }))
-        .sort((a, b) => b.count - a.count),
-      trend: trendOf(Number(s?.share ?? 0), previousRun ? (prev ?? null) : null),
-      history,
-      quotes: parseJson<number[]>(s?.quote_answer_ids, [])
-        .map((id) => quotes.get(id))
-        .filter((q): q is Quote => Boolean(q)),
-      valueProposition: vp ? { statement: vp.statement, version: vp.version, authorName: vp.author_name, createdAt: vp.created_at } : null,
-      unseenNotes: unseen.get(t.id) ?? 0,
-      isNewThisRun: t.created_run_id === run.id,
-    };
-  });
-  const sort = input.sort ?? "impact";
-  const key = (c: BoardCard) =>
-    sort === "share" ? c.share : sort === "severity" ? (c.avgSeverity ?? 0) : sort === "respondents" ? c.respondents : c.impact;
-  cards.sort((a, b) => Number(b.pinned) - Number(a.pinned) || key(b) - key(a) || a.themeId - b.themeId);
+/** Everyone analysed in a run who matches the filters, from the precomputed facets (never the answers). */
+export async function facetTotal(db: Db, runId: number, filters: BoardFilters): Promise<number> {
+  const [row] = await facetQuery(db, runId, filters, "totals").execute();
+  return Number(row?.respondents ?? 0);
+}
 
-  const changes: BoardData["changes"] = { added: [], growing: [], fading: [], gone: [], edited: [] };
-  if (previousRun) {
-    for (const t of themes) {
-      if (t.status !== "active") continue;
-      const now = current.get(t.id);
-      const before = shareByRun.get(t.id)?.get(previousRun.id);
-      if (now && before === undefined) changes.added.push(themeLabel(t));
-      else if (!now && before !== undefined) changes.gone.push(themeLabel(t));
-      else if (now && before !== undefined) {
-        const trend = trendOf(Number(now.share), before);
-        if (trend === "growing") changes.growing.push(themeLabel(t));
-        if (trend === "fading") changes.fading.push(themeLabel(t));
-      }
-    }
-  }
+/** Per theme, the respondents of a run who match the filters and their mean severity. */
+export async function facetCountsByTheme(db: Db, runId: number, filters: BoardFilters): Promise<Map<number, FacetCount>> {
+  const rows = await facetQuery(db, runId, filters, "themes").execute();
+  return new Map(rows.map((r) => [r.theme_id, { respondents: Number(r.respondents), avgSeverity: averageSeverity(r) }]));
+}
 
-  const optionRows = await db
+/** The filter values present in a run (one row per combination), and the surveys they name. */
+export async function boardFilterValues(db: Db, runId: number) {
+  const rows = await db
     .selectFrom("theme_facets")
     .select(["survey_id", "industry", "region", "buying_role", "source"])
-    .where("run_id", "=", run.id)
+    .where("run_id", "=", runId)
     .where("theme_id", "=", 0)
     .execute();
-  const uniq = (values: string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
-  const surveyIds = [...new Set(optionRows.map((r) => r.survey_id))];
+  const surveyIds = [...new Set(rows.map((r) => r.survey_id))];
   const surveys = surveyIds.length
     ? await db.selectFrom("surveys").select(["id", "title"]).where("id", "in", surveyIds).orderBy("title").execute()
     : [];
-
   return {
-    run,
-    previousRun,
-    totalRespondents: total,
-    cards,
-    changes,
-    hidden: themes.filter((t) => t.status === "hidden").map((t) => ({ id: t.id, label: themeLabel(t) })),
-    options: {
-      surveys,
-      industry: uniq(optionRows.map((r) => r.industry)),
-      region: uniq(optionRows.map((r) => r.region)),
-      buyingRole: uniq(optionRows.map((r) => r.buying_role)),
-      source: uniq(optionRows.map((r) => r.source)),
-    },
+    surveys,
+    combinations: rows.map((r) => ({ industry: r.industry, region: r.region, buyingRole: r.buying_role, source: r.source })),
   };
 }
 

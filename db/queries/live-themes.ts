@@ -5,7 +5,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../schema.js";
 import { scopeFilter, type RunScope } from "./analysis-runs.js";
-import type { RunResults } from "./themes.js";
+import type { RunResults } from "./run-results.js";
 import { parseJson } from "./util.js";
 
 type Db = Kysely<Database>;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client.js";
 import { getRun, createRun } from "../../db/queries/analysis-runs.js";
-import { loadBoard } from "../../db/queries/board.js";
+import { loadBoard } from "../../app/board/load-board.server.js";
 import { getTheme } from "../../db/queries/themes.js";
 import { saveValueProposition, VersionConflict, currentValuePropositions } from "../../db/queries/value-propositions.js";
 import { addNote, markNotesSeen, unseenNoteCounts } from "../../db/queries/notes.js";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client.js";
 import { getRun } from "../../db/queries/analysis-runs.js";
-import { loadBoard } from "../../db/queries/board.js";
-import { recomputeAggregates } from "../../db/queries/themes.js";
+import { loadBoard } from "../../app/board/load-board.server.js";
+import { recomputeAggregates } from "../../app/themes/theme-aggregates.server.js";
 import { parseThemeModel } from "../../analysis/index.js";
 import { assignResponseToThemes } from "../../app/themes/live-assignment.server.js";
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
@@ -93,7 +93,7 @@ describe.each(DATABASE_KINDS)("new answers join the current themes on %s", (kind
 
     // The incremental figures are exactly what a full recompute of the run gives.
     const incremental = await figures(h, runId);
-    await recomputeAggregates(h.db, runId, null);
+    await h.db.transaction().execute((trx) => recomputeAggregates(trx, runId, null));
     expect(await figures(h, runId)).toEqual(incremental);
 
     // Idempotent: placing the same response again changes nothing.
@@ -113,7 +113,7 @@ describe.each(DATABASE_KINDS)("new answers join the current themes on %s", (kind
     const outage = (await themeOf(h, ids.outage[0]))!;
     await h.db.updateTable("themes").set({ status: "merged", merged_into_id: outage }).where("id", "=", licences).execute();
     await h.db.updateTable("theme_members").set({ theme_id: outage }).where("theme_id", "=", licences).execute();
-    await recomputeAggregates(h.db, runId, [licences, outage]);
+    await h.db.transaction().execute((trx) => recomputeAggregates(trx, runId, [licences, outage]));
 
     const fresh = await addResponse(h.db, survey, { topic: "licences", index: 9 });
     await assignResponseToThemes(h.db, await responseOf(h, fresh));
@@ -128,7 +128,7 @@ describe.each(DATABASE_KINDS)("new answers join the current themes on %s", (kind
     expect(await themeOf(h, odd)).toBeUndefined();
     expect((await loadBoard(h.db, { scope: survey.surveyId })).totalRespondents).toBe(totalBefore + 1);
     const incremental = await figures(h, runId);
-    await recomputeAggregates(h.db, runId, null);
+    await h.db.transaction().execute((trx) => recomputeAggregates(trx, runId, null));
     expect(await figures(h, runId)).toEqual(incremental);
   });
 });

@@ -2,21 +2,23 @@ import type { Kysely, KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client.js";
 import { completeResponse, saveAnswers, startResponse } from "../../db/queries/responses.js";
-import {
-  countResponses,
-  exportBatches,
-  exportPlan,
-  exportRows,
-  getResponseDetail,
-  listResponses,
-  type ResponseFilters,
-} from "../../db/queries/response-listing.js";
+import { exportBatches, exportPlan, type ExportRow } from "../../db/queries/response-export.js";
+import { countResponses, getResponseDetail, listResponses, type ResponseFilters } from "../../db/queries/response-listing.js";
 import { createSurvey, listQuestions } from "../../db/queries/surveys.js";
 import type { Database, PersonSource, Question } from "../../db/schema.js";
-import { checkMapping, readImportCsv, validateRows, writeImportedRows } from "../../app/surveys/import.server.js";
+import { checkMapping, importRows, readImportCsv, validateRows } from "../../app/surveys/import.server.js";
+
 import { publicQuestions } from "../../app/surveys/submission.server.js";
 import { DEFAULT_TEMPLATE_VARS, marketValidationQuestions } from "../../app/surveys/template.js";
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
+
+/** The whole export in memory (the route streams the batches instead). */
+async function exportRows(db: Kysely<Database>, filters: ResponseFilters): Promise<{ columns: string[]; rows: ExportRow[] }> {
+  const plan = await exportPlan(db, filters);
+  const rows: ExportRow[] = [];
+  for await (const batch of exportBatches(db, filters, plan)) rows.push(...batch);
+  return { columns: plan.columns.map((c) => c.header), rows };
+}
 
 const TEMPLATE = marketValidationQuestions(DEFAULT_TEMPLATE_VARS);
 
@@ -336,7 +338,7 @@ describe.each(DATABASE_KINDS)("response listing on %s", (kind) => {
     const rows = validateRows(table, check, "sales");
     expect(rows.map((r) => r.errors.length)).toEqual([0, 1, 0]);
     const before = await countResponses(handle.db, { surveyId: s.surveyB });
-    const created = await writeImportedRows(handle.db, { surveyId: s.surveyB, questions, rows, importedBy: "marketer@painmap.test" });
+    const { ids: created } = await importRows(handle.db, { surveyId: s.surveyB, questions, rows, importedBy: "marketer@painmap.test" });
     expect(created).toHaveLength(2);
     expect(await countResponses(handle.db, { surveyId: s.surveyB })).toBe(before + 2);
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client.js";
 import { createRun, getRun } from "../../db/queries/analysis-runs.js";
-import { loadBoard } from "../../db/queries/board.js";
+import { loadBoard } from "../../app/board/load-board.server.js";
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
 import { addResponse, makeSurvey } from "./board-fixtures.js";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client.js";
 import { getRun } from "../../db/queries/analysis-runs.js";
-import { loadBoard } from "../../db/queries/board.js";
+import { loadBoard } from "../../app/board/load-board.server.js";
 import { getTheme, siblingThemes } from "../../db/queries/themes.js";
 import { editTheme, ThemeConflict } from "../../app/board/board.server.js";
 import { boardChanges } from "../../app/themes/run-changes.server.js";

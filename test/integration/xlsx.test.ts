@@ -11,7 +11,7 @@ import { checkMapping, importRows, readImportCsv, validateRows } from "../../app
 import { publicQuestions } from "../../app/surveys/submission.server.js";
 import { xlsxStream } from "../../app/utils/xlsx.server.js";
 import type { DatabaseHandle } from "../../db/client.js";
-import { exportBatches, exportPlan } from "../../db/queries/response-listing.js";
+import { exportBatches, exportPlan } from "../../db/queries/response-export.js";
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
 import { addPerson, makeSurvey, READY_ANSWERS } from "./prospects-fixtures.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { keepsName, keywordSimilarity, matchClusters, resolveTheme, type ExistingTheme } from "../../app/themes/theme-matching";
-import { trendOf } from "../../db/queries/board";
+import { trendOf } from "../../app/board/board-cards";
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 const theme = (id: number, answerIds: number[], extra: Partial<ExistingTheme> = {}): ExistingTheme => ({
