@@ -491,3 +491,19 @@ export interface JobsTable {
 export interface Database {
   jobs: JobsTable;
 }
+
+// --- Builder undo (issue 13 item 8, migration 0014): merged into the interfaces above. ---
+export interface BuilderUndosTable {
+  id: Generated<number>;
+  survey_id: number;
+  action: "remove-question" | "close";
+  label: string;
+  snapshot: JsonText;
+  created_by: number | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface Database {
+  builder_undos: BuilderUndosTable;
+}

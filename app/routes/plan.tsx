@@ -15,6 +15,7 @@ import { readFormData } from "~/utils/body.server";
 import { db } from "~/utils/db.server";
 import { firstError, parseWith } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
+import { ScrollRegion } from "~/components/ScrollRegion";
 
 export const meta: MetaFunction = () => [{ title: "Funnel plan · Painmap" }];
 
@@ -107,7 +108,7 @@ export default function PlanPage() {
           <p className="muted small">
             Counting opportunities qualified from {e.window.from} to {e.window.to}.
           </p>
-          <div className="table-wrap">
+          <ScrollRegion label="Targets">
             <table className="targets" data-testid="targets">
               <thead>
                 <tr>
@@ -175,7 +176,7 @@ export default function PlanPage() {
                 </tr>
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <TargetsChart rows={e.chart} />
         </section>
 
@@ -311,7 +312,7 @@ export default function PlanPage() {
       {e.cohorts.length ? (
         <section aria-labelledby="cohorts-h" className="card">
           <h2 id="cohorts-h">Close ratio by cohort</h2>
-          <div className="table-wrap">
+          <ScrollRegion label="Close ratio by cohort">
             <table>
               <thead>
                 <tr>
@@ -336,7 +337,7 @@ export default function PlanPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
       ) : null}
     </div>

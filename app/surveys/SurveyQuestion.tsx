@@ -118,12 +118,13 @@ export function SurveyQuestion({
   return (
     <fieldset
       className={error || otherError ? "fieldset fieldset--error" : "fieldset"}
+      // no aria-required: a group may not carry it (axe aria-allowed-attr), so the legend says "required"
       aria-describedby={describedBy}
-      aria-required={q.required || undefined}
     >
       <legend>
         {q.prompt}
         {requiredMark}
+        {q.required ? <span className="sr-only"> (required)</span> : null}
         {q.kind === "multiple_choice" ? <span className="muted small"> (choose any)</span> : null}
       </legend>
       {help}

@@ -7,6 +7,7 @@ import * as m0005 from "./0005_report.js";
 import * as m0007 from "./0007_theme_models.js";
 import * as m0008 from "./0008_question_logic.js";
 import * as m0009 from "./0009_jobs.js";
+import * as m0014 from "./0014_builder_undo.js";
 
 /**
  * A static list rather than FileMigrationProvider: it works the same under tsx, vitest and the
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "0007_theme_models": m0007,
   "0008_question_logic": m0008,
   "0009_jobs": m0009,
+  "0014_builder_undo": m0014,
 };

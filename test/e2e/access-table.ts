@@ -122,6 +122,7 @@ export const ACCESS: Record<string, RouteAccess> = {
       "publish",
       "close",
       "reopen",
+      "undo",
     ].map((intent) => ({ intent, level: "marketing" as const })),
   },
   "routes/surveys.$id.preview": {
