@@ -136,13 +136,16 @@ export async function undoBuilderAction(
       .where("survey_id", "=", surveyId)
       .where("expires_at", ">", now.toISOString())
       .executeTakeFirst();
-    // deleted first: two concurrent undos of one row cannot both put it back
-    const claimed = row ? await trx.deleteFrom("builder_undos").where("id", "=", row.id).executeTakeFirst() : undefined;
-    if (!row || Number(claimed?.numDeletedRows ?? 0) !== 1) return refuse("undo_expired");
+    if (!row) return refuse("undo_expired");
     if (row.action === "close") {
       const survey = await trx.selectFrom("surveys").select(["status", "closes_at"]).where("id", "=", surveyId).executeTakeFirstOrThrow();
       if (survey.status !== "closed") return refuse("not_closed");
       if (survey.closes_at && survey.closes_at < now.toISOString()) return refuse("close_date_passed");
+    }
+    // the row is deleted before anything is put back: of two concurrent undos only one deletes it
+    const claimed = await trx.deleteFrom("builder_undos").where("id", "=", row.id).executeTakeFirst();
+    if (Number(claimed.numDeletedRows) !== 1) return refuse("undo_expired");
+    if (row.action === "close") {
       await touchSurvey(trx, surveyId, { status: "open" });
       return done(row.action);
     }

@@ -107,6 +107,7 @@ test.afterAll(() => {
 });
 
 test("the login page and a share-report link have no WCAG 2.1 AA violations", async ({ page, asMarketer, browser, baseURL }) => {
+  test.setTimeout(120_000); // the report page computes the whole study
   fs.rmSync(REPORT, { force: true });
   await audit(page, "routes/login", "/login", "anonymous");
   const { surveyId } = await privatePages();
