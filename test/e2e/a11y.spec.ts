@@ -122,7 +122,7 @@ test("the login page and a share-report link have no WCAG 2.1 AA violations", as
 
 for (const role of STAFF_ROLES) {
   test(`every private page ${role} can open has no WCAG 2.1 AA violations`, async ({ asSales, asMarketer, asAdmin }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(600_000); // two dozen pages, each audited in full, on a shared 2-core machine
     const page = { sales: asSales, marketer: asMarketer, admin: asAdmin }[role];
     const { pages } = await privatePages();
     const mine = pages.filter(({ access }) => (access.pageOverrides?.[role] ?? expectedPage(access.level, role)) === "ok");
