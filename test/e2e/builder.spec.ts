@@ -44,7 +44,7 @@ async function addQuestion(page: Page, prompt: string, options?: string) {
 }
 
 test("a marketer builds a study from the template with their own words, edits it and publishes it", async ({ asMarketer: page }) => {
-  test.setTimeout(120_000); // two dozen round trips on a shared machine
+  test.setTimeout(240_000); // three dozen round trips on a shared machine (it took over 2 minutes there)
   const title = `Payroll study ${Date.now()}`;
   await createSurvey(page, {
     template: { title, problem: "running payroll across countries", area: "payroll compliance", category: "payroll automation" },
