@@ -14,6 +14,7 @@ import type { WebhookDeliveriesTable, WebhookEndpointsTable } from "./schema/web
 import type { ReportSharesTable, VerdictRulesTable } from "./schema/report.js";
 import type {
   AnswersTable,
+  BuilderUndosTable,
   CompaniesTable,
   ConsentsTable,
   PeopleTable,
@@ -89,6 +90,7 @@ export interface Database {
   survey_quotas: SurveyQuotasTable;
   survey_translations: SurveyTranslationsTable;
   person_merges: PersonMergesTable;
+  builder_undos: BuilderUndosTable;
 }
 
 export type User = Selectable<UsersTable>;

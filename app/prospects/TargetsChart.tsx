@@ -8,7 +8,8 @@ export function TargetsChart({ rows }: { rows: Array<{ label: string; target: nu
   const summary = rows.map((r) => `${r.label}: ${r.actual} of ${r.target}`).join("; ");
   return (
     <figure className="chart">
-      <div role="img" aria-label={`Targets against actuals. ${summary}`} className="report-chart__canvas">
+      {/* focusable: on a narrow screen the fixed-size chart scrolls sideways, and keyboards must reach it */}
+      <div role="img" aria-label={`Targets against actuals. ${summary}`} className="report-chart__canvas" tabIndex={0}>
         <BarChart
           id="targets-chart"
           width={560}

@@ -92,3 +92,44 @@ export const OTHER_PREFIX = "Other: ";
 
 export const MAX_TEXT_ANSWER = 10_000;
 export const MAX_SHORT_ANSWER = 500;
+
+/**
+ * The kinds that make sense for each role: scoring, the report and the analysis read a role's answer
+ * as this shape (the buying role as one of its options, pain severity as a number, a consent as a
+ * tick), so a buying-role question turned into a 0-10 scale would silently score nothing. The
+ * template's kind for each role is always the first.
+ */
+export const ROLE_KINDS: Record<QuestionRole, readonly QuestionKind[]> = {
+  pain_story: ["long_text", "short_text"],
+  pain_severity: ["scale_0_10", "rating_1_5"],
+  current_solution: ["long_text", "short_text", "single_choice", "multiple_choice"],
+  trigger_events: ["multiple_choice", "single_choice", "long_text", "short_text"],
+  cost_of_inaction: ["long_text", "short_text"],
+  budget: ["single_choice"],
+  timeline: ["single_choice"],
+  buying_role: ["single_choice"],
+  project_leader: ["single_choice", "short_text"],
+  exec_sponsor: ["single_choice"],
+  industry: ["single_choice", "short_text"],
+  region: ["single_choice", "short_text"],
+  site_count: ["single_choice", "number"],
+  category_appeal: ["rating_1_5", "scale_0_10"],
+  early_stage_concerns: ["long_text", "short_text", "multiple_choice"],
+  consent_nurture: ["consent"],
+  consent_contact: ["consent"],
+  consent_sales: ["consent"],
+  contact_name: ["short_text"],
+  contact_email: ["email"],
+  company_name: ["short_text"],
+  job_title: ["short_text", "single_choice"],
+};
+
+/** Why a kind does not fit a role (the message shown at the Type field), or undefined when it fits. */
+export function kindRoleProblem(kind: QuestionKind, role: QuestionRole | null): string | undefined {
+  if (!role) return undefined;
+  const allowed = ROLE_KINDS[role];
+  if (allowed.includes(kind)) return undefined;
+  const names = allowed.map((k) => QUESTION_KIND_LABELS[k]);
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+  return `A “${QUESTION_ROLE_LABELS[role]}” question must be ${list}; “${QUESTION_KIND_LABELS[kind]}” does not fit that role. Change the type or the role.`;
+}

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { LogicFormSchema } from "./logic/check.js";
-import { CHOICE_KINDS, QUESTION_KINDS, QUESTION_ROLES, type QuestionKind, type QuestionRole } from "./questions.js";
+import { CHOICE_KINDS, QUESTION_KINDS, QUESTION_ROLES, kindRoleProblem, type QuestionKind, type QuestionRole } from "./questions.js";
 
 export const LIMITS = {
   title: 200,
@@ -109,8 +109,19 @@ const questionFields = {
 
 type QuestionFieldValues = {
   kind: QuestionKind;
+  role: QuestionRole | null;
   options: string[];
 };
+
+/** The checks across fields: a kind that fits the role (ROLE_KINDS), and a choice question's options. */
+function checkQuestion(value: QuestionFieldValues, ctx: z.RefinementCtx) {
+  // zod 4 runs this after a non-fatal field issue too: a kind or role that failed its own check is skipped
+  if (QUESTION_KINDS.includes(value.kind) && (value.role === null || QUESTION_ROLES.includes(value.role))) {
+    const problem = kindRoleProblem(value.kind, value.role);
+    if (problem) ctx.addIssue({ code: "custom", path: ["kind"], message: problem });
+  }
+  checkOptions(value, ctx);
+}
 
 function checkOptions(value: QuestionFieldValues, ctx: z.RefinementCtx) {
   // zod 4 still runs this after a non-fatal field issue (e.g. an oversized options text): skip then
@@ -146,7 +157,13 @@ function checkOptions(value: QuestionFieldValues, ctx: z.RefinementCtx) {
   }
 }
 
-export const QuestionSchema = z.object(questionFields).superRefine(checkOptions);
+export const QuestionSchema = z.object(questionFields).superRefine(checkQuestion);
+
+/** The type and role pair alone: the builder checks it in the browser as the marketer picks them. */
+export const KindRoleSchema = z.object({ kind: questionFields.kind, role: questionFields.role }).superRefine((value, ctx) => {
+  const problem = kindRoleProblem(value.kind, value.role);
+  if (problem) ctx.addIssue({ code: "custom", path: ["kind"], message: problem });
+});
 export type QuestionFormInput = z.infer<typeof QuestionSchema>;
 
 /** What is stored: options and "other" only for choice kinds. */
@@ -223,6 +240,12 @@ const maxResponsesField = z
 // ---------------------------------------------------------------------------------------------
 // The edit page: one action, one schema, one branch per intent
 
+/**
+ * Destructive intents carry confirm=yes, which only the confirmation step's button sends (ADR 0603):
+ * a stray or replayed one-click post is refused, with or without JavaScript.
+ */
+const confirmed = (message: string) => z.literal("yes", { error: message });
+
 export const SurveyEditSchema = z.discriminatedUnion(
   "intent",
   [
@@ -233,9 +256,9 @@ export const SurveyEditSchema = z.discriminatedUnion(
         .optional()
         .transform((v) => v ?? ""),
     }),
-    z.object({ intent: z.literal("add-question"), ...questionFields }).superRefine(checkOptions),
-    z.object({ intent: z.literal("update-question"), questionId: id("question"), ...questionFields }).superRefine(checkOptions),
-    z.object({ intent: z.literal("remove-question"), questionId: id("question") }),
+    z.object({ intent: z.literal("add-question"), ...questionFields }).superRefine(checkQuestion),
+    z.object({ intent: z.literal("update-question"), questionId: id("question"), ...questionFields }).superRefine(checkQuestion),
+    z.object({ intent: z.literal("remove-question"), questionId: id("question"), confirm: confirmed("Confirm the removal first.") }),
     z.object({
       intent: z.literal("move-question"),
       questionId: id("question"),
@@ -245,8 +268,9 @@ export const SurveyEditSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("limits"), closesAt: closesAtField, maxResponses: maxResponsesField }),
     z.object({ intent: z.literal("flow"), oneAtATime: checkbox }),
     z.object({ intent: z.literal("publish") }),
-    z.object({ intent: z.literal("close") }),
+    z.object({ intent: z.literal("close"), confirm: confirmed("Confirm closing the survey first.") }),
     z.object({ intent: z.literal("reopen") }),
+    z.object({ intent: z.literal("undo"), undoId: id("undo") }),
   ],
   { message: "Unknown action." },
 );

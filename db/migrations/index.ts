@@ -11,6 +11,7 @@ import * as m0010 from "./0010_email.js";
 import * as m0011 from "./0011_webhooks.js";
 import * as m0012 from "./0012_one_question_at_a_time.js";
 import * as m0013 from "./0013_quotas_languages.js";
+import * as m0014 from "./0014_builder_undo.js";
 import * as m0015 from "./0015_person_merges.js";
 
 /**
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   "0011_webhooks": m0011,
   "0012_one_question_at_a_time": m0012,
   "0013_quotas_languages": m0013,
+  "0014_builder_undo": m0014,
   "0015_person_merges": m0015,
 };

@@ -163,14 +163,21 @@ export async function surveyResponseCounts(db: Kysely<Database>, surveyId: numbe
 
 /** Why a builder write was refused; the route turns it into a message. */
 export type BuilderRefusal =
-  "survey_not_found" | "question_not_found" | "no_questions" | "not_draft" | "not_open" | "not_closed" | "close_date_passed";
+  | "survey_not_found"
+  | "question_not_found"
+  | "no_questions"
+  | "not_draft"
+  | "not_open"
+  | "not_closed"
+  | "close_date_passed"
+  | "undo_expired";
 
 export type BuilderResult<T = undefined> = { ok: true; value: T } | { ok: false; reason: BuilderRefusal };
 
 type Trx = Kysely<Database>;
 
-const refuse = (reason: BuilderRefusal) => ({ ok: false as const, reason });
-const done = <T>(value: T) => ({ ok: true as const, value });
+export const refuse = (reason: BuilderRefusal) => ({ ok: false as const, reason });
+export const done = <T>(value: T) => ({ ok: true as const, value });
 
 /**
  * Every edit moves updated_at strictly forward, even two edits within one millisecond: the public
@@ -194,13 +201,13 @@ export async function touchSurvey(
   return Number(result.numUpdatedRows) > 0;
 }
 
-async function ownedQuestion(trx: Trx, surveyId: number, questionId: number) {
+export async function ownedQuestion(trx: Trx, surveyId: number, questionId: number) {
   const question = await trx.selectFrom("questions").select(["id", "survey_id"]).where("id", "=", questionId).executeTakeFirst();
   return question && question.survey_id === surveyId ? question : undefined;
 }
 
 /** Rewrites positions as 1..n in the given order (only rows whose position changes). */
-async function renumber(trx: Trx, ordered: Array<{ id: number; position: number }>) {
+export async function renumber(trx: Trx, ordered: Array<{ id: number; position: number }>) {
   for (const [index, q] of ordered.entries()) {
     if (q.position !== index + 1) {
       await trx
@@ -212,7 +219,7 @@ async function renumber(trx: Trx, ordered: Array<{ id: number; position: number 
   }
 }
 
-async function positions(trx: Trx, surveyId: number) {
+export async function positions(trx: Trx, surveyId: number) {
   return trx
     .selectFrom("questions")
     .select(["id", "position"])

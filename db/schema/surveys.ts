@@ -147,3 +147,15 @@ export interface SurveyTranslationsTable {
   strings: JsonText;
   updated_at: Timestamp;
 }
+
+/** A builder change that can be undone for a while (migration 0014, ADR 0603). */
+export interface BuilderUndosTable {
+  id: Generated<number>;
+  survey_id: number;
+  action: "remove-question" | "close";
+  label: string;
+  snapshot: JsonText;
+  created_by: number | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}

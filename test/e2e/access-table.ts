@@ -141,6 +141,7 @@ export const ACCESS: Record<string, RouteAccess> = {
       "publish",
       "close",
       "reopen",
+      "undo",
     ].map((intent) => ({ intent, level: "marketing" as const })),
   },
   "routes/surveys.$id.preview": {

@@ -123,7 +123,7 @@ test("a survey closed through one server is refused by the others at once", asyn
   const closed = await fetch(`${servers[0].base}/surveys/${surveyId}/edit`, {
     method: "POST",
     redirect: "manual",
-    body: new URLSearchParams({ intent: "close" }),
+    body: new URLSearchParams({ intent: "close", confirm: "yes" }),
     headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
   });
   expect(closed.status).toBeLessThan(400);

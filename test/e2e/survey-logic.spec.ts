@@ -158,7 +158,8 @@ test("builder: a value that is not an option is refused on its field; a rule lef
     await expect(page.getByText("Display logic saved", { exact: false })).toBeVisible();
     await expect(card.getByText("Only if “Which industry are you in?” is any of “Healthcare” or “Retail”.")).toBeVisible();
 
-    await page.getByRole("button", { name: "Remove question 1" }).click();
+    await page.getByRole("link", { name: "Remove question 1" }).click();
+    await page.getByRole("button", { name: "Yes, remove question 1" }).click();
     await expect(page.getByText("Its rule refers to a question that was removed.", { exact: false }).first()).toBeVisible();
     await page.getByRole("button", { name: "Publish" }).click();
     await expect(page.getByText("Fix the display logic first", { exact: false })).toBeVisible();

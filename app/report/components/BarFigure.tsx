@@ -28,7 +28,8 @@ export function BarFigure(props: {
   const summary = `${props.title}. ${props.bars.map((b) => `${b.label}: ${b.display ?? b.value}`).join("; ")}`;
   return (
     <figure className="chart report-chart">
-      <div role="img" aria-label={summary} className="report-chart__canvas">
+      {/* focusable: on a narrow screen the fixed-size chart scrolls sideways, and keyboards must reach it */}
+      <div role="img" aria-label={summary} className="report-chart__canvas" tabIndex={0}>
         <BarChart
           id={props.id}
           width={width}

@@ -9,6 +9,7 @@ import { MIN_SEGMENT } from "../stats";
 import { BarFigure } from "./BarFigure";
 import { ShareText, shareDisplay } from "./ShareText";
 import { VerdictPanel } from "./VerdictPanel";
+import { ScrollRegion } from "~/components/ScrollRegion";
 
 const SOURCE_LABELS: Record<string, string> = { marketing: "Marketing", sales: "Sales", partner: "Partner", unknown: "Unknown" };
 
@@ -58,7 +59,7 @@ function ThemeList({ items, empty }: { items: ThemeItem[]; empty: string }) {
 
 function CountTable({ caption, rows }: { caption: string; rows: Array<{ value: string; count: number }> }) {
   return (
-    <div className="report-table-wrap">
+    <ScrollRegion className="report-table-wrap" label={caption}>
       <table className="report-table">
         <caption>{caption}</caption>
         <thead>
@@ -76,7 +77,7 @@ function CountTable({ caption, rows }: { caption: string; rows: Array<{ value: s
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -131,7 +132,7 @@ export function ReportView({ report, controls }: { report: ReportData; controls?
                 />
                 <div className="report-grid">
                   {SEGMENT_KINDS.map((kind) => (
-                    <div className="report-table-wrap" key={kind}>
+                    <ScrollRegion className="report-table-wrap" key={kind} label={`Pain by ${SEGMENT_LABELS[kind].toLowerCase()}`}>
                       <table className="report-table">
                         <caption>
                           {report.rule.rule.painThreshold}+ by {SEGMENT_LABELS[kind].toLowerCase()}
@@ -151,7 +152,7 @@ export function ReportView({ report, controls }: { report: ReportData; controls?
                           ))}
                         </tbody>
                       </table>
-                    </div>
+                    </ScrollRegion>
                   ))}
                 </div>
               </>
@@ -177,7 +178,7 @@ export function ReportView({ report, controls }: { report: ReportData; controls?
                   valueHeading="Respondents"
                   bars={f.triggers.map((t) => ({ label: t.label, value: t.respondents.k, display: shareDisplay(t.respondents) }))}
                 />
-                <div className="report-table-wrap">
+                <ScrollRegion className="report-table-wrap" label="Triggers by timing">
                   <table className="report-table">
                     <caption>Triggers by timing</caption>
                     <thead>
@@ -203,7 +204,7 @@ export function ReportView({ report, controls }: { report: ReportData; controls?
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </ScrollRegion>
               </>
             ) : (
               <p className="empty">

@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import type { ShareRow } from "../../../db/queries/report";
 import { segmentTitle, parseSegment } from "../segment";
+import { ScrollRegion } from "~/components/ScrollRegion";
 
 /** Create a read-only link (figures and verdict, no quotes or names) and, for admins, revoke one. */
 export function SharePanel(props: { shares: ShareRow[]; segmentKey: string; isAdmin: boolean; errors?: Record<string, string[]> }) {
@@ -20,7 +21,7 @@ export function SharePanel(props: { shares: ShareRow[]; segmentKey: string; isAd
         </button>
       </Form>
       {props.shares.length ? (
-        <div className="report-table-wrap">
+        <ScrollRegion className="report-table-wrap" label="Share links of this study">
           <table className="report-table">
             <caption>Share links of this study</caption>
             <thead>
@@ -61,7 +62,7 @@ export function SharePanel(props: { shares: ShareRow[]; segmentKey: string; isAd
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : (
         <p className="empty">No share links yet.</p>
       )}

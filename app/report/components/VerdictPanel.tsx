@@ -2,6 +2,7 @@ import type { CurrentRule } from "../report.server";
 import { percent } from "../stats";
 import type { Verdict } from "../verdict";
 import { ShareText } from "./ShareText";
+import { ScrollRegion } from "~/components/ScrollRegion";
 
 const TONE: Record<Verdict["kind"], string> = { go: "ok", early: "warn", no_go: "danger", insufficient: "warn" };
 
@@ -15,7 +16,7 @@ export function VerdictPanel({ verdict, rule }: { verdict: Verdict; rule: Curren
       <p className="help">
         Rule version {rule.version}: {rule.description}
       </p>
-      <div className="report-table-wrap">
+      <ScrollRegion className="report-table-wrap" label="The verdict rule's tests">
         <table className="report-table">
           <thead>
             <tr>
@@ -38,7 +39,7 @@ export function VerdictPanel({ verdict, rule }: { verdict: Verdict; rule: Curren
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {verdict.reasons.length ? (
         <ul className="report-notes">
           {verdict.reasons.map((r) => (

@@ -1,6 +1,7 @@
 import { percent } from "~/prospects/funnel";
 
 import type { PlanData } from "./section-props";
+import { ScrollRegion } from "~/components/ScrollRegion";
 
 /** Close ratio per month of qualification, so a plan's ratio can be checked against what happened. */
 export function CohortsSection({ cohorts }: { cohorts: PlanData["evaluation"]["cohorts"] }) {
@@ -8,7 +9,7 @@ export function CohortsSection({ cohorts }: { cohorts: PlanData["evaluation"]["c
   return (
     <section aria-labelledby="cohorts-h" className="card">
       <h2 id="cohorts-h">Close ratio by cohort</h2>
-      <div className="table-wrap">
+      <ScrollRegion label="Close ratio by cohort">
         <table>
           <thead>
             <tr>
@@ -33,7 +34,7 @@ export function CohortsSection({ cohorts }: { cohorts: PlanData["evaluation"]["c
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

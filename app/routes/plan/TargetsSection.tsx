@@ -2,6 +2,7 @@ import { percent } from "~/prospects/funnel";
 import { TargetsChart } from "~/prospects/TargetsChart";
 
 import { num, type PlanData } from "./section-props";
+import { ScrollRegion } from "~/components/ScrollRegion";
 
 /** The plan's targets beside what was delivered in the counting window; a past due date reads overdue. */
 export function TargetsSection({ plan, evaluation: e, now }: Pick<PlanData, "plan" | "evaluation" | "now">) {
@@ -12,7 +13,7 @@ export function TargetsSection({ plan, evaluation: e, now }: Pick<PlanData, "pla
       <p className="muted small">
         Counting opportunities qualified from {e.window.from} to {e.window.to}.
       </p>
-      <div className="table-wrap">
+      <ScrollRegion label="Targets">
         <table className="targets" data-testid="targets">
           <thead>
             <tr>
@@ -80,7 +81,7 @@ export function TargetsSection({ plan, evaluation: e, now }: Pick<PlanData, "pla
             </tr>
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <TargetsChart rows={e.chart} />
     </section>
   );

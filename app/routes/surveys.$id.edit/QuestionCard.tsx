@@ -1,6 +1,8 @@
 import { QUESTION_KIND_LABELS, QUESTION_ROLE_LABELS } from "~/surveys/questions";
 import type { FieldErrors } from "~/utils/forms";
+import { Link } from "@remix-run/react";
 import { SmallAction } from "./buttons";
+import { ConfirmPanel } from "./Confirm";
 import { QuestionForm } from "./QuestionForm";
 import { LogicForm } from "~/surveys/logic/LogicForm";
 import type { QuestionView } from "./types";
@@ -18,6 +20,10 @@ export function QuestionCard(props: {
   logicProblems?: string[];
   logicErrors?: FieldErrors;
   logicValues?: Record<string, string>;
+  /** the page is at this question's "Remove" confirmation step */
+  confirmingRemove: boolean;
+  editPath: string;
+  answerCount: number;
 }) {
   const { question: q, pending } = props;
   const n = q.position;
@@ -69,16 +75,37 @@ export function QuestionCard(props: {
           disabled={props.last}
           pending={pending("move-question", q.id)}
         />
-        <SmallAction
-          questionId={q.id}
-          intent="remove-question"
-          label="Remove"
-          busyLabel="Removing…"
-          srLabel={`Remove question ${n}`}
-          danger
-          pending={pending("remove-question", q.id)}
-        />
+        {props.confirmingRemove ? null : (
+          <Link
+            className="button button--small button--danger"
+            to={`?confirm=remove&question=${q.id}#confirm-remove-${q.id}`}
+            aria-label={`Remove question ${n}`}
+            preventScrollReset
+          >
+            Remove
+          </Link>
+        )}
       </div>
+      {props.confirmingRemove ? (
+        <ConfirmPanel
+          id={`confirm-remove-${q.id}`}
+          action={props.editPath}
+          intent="remove-question"
+          questionId={q.id}
+          title={`Remove question ${n}?`}
+          confirmLabel={`Yes, remove question ${n}`}
+          busyLabel="Removing…"
+          pending={pending("remove-question", q.id)}
+          cancelTo={`${props.editPath}#question-${q.id}`}
+        >
+          <p>
+            {props.answerCount > 0
+              ? `This survey has ${props.answerCount} ${props.answerCount === 1 ? "response" : "responses"}: their answers to this question are removed with it. `
+              : ""}
+            You can undo this for a few minutes.
+          </p>
+        </ConfirmPanel>
+      ) : null}
       <details open={Boolean(props.errors)}>
         <summary>Edit question {n}</summary>
         <QuestionForm

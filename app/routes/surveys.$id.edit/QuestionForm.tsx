@@ -1,7 +1,8 @@
 import { Form } from "@remix-run/react";
+import { useState, type FormEvent } from "react";
 import { Field } from "~/components/Field";
 import { QUESTION_KINDS, QUESTION_KIND_LABELS, QUESTION_ROLES, QUESTION_ROLE_LABELS } from "~/surveys/questions";
-import { LIMITS } from "~/surveys/schemas";
+import { KindRoleSchema, LIMITS } from "~/surveys/schemas";
 import { type FieldErrors, firstError } from "~/utils/forms";
 import type { QuestionView } from "./types";
 
@@ -19,11 +20,29 @@ export function QuestionForm(props: {
   const { idPrefix: p, defaults: d, errors, values: v } = props;
   // after a refused submission the form comes back with what was typed
   const checked = (name: "required" | "allowOther") => (v ? v[name] !== undefined : Boolean(d[name]));
+  // With JavaScript the type/role pair is checked as it is picked, by the same zod schema the server
+  // uses; until then (and without JavaScript) the server's message shows.
+  const [kindProblem, setKindProblem] = useState<string | null>(null);
+  const checkKind = (form: HTMLFormElement) => {
+    const data = new FormData(form);
+    const parsed = KindRoleSchema.safeParse({ kind: data.get("kind"), role: data.get("role") ?? "" });
+    const problem = parsed.success ? "" : (parsed.error.issues.find((i) => i.path[0] === "kind")?.message ?? "");
+    setKindProblem(problem);
+    return problem;
+  };
+  const onChange = (event: FormEvent<HTMLFormElement>) => {
+    const name = (event.target as HTMLInputElement).name;
+    if (name === "kind" || name === "role") checkKind(event.currentTarget);
+  };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    if (checkKind(event.currentTarget)) event.preventDefault();
+  };
+  const kindError = kindProblem === null ? firstError(errors, "kind") : kindProblem || undefined;
   return (
-    <Form method="post" preventScrollReset noValidate className="question-form">
+    <Form method="post" preventScrollReset noValidate className="question-form" onChange={onChange} onSubmit={onSubmit}>
       <input type="hidden" name="intent" value={props.intent} />
       {props.questionId ? <input type="hidden" name="questionId" value={props.questionId} /> : null}
-      <Field id={`${p}-kind`} label="Type" error={firstError(errors, "kind")} required>
+      <Field id={`${p}-kind`} label="Type" error={kindError} required>
         {(aria) => (
           <select {...aria} name="kind" defaultValue={v?.kind ?? d.kind ?? "short_text"}>
             {QUESTION_KINDS.map((k) => (

@@ -14,3 +14,10 @@ export function usePending() {
   return (intent: string, questionId?: number) =>
     Boolean(data && formKey(data.get("intent"), data.get("questionId")) === formKey(intent, questionId));
 }
+
+/** Which undo row is being posted. */
+export function useUndoPending() {
+  const navigation = useNavigation();
+  const data = navigation.state === "submitting" ? navigation.formData : undefined;
+  return (undoId: number) => Boolean(data && data.get("intent") === "undo" && data.get("undoId") === String(undoId));
+}

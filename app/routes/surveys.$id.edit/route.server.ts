@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { UNDO_MINUTES, closeSurveyWithUndo, listUndos, removeQuestionWithUndo, undoBuilderAction } from "../../../db/queries/builder-undo";
 import {
   addQuestion,
   changeSurveyStatus,
   getSurvey,
   listQuestions,
   moveQuestion,
-  removeQuestion,
   setQuestionLogic,
   setSurveyFlow,
   setSurveyLimits,
@@ -34,7 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const database = db();
   const survey = await getSurvey(database, id);
   if (!survey) throw notFound("We could not find that survey.");
-  const [questions, counts] = await Promise.all([listQuestions(database, id), surveyResponseCounts(database, id)]);
+  const [questions, counts, undos] = await Promise.all([
+    listQuestions(database, id),
+    surveyResponseCounts(database, id),
+    listUndos(database, id),
+  ]);
   const shown = builderQuestions(questions);
   return json({
     survey: {
@@ -50,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       publicUrl: publicSurveyUrl(publicOrigin(request), survey.slug),
     },
     counts,
+    undos,
     questions: shown,
     logicProblems: Object.fromEntries(logicProblems(shown)),
     quotas: await quotaSummary(database, id),
@@ -71,6 +76,7 @@ const REFUSALS: Record<BuilderRefusal, string> = {
   not_open: "Only an open survey can be closed.",
   not_closed: "Only a closed survey can be reopened.",
   close_date_passed: "The close date has passed. Set a later close date (or clear it) first.",
+  undo_expired: `That change can no longer be undone: undo works for ${UNDO_MINUTES} minutes, once. Nothing was changed.`,
 };
 
 /** Echo of what was typed, so a refused form comes back filled in even without JavaScript. */
@@ -83,7 +89,7 @@ function echo(form: FormData): Record<string, string> {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireUser(request, MARKETING_ROLES);
+  const user = await requireUser(request, MARKETING_ROLES);
   const surveyId = idParam(params.id);
   const database = db();
   if (!(await getSurvey(database, surveyId))) throw notFound("We could not find that survey.");
@@ -128,8 +134,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return result.ok ? ok("Question saved.") : refused(result.reason);
     }
     case "remove-question": {
-      const result = await removeQuestion(database, surveyId, input.questionId);
-      return result.ok ? ok("Question removed.", null) : refused(result.reason);
+      const result = await removeQuestionWithUndo(database, surveyId, input.questionId, user.id);
+      return result.ok ? ok(`${result.value.label}. You can undo this for ${UNDO_MINUTES} minutes.`, null) : refused(result.reason);
+    }
+    case "undo": {
+      const result = await undoBuilderAction(database, surveyId, input.undoId);
+      if (!result.ok) return refused(result.reason);
+      return ok(result.value === "close" ? "Undone: the survey is open again." : "Undone: the question is back, with its answers.", null);
     }
     case "move-question": {
       const result = await moveQuestion(database, surveyId, input.questionId, input.direction);
@@ -166,11 +177,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
             context,
           );
       }
+      if (input.intent === "close") {
+        const closed = await closeSurveyWithUndo(database, surveyId, user.id);
+        if (!closed.ok) return refused(closed.reason);
+        return ok(`Closed. The public link now tells visitors the survey has ended. You can undo this for ${UNDO_MINUTES} minutes.`);
+      }
       const result = await changeSurveyStatus(database, surveyId, input.intent);
       if (!result.ok) return refused(result.reason);
       const messages = {
         publish: "Published. The survey is open: share the public link.",
-        close: "Closed. The public link now tells visitors the survey has ended.",
         reopen: "Reopened. The public link accepts answers again.",
       };
       return ok(messages[input.intent]);

@@ -4,8 +4,9 @@ import { CopyLink } from "~/components/CopyLink";
 import { formatDay } from "~/components/format";
 import { SurveyStatusBadge } from "~/surveys/SurveyStatusBadge";
 import { StatusButton } from "./buttons";
+import { ConfirmPanel, UndoList } from "./Confirm";
 import { Flash } from "./Flash";
-import { formKey, usePending } from "./pending";
+import { formKey, usePending, useUndoPending } from "./pending";
 import { QuestionCard } from "./QuestionCard";
 import { QuestionForm } from "./QuestionForm";
 import type { action, loader } from "./route.server";
@@ -18,7 +19,7 @@ export { action, loader } from "./route.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.survey.title ?? "Survey"} · Edit · Painmap` }];
 
 export default function EditSurvey() {
-  const { survey, questions, counts, logicProblems, quotas } = useLoaderData<typeof loader>();
+  const { survey, questions, counts, logicProblems, quotas, undos } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const failed = result && !result.ok ? result : undefined;
@@ -26,7 +27,12 @@ export default function EditSurvey() {
   const errorsFor = (intent: string, questionId?: number) => (failed && key === formKey(intent, questionId) ? failed.errors : undefined);
   const valuesFor = (intent: string, questionId?: number) => (failed && key === formKey(intent, questionId) ? failed.values : undefined);
   const pending = usePending();
+  const undoPending = useUndoPending();
   const responses = counts.complete + counts.partial;
+  // destructive actions post here, without the ?confirm=… of their confirmation step
+  const self = `/surveys/${survey.id}/edit`;
+  const confirming = params.get("confirm");
+  const confirmQuestion = confirming === "remove" ? Number(params.get("question")) : null;
 
   return (
     <div className="page builder">
@@ -52,6 +58,7 @@ export default function EditSurvey() {
 
       <Flash result={result} created={params.get("created") === "1"} />
       <QuotaSummary surveyId={survey.id} quotas={quotas} />
+      <UndoList undos={undos} action={self} pending={undoPending} />
 
       <section className="card" aria-labelledby="status-heading">
         <h2 id="status-heading">Status and public link</h2>
@@ -81,8 +88,23 @@ export default function EditSurvey() {
                 Open the public page
               </a>
             </p>
-            {survey.status === "open" ? (
-              <StatusButton intent="close" label="Close survey" busyLabel="Closing…" pending={pending("close")} danger />
+            {survey.status === "open" && confirming === "close" ? (
+              <ConfirmPanel
+                id="confirm-close"
+                action={self}
+                intent="close"
+                title="Close this survey?"
+                confirmLabel="Yes, close the survey"
+                busyLabel="Closing…"
+                pending={pending("close")}
+                cancelTo={self}
+              >
+                <p>Prospects who open the link will be told it has ended; answers in progress cannot be finished. You can undo this.</p>
+              </ConfirmPanel>
+            ) : survey.status === "open" ? (
+              <Link className="button button--danger" to="?confirm=close#confirm-close" preventScrollReset>
+                Close survey
+              </Link>
             ) : (
               <StatusButton intent="reopen" label="Reopen survey" busyLabel="Reopening…" pending={pending("reopen")} />
             )}
@@ -122,6 +144,9 @@ export default function EditSurvey() {
                 logicProblems={logicProblems[q.id]}
                 logicErrors={errorsFor("logic", q.id)}
                 logicValues={valuesFor("logic", q.id)}
+                confirmingRemove={confirmQuestion === q.id}
+                editPath={self}
+                answerCount={responses}
               />
             ))}
           </ol>
