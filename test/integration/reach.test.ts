@@ -245,17 +245,15 @@ describe.each(DATABASE_KINDS)("email, invitations, reminders and double opt-in o
     expect((await statusOf(bounce.id)).attempts).toBe(1);
     await stopRunner!();
     smtp.refuse(null);
-    const kept = await h.db
-      .transaction()
-      .execute((trx) =>
-        queueMessage(trx, {
-          kind: "resume",
-          to: `outbox-${kind}@example.test`,
-          personId: person.id,
-          subject: "Kept",
-          text: "In the outbox",
-        }),
-      );
+    const kept = await h.db.transaction().execute((trx) =>
+      queueMessage(trx, {
+        kind: "resume",
+        to: `outbox-${kind}@example.test`,
+        personId: person.id,
+        subject: "Kept",
+        text: "In the outbox",
+      }),
+    );
     await runMail("");
     await until(async () => (await statusOf(kept.id)).status === "outbox", "the outbox");
     expect((await statusOf(kept.id)).body_text).toContain("In the outbox");
