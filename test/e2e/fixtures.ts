@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { connect } from "../../db/client.js";
 import type { Role } from "../../db/schema.js";
 
@@ -23,13 +23,14 @@ const PORT = Number(process.env.E2E_PORT ?? 3210);
 const DB_URL = `file:test-results/e2e/painmap-e2e-${PORT}.sqlite`;
 
 /**
- * A page logged in as a new user of this role, made for this test alone: the user and a session row
- * are inserted directly (the session id's sha256 is what the server stores, as startSession does),
- * and the browser gets the pm_session cookie. No shared demo account, no login form per test
- * (auth.spec.ts tests the form itself).
+ * A browser context logged in as a new user of this role, made for this test alone: the user and a
+ * session row are inserted directly into the server's database at `dbUrl` (the session id's sha256 is
+ * what the server stores, as startSession does), and the context gets the pm_session cookie. No shared
+ * demo account, no login form per test (auth.spec.ts tests the form itself). Specs that start a
+ * server of their own pass its database and address.
  */
-async function freshUserPage(browser: Browser, role: Role, baseURL: string): Promise<{ page: Page; close: () => Promise<void> }> {
-  const handle = connect(DB_URL);
+export async function freshUserContext(browser: Browser, role: Role, baseURL: string, dbUrl: string = DB_URL): Promise<BrowserContext> {
+  const handle = connect(dbUrl);
   const now = new Date();
   const tag = crypto.randomBytes(6).toString("hex");
   const sessionId = crypto.randomBytes(32).toString("base64url");
@@ -58,8 +59,13 @@ async function freshUserPage(browser: Browser, role: Role, baseURL: string): Pro
   } finally {
     await handle.close();
   }
-  const context = await browser.newContext();
+  const context = await browser.newContext({ baseURL });
   await context.addCookies([{ name: "pm_session", value: sessionId, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+  return context;
+}
+
+async function freshUserPage(browser: Browser, role: Role, baseURL: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await freshUserContext(browser, role, baseURL);
   return { page: await context.newPage(), close: () => context.close() };
 }
 

@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,6 +8,7 @@ import { createSurvey } from "../../db/queries/surveys.js";
 import type { Role } from "../../db/schema.js";
 import { startSmtpReceiver, type SmtpReceiver } from "../setup/smtp.js";
 import { startChildServer, type ChildServer } from "./child-server.js";
+import { freshUserContext } from "./fixtures.js";
 
 /**
  * Issue 14 end to end, through a production server of its own whose SMTP_URL points at a real SMTP
@@ -26,39 +26,8 @@ let dir: string;
 let dbFile: string;
 let surveyId: number;
 
-async function staffContext(browser: Browser, role: Role): Promise<BrowserContext> {
-  const handle = connect(`file:${dbFile}`);
-  const sessionId = crypto.randomBytes(32).toString("base64url");
-  const tag = crypto.randomBytes(6).toString("hex");
-  const now = new Date();
-  try {
-    const { id } = await handle.db
-      .insertInto("users")
-      .values({
-        email: `${role}-${tag}@e2e.test`,
-        name: `E2E ${role}`,
-        role,
-        password_hash: "x",
-        created_at: now.toISOString(),
-        disabled_at: null,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await handle.db
-      .insertInto("sessions")
-      .values({
-        id_hash: crypto.createHash("sha256").update(sessionId).digest("hex"),
-        user_id: id,
-        expires_at: new Date(now.getTime() + 3_600_000).toISOString(),
-        created_at: now.toISOString(),
-      })
-      .execute();
-  } finally {
-    await handle.close();
-  }
-  const context = await browser.newContext({ baseURL: server.base });
-  await context.addCookies([{ name: "pm_session", value: sessionId, url: server.base, httpOnly: true, sameSite: "Lax" }]);
-  return context;
+function staffContext(browser: Browser, role: Role): Promise<BrowserContext> {
+  return freshUserContext(browser, role, server.base, `file:${dbFile}`);
 }
 
 async function until(check: () => boolean | Promise<boolean>, what: string, limitMs = 30_000) {
