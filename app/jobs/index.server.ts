@@ -14,19 +14,26 @@ import { webhookEventJob } from "./webhook-event.job.server.js";
 import { createRunner, runnerOf, type JobRunner } from "./runner.server.js";
 import type { JobDefinition } from "./types.js";
 
-export const ALL_JOBS = [
-  analysisRunJob,
-  afterCompletionJob,
-  emailSendJob(),
-  remindersJob,
-  webhookEventJob,
-  webhookDeliveryJob,
-] as unknown as JobDefinition<never>[];
+/**
+ * Every job the app runs. A function, not a constant: the email job reads its retry settings from
+ * env(), and reading the settings when a module is imported would freeze them before a test or a
+ * start-up script has set them.
+ */
+export function allJobs(): JobDefinition<never>[] {
+  return [
+    analysisRunJob,
+    afterCompletionJob,
+    emailSendJob(),
+    remindersJob,
+    webhookEventJob,
+    webhookDeliveryJob,
+  ] as unknown as JobDefinition<never>[];
+}
 
 /** The server's runner: polls every queue of this database until stopped. */
 export async function startJobs(db: Kysely<Database>, kind: "sqlite" | "postgres"): Promise<JobRunner> {
   if (kind === "sqlite") await endOrphanLeases(db);
-  return createRunner(db, ALL_JOBS).start();
+  return createRunner(db, allJobs()).start();
 }
 
 /**
@@ -36,7 +43,7 @@ export async function startJobs(db: Kysely<Database>, kind: "sqlite" | "postgres
 export async function drainJobs(db: Kysely<Database>, name: string): Promise<void> {
   const existing = runnerOf(db);
   if (existing) return existing.drain(name);
-  const runner = createRunner(db, ALL_JOBS, { register: false });
+  const runner = createRunner(db, allJobs(), { register: false });
   try {
     await runner.drain(name);
   } finally {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALL_JOBS } from "../../app/jobs/index.server.js";
+import { allJobs } from "../../app/jobs/index.server.js";
 import { createRunner, type JobRunner } from "../../app/jobs/runner.server.js";
 import { afterCompletion } from "../../app/prospects/after-completion.server.js";
 import { reassessAll } from "../../app/prospects/readiness.server.js";
@@ -46,7 +46,7 @@ describe.each(DATABASE_KINDS)("webhooks on %s", (kind) => {
   beforeAll(async () => {
     h = await freshDatabase(kind);
     receiver = await startReceiver();
-    runner = createRunner(h.db, ALL_JOBS, { pollMs: 100, register: false, maintenanceIntervalSeconds: 1 });
+    runner = createRunner(h.db, allJobs(), { pollMs: 100, register: false, maintenanceIntervalSeconds: 1 });
     await runner.ready();
     runner.start();
     survey = await makeSurvey(h.db, `hooks-${kind}`);
