@@ -115,7 +115,7 @@ test("a browser whose language is Spanish gets the survey in Spanish, without Ja
     await expect(page.getByText("Página 1 de 2")).toBeVisible();
     await expect(page.getByText("Elige el más cercano.")).toBeVisible();
     await page.getByRole("button", { name: "Siguiente" }).click();
-    await expect(page.getByText("Elige una opción, por favor.")).toBeVisible(); // the server's message, translated
+    await expect(page.getByText("Elige una opción, por favor.", { exact: true })).toBeVisible(); // the server's message, translated (the summary links repeat it)
     await expect(page.getByText("Una respuesta necesita tu atención.")).toBeVisible();
     await page.getByLabel("Sanidad").check();
     await page.getByRole("button", { name: "Siguiente" }).click();

@@ -1,4 +1,6 @@
+import crypto from "node:crypto";
 import { connect } from "../../db/client.js";
+import { createSurvey } from "../../db/queries/surveys.js";
 import { parseCsv } from "../../analysis/csv.js";
 import { countryOf } from "../../app/prospects/country.js";
 import { ACCESS } from "./access-table";
@@ -137,6 +139,21 @@ test("every private page fits a 390 px phone: no horizontal overflow", async ({ 
   const handle = connect(DB_URL);
   const ids: Record<string, number> = {};
   try {
+    // A survey with a long title: every select and list that names surveys must still fit (the board's
+    // run form once grew to the title's width).
+    const slug = crypto.randomBytes(12).toString("base64url");
+    await createSurvey(
+      handle.db,
+      {
+        slug,
+        title: `A long survey title a marketer wrote to describe the whole study in one go, sectors and all ${slug}`,
+        intro: "",
+        template: null,
+        status: "open",
+        createdBy: null,
+      },
+      [{ page: 1, kind: "short_text", prompt: "Anything else?", options: [], required: false, role: null }],
+    );
     const survey = await handle.db.selectFrom("surveys").select("id").where("status", "=", "open").orderBy("id").executeTakeFirstOrThrow();
     ids.surveyId = survey.id;
     ids.responseId = (

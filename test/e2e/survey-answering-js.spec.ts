@@ -96,7 +96,10 @@ test("one question at a time, set in the builder, answered with the keyboard onl
   await expect(page.getByRole("heading", { name: "Page 2 of 2" })).toBeFocused();
   await expect(page.getByRole("heading", { name: "Page 2 of 2" })).toHaveAttribute("aria-live", "polite");
   await page.keyboard.press("Tab"); // the resume link
+  await page.keyboard.press("Tab"); // "Or email me a link to finish later" (its address field)
+  await page.keyboard.press("Tab"); // its "Email me the link" button
   await page.keyboard.press("Tab");
+  await expect(page.getByLabel("What is your job title?")).toBeFocused();
   await page.keyboard.type("Head of operations");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();

@@ -16,7 +16,7 @@ export function RunForm({
     <Form method="post" className="card row board-run" noValidate>
       <input type="hidden" name="intent" value="run" />
       <label htmlFor="run-scope">Analyse</label>
-      <select id="run-scope" name="scope" defaultValue={scopeParam} style={{ width: "auto" }}>
+      <select id="run-scope" name="scope" defaultValue={scopeParam}>
         <option value="all">All surveys</option>
         {surveys.map((s) => (
           <option key={s.id} value={s.id}>
