@@ -117,7 +117,7 @@ test("the login page and a share-report link have no WCAG 2.1 AA violations", as
   await asMarketer.waitForLoadState("networkidle");
   await asMarketer.getByText("Share a read-only copy").click();
   await asMarketer.getByRole("button", { name: "Create share link" }).click();
-  const link = await asMarketer.getByLabel("Share link").inputValue();
+  const link = await asMarketer.getByLabel("Share link", { exact: true }).inputValue();
   const visitor = await (await browser.newContext({ baseURL })).newPage();
   await audit(visitor, "routes/r.$token", new URL(link).pathname, "anonymous");
   await visitor.context().close();

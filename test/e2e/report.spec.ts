@@ -112,7 +112,7 @@ test("a share link opens the report logged out, without quotes, until an admin r
   await page.getByText("Share a read-only copy").click();
   await page.getByLabel("Link works for (days)").fill("7");
   await page.getByRole("button", { name: "Create share link" }).click();
-  const link = await page.getByLabel("Share link").inputValue();
+  const link = await page.getByLabel("Share link", { exact: true }).inputValue();
   expect(link).toMatch(/\/r\/[A-Za-z0-9_-]{40,}$/);
 
   const anonymous = await browser.newContext();
