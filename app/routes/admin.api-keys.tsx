@@ -10,6 +10,7 @@ import { readFormData } from "~/utils/body.server";
 import { db } from "~/utils/db.server";
 import { firstError, parseWith } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
+import { ShownOnce } from "~/components/ShownOnce";
 
 export const meta: MetaFunction = () => [{ title: "API keys · Painmap" }];
 
@@ -59,7 +60,9 @@ export default function ApiKeys() {
           <h1>API keys</h1>
           <p className="muted">
             Read-only access to <code>GET /api/prospects</code> (ready-now prospects; <code>?band=nurture</code> or <code>?band=all</code>)
-            with the header <code>Authorization: Bearer pm_…</code>. People who opted out never appear.
+            and <code>GET /api/responses</code>, paged with <code>cursor</code> and <code>updated_since</code> (described in{" "}
+            <a href="/api/openapi.json">/api/openapi.json</a>), with the header <code>Authorization: Bearer pm_…</code>. People who opted
+            out never appear.
           </p>
         </div>
       </div>
@@ -69,16 +72,7 @@ export default function ApiKeys() {
         </div>
       ) : null}
       {result?.ok && result.key ? (
-        <div className="alert alert--warn" role="status">
-          <p>
-            <strong>Copy this key now.</strong> It is shown only once; we keep only a hash.
-          </p>
-          <p>
-            <code className="break" data-testid="new-key">
-              {result.key}
-            </code>
-          </p>
-        </div>
+        <ShownOnce heading="Copy this key now. It is shown only once; we keep only a hash." value={result.key} testId="new-key" />
       ) : null}
       <FormErrors errors={errors?.[""]} />
 

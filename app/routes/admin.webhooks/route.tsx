@@ -5,6 +5,7 @@ import { DeliveryLog } from "./DeliveryLog";
 import { EndpointForm } from "./EndpointForm";
 import { EndpointList } from "./EndpointList";
 import type { action, loader } from "./route.server";
+import { ShownOnce } from "~/components/ShownOnce";
 
 export { action, loader } from "./route.server";
 
@@ -35,16 +36,7 @@ export default function Webhooks() {
         </div>
       ) : null}
       {result?.ok && result.secret ? (
-        <div className="alert alert--warn" role="status">
-          <p>
-            <strong>Copy the signing secret now.</strong> It is shown only once.
-          </p>
-          <p>
-            <code className="break" data-testid="new-secret">
-              {result.secret}
-            </code>
-          </p>
-        </div>
+        <ShownOnce heading="Copy the signing secret now. It is shown only once." value={result.secret} testId="new-secret" />
       ) : null}
       <FormErrors errors={errors?.[""]} />
       <EndpointForm errors={errors} />
