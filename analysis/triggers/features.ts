@@ -3,6 +3,9 @@
  * answer's words (stemmed unigrams and bigrams) tagged with the scope of their clause, so that
  * "breach" in "no breach so far" is a different feature from "breach" in "we had a breach".
  */
+import { contextScope } from "./context.js";
+// A plain JSON import, like model.json (detect.ts says why): word -> embedding class (word-classes-cli.ts).
+import wordClassFile from "./word-classes.json";
 import { createStemmer } from "../stem.js";
 import { STOP_WORDS } from "../stopwords.js";
 import { LEXICON } from "./lexicon/index.js";
@@ -54,6 +57,8 @@ export function candidatePatterns(clause: Clause): number[] {
   patternIndex ??= buildPatternIndex(COMPILED.map((c) => LEXICON[c.type][c.pattern]));
   return patternIndex.candidates(words);
 }
+
+const WORD_CLASSES: Readonly<Record<string, number>> = (wordClassFile as { classes: Record<string, number> }).classes;
 
 const stem = createStemmer();
 const WORD = /^[\p{L}\p{N}][\p{L}\p{N}'&.-]*$/u;
@@ -107,6 +112,9 @@ export function extractFeatures(text: string): AnswerFeatures {
       const key = wordKey(token.lemma);
       if (key === null) continue;
       words.push(`w${tag}:${key}`);
+      // The word's embedding class: a word the corpus never used still weighs like its neighbours.
+      const cls = WORD_CLASSES[token.lemma] ?? WORD_CLASSES[token.lower];
+      if (cls !== undefined) words.push(`w${tag}:#${cls}`);
       if (previous !== null) words.push(`b${tag}:${previous}_${key}`);
       previous = key;
     }
@@ -162,6 +170,9 @@ export function extractFeatures(text: string): AnswerFeatures {
       }
     }
   });
+
+  // The answer's other clauses and the words around a hit can still say it is not our event.
+  for (const hit of hits) hit.scope = contextScope(clauses, hit);
 
   const byType = new Map<TriggerType, string[]>();
   for (const type of TRIGGER_TYPES) byType.set(type, []);

@@ -5,7 +5,7 @@
  * inspectors ever turn up", "worried about ransomware"), someone else's ("our neighbour's plant
  * flooded"), and wishes ("faster reports would be great", "we'd love to grow").
  */
-import type { Clause } from "./parse.js";
+import type { Clause, Token } from "./parse.js";
 
 export type Scope = "fact" | "negated" | "hypothetical" | "other" | "wish";
 
@@ -95,6 +95,13 @@ const HYPOTHETICAL_PHRASES = [
   /\bheaven forbid\b/,
   /\bworst case\b/,
   /\bwould be (?:a |the )?(?:disaster|catastroph|end|nightmare)/,
+  /\bmatter of when\b/,
+  /\btalk of\b/,
+  /\bthink(?:ing)? about\b/,
+  /\bconsider(?:ing)?\b/,
+  /\bexplor(?:e|ing)\b/,
+  /\bmaybe\b/,
+  /\bperhaps\b/,
 ];
 /** Fear and dread make an event feared, wherever they stand in its clause. */
 const FEAR = new Set([
@@ -221,6 +228,14 @@ const VENDOR_NOUNS = new Set([
   "msp",
 ]);
 
+/** Words of defence ("guard against", "protect") make a hypothetical only as verbs: "a guard's tablet got nicked" is an event. */
+const HYPOTHETICAL_ONLY_AS_VERB = new Set(["guard", "protect", "prevent", "avoid", "prepare", "hedge", "mitigate"]);
+
+function isHypotheticalWord(t: Token): boolean {
+  if (!HYPOTHETICAL.has(t.lemma) && !HYPOTHETICAL.has(t.lower)) return false;
+  return !HYPOTHETICAL_ONLY_AS_VERB.has(t.lemma) || t.pos === "VERB";
+}
+
 export function scopeAt(clause: Clause, tokenIndex: number, sentenceOpener: string, type?: string): Scope {
   const tokens = clause.tokens;
   // A word in quotes, or named as a term, is talked about, not reported: "the 'breach' of SLA".
@@ -263,8 +278,7 @@ export function scopeAt(clause: Clause, tokenIndex: number, sentenceOpener: stri
     }
   }
   if (after.slice(1, 8).some((t) => t.lemma === "would" || t.lemma === "might" || t.lower === "could")) return "hypothetical";
-  if (before.some((t) => HYPOTHETICAL.has(t.lemma) || HYPOTHETICAL.has(t.lower)) || HYPOTHETICAL_PHRASES.some((r) => r.test(opener)))
-    return "hypothetical";
+  if (before.some(isHypotheticalWord) || HYPOTHETICAL_PHRASES.some((r) => r.test(opener))) return "hypothetical";
   if (tokens[0] && (tokens[0].lemma === "should" || tokens[0].lemma === "were") && tokenIndex > 0 && tokens[1]?.pos !== "VERB")
     return "hypothetical";
   if (WISH_PHRASES.some((r) => r.test(lemmaBefore)) || before.some((t) => WISH.has(t.lemma))) return "wish";
@@ -328,6 +342,8 @@ export function scopeAt(clause: Clause, tokenIndex: number, sentenceOpener: stri
         )
       )
         continue;
+      // "someone phished our clerk": for a security incident the someone is the attacker.
+      if ((lemma === "someone" || lemma === "somebody") && type === "security_incident") continue;
       if ((lemma === "someone" || lemma === "somebody") && i < tokenIndex - 1 && !/^(?:at|in|from)$/.test(tokens[i + 1]?.lemma ?? ""))
         continue;
       return "other";

@@ -185,4 +185,7 @@ export const COMPLIANCE_DEADLINE: string[] = [
   `${alt("customer", "client", "insurer", "auditor", "regulator", "bank", "board", "buyer", "retailer", "partner", "investor", "lender")} ${gap(3)}${alt("audit", "audits", "insist on", "want proof", "want evidence", "ask for proof", "ask us to prove", "asking us to prove", "demand evidence", "require evidence")}`,
   `(?:be |get )?${alt("fined", "fine", "penalised", "penalized", "sanctioned", "censured", "reprimanded", "written up")} ${gap(1)}by`,
   `${alt("prove", "evidence", "demonstrate", "show")} ${gap(3)}${alt("compliance", "consent", "traceability", "control", "controls", "data protection", "gdpr", "audit trail")}`,
+  // Revision 4: obligations set by an insurer, a lender or a funder ("conditions of cover from 1 September").
+  `condition ${gap(1)}of ${gap(1)}${alt("cover", "insurance", "the policy", "our policy", "renewal", "funding", "the grant", "the contract", "contract", "listing", "certification", "doing business", "the loan", "the facility", "the licence", "the license", "registration", "accreditation")}`,
+  `${alt("insurer", "cyber insurer", "underwriter", "broker", "lender", "bank", "funder", "investor", "auditor")} ${gap(6)}${alt("require", "required", "requiring", "insist", "insisted", "insisting", "demand", "demanded", "demanding", "mandate", "mandated", "make it a condition", "made it a condition", "condition", "conditions")}`,
 ];

@@ -3,7 +3,7 @@ import { alt, gap } from "./words.js";
 
 export const SECURITY_INCIDENT: string[] = [
   // "breach of contract" (a law module), "breach of the working time rules" are not intrusions.
-  `${alt("breach", "data breach", "security breach", "cyber breach")}(?! of (?:contract|duty|trust|the peace|the working|rules|regulation|sla|covenant|warranty|the rules))`,
+  `${alt("breach", "data breach", "security breach", "cyber breach")}(?! of (?:contract|duty|trust|the peace|the working|rules|regulation|sla|covenant|warranty|the rules|tenancy|the tenancy|lease|the lease|licence|license|planning|policy|terms|the terms|code|the code|conditions|bail|privilege))`,
   alt("hack", "hacker", "hacking"),
   alt("ransomware", "ransom", "malware", "virus", "trojan", "worm", "spyware", "keylogger", "cryptolocker", "infostealer", "botnet"),
   alt("phish", "phishing", "spear-phishing", "spearphishing", "smishing", "vishing", "spoof", "spoofing", "whaling"),
@@ -113,4 +113,21 @@ export const SECURITY_INCIDENT: string[] = [
   `(?:be |get )?${alt("infected", "hacked", "breached", "compromised", "phished", "spoofed", "skimmed", "encrypted by", "ransomed")}`,
   `${alt("data", "security", "card-data", "card data", "privacy", "cyber", "phishing", "malware", "ransomware")} ${alt("scare", "incident", "event", "attack", "campaign", "breach")}`,
   `${alt("insider", "insider threat", "insider incident", "data theft", "identity theft", "account compromise", "stolen session", "session token")}`,
+  // Revision 4: the ways in that are people, not malware ("rang the helpdesk pretending to be a driver", "talked our cashier into moving £200k").
+  `${alt("pretend to be", "pretending to be", "pose as", "posing as", "impersonate", "impersonating", "spoof", "spoofed", "spoofing", "fake invoice", "fake bank details", "fraudster", "scammer", "social engineer", "social engineering", "vishing", "smishing")}`,
+  `talk ${gap(3)}into ${gap(1)}${alt("move", "moving", "transfer", "transferring", "pay", "paying", "send", "sending", "wire", "wiring", "change", "changing", "reset", "resetting")}`,
+  `${alt("reroute", "rerouted", "redirect", "redirected", "divert", "diverted", "hijack", "hijacked")} ${gap(4)}${alt("payment", "parcel", "salary", "salaries", "load", "invoice", "fund", "money", "shipment", "delivery", "deliveries", "wage", "refund", "email", "mail", "traffic", "domain")}`,
+  `${alt("get into", "got into", "get onto", "got onto", "get in to", "break into", "broke into", "gain access to", "gained access to", "get access to", "got access to", "be use to get into", "be used to get into")} ${gap(3)}${alt("network", "system", "server", "account", "mailbox", "record", "records", "vpn", "database", "email", "inbox", "tenant", "environment", "laptop", "pc", "machine", "file", "files", "wi-fi", "wifi", "ot", "cloud")}`,
+  `${alt("snoop", "snooped", "snooping", "look up records", "looked up records", "access records without", "accessed records without", "inappropriate access", "unauthorised access", "unauthorized access")}`,
+  `${alt("still have", "still had", "keep", "kept", "retain", "retained")} ${gap(2)}${alt("access", "vpn access", "login", "logins", "password", "credential", "credentials", "admin right", "admin rights", "keys", "remote access")}`,
+  `${alt("email", "mailbox", "account", "inbox", "login", "office 365", "o365", "m365", "tenant")} ${gap(3)}${alt("be take over", "be taken over", "have be take over", "had been taken over", "compromise", "be compromise", "be compromised", "hijack", "be hijack", "be hijacked", "be spoof", "be spoofed")}`,
+  `${alt("copy", "copied", "download", "downloaded", "take", "took", "walk off with", "walked off with", "export", "exported", "email", "emailed", "forward", "forwarded")} ${gap(6)}before ${gap(1)}${alt("leave", "leaving", "left", "quit", "quitting", "resign", "resigning", "join", "joining")}`,
+  `${alt("laptop", "tablet", "phone", "device", "usb", "usb stick", "hard drive", "backup tape", "ipad", "mobile")} ${gap(6)}${alt("go missing", "went missing", "be missing", "be lost", "get lost", "be stolen", "get stolen", "be nick", "get nick", "be nicked", "got nicked", "be swipe", "be swiped", "get swipe")}`,
+  `${alt("stolen", "leaked", "compromised", "exposed", "hardcoded", "hard-coded")} ${gap(1)}${alt("key", "api key", "token", "credential", "credentials", "password", "passwords", "login", "logins", "cert", "certificate", "secret")}`,
+  `${alt("sell", "selling", "sold", "flog", "flogging", "flogged", "leak", "leaking", "leaked", "pass", "passing", "passed")} ${gap(3)}${alt("list", "lists", "data", "records", "contact", "contacts", "database", "details", "customer data", "client list", "patient data")} ${gap(3)}${alt("to", "out of", "from")}`,
+  `look ${gap(1)}up ${gap(4)}${alt("record", "records", "file", "files", "chart", "charts", "notes", "details", "account")}`,
+  `${alt("credential", "credentials", "login", "logins", "password", "account", "badge", "key card", "keycard")} ${gap(3)}${alt("be use to", "be used to", "were used to", "was used to", "get use to", "used to")}`,
+  `(?:someone|somebody|an attacker|attackers|a hacker|hackers|a former \\S+|an ex-\\S+) ${gap(1)}${alt("use", "used", "using")} ${gap(4)}${alt("login", "logins", "credential", "credentials", "password", "account", "access", "badge", "card")}`,
+  `${alt("find", "found", "discover", "discovered", "spot", "spotted")} ${gap(2)}${alt("an open", "a public", "an exposed", "an unsecured", "a misconfigured", "a leaky")} ${gap(2)}${alt("bucket", "s3 bucket", "database", "server", "share", "drive", "folder", "repo", "api", "endpoint", "elasticsearch")}`,
+  `${alt("laptop", "tablet", "phone", "device", "hard drive", "usb", "ipad")} ${gap(2)}${alt("walk out", "walked out", "walk off", "walked off", "disappear", "disappeared", "vanish", "vanished", "grow legs", "grew legs")}`,
 ];
