@@ -31,16 +31,16 @@ type Tally = { bad: number; all: number; adjective: number };
 interface Endings {
   /** By the word as written (lower case): "withdrawal" is a noun even though it stems to "withdraw". */
   byWord: Map<string, Tally>;
-  /** By stem, for a written form the sample saw fewer than twice. */
+  /** By stem: all written forms of the word together. */
   byStem: Map<string, Tally>;
 }
 function endsWell(key: string, surface: string, endings: Endings): boolean {
   const keyWords = key.split(" ");
   const surfaceWords = surface.toLowerCase().split(/\s+/);
-  const word = endings.byWord.get(surfaceWords[surfaceWords.length - 1]);
-  const last = word && word.all >= 2 ? word : endings.byStem.get(keyWords[keyWords.length - 1]);
-  if (!last || last.all < 2) return false;
-  return last.bad / last.all <= MAX_BAD_ENDING_SHARE;
+  // Either reading may clear it: "withdrawal" by its written form, "mapping" (a gerund the tagger calls a verb) by its stem "map".
+  return [endings.byWord.get(surfaceWords[surfaceWords.length - 1]), endings.byStem.get(keyWords[keyWords.length - 1])].some(
+    (tally) => !!tally && tally.all >= 2 && tally.bad / tally.all <= MAX_BAD_ENDING_SHARE,
+  );
 }
 
 export interface NamedCandidate {
