@@ -1,5 +1,5 @@
 import { BAD_ENDING, extractPhrases, isGenericWord, type Phrase } from "./phrases.js";
-import type { ClusterTerms } from "./label.js";
+import type { ClusterTerms, TermCandidate } from "./label.js";
 import { createStemmer } from "./stem.js";
 import { forEachTerm } from "./vectorize.js";
 
@@ -27,11 +27,20 @@ const COVERAGE_POWER = 2;
  * the word was seen at all (a word the sample never shows cannot be checked).
  */
 const MAX_BAD_ENDING_SHARE = 0.5;
-function endsWell(key: string, endings: ReadonlyMap<string, { bad: number; all: number }>): boolean {
-  const words = key.split(" ");
-  const last = endings.get(words[words.length - 1]);
-  if (!last || last.all < 2) return false;
-  return last.bad / last.all <= MAX_BAD_ENDING_SHARE;
+type Tally = { bad: number; all: number; adjective: number };
+interface Endings {
+  /** By the word as written (lower case): "withdrawal" is a noun even though it stems to "withdraw". */
+  byWord: Map<string, Tally>;
+  /** By stem: all written forms of the word together. */
+  byStem: Map<string, Tally>;
+}
+function endsWell(key: string, surface: string, endings: Endings): boolean {
+  const keyWords = key.split(" ");
+  const surfaceWords = surface.toLowerCase().split(/\s+/);
+  // Either reading may clear it: "withdrawal" by its written form, "mapping" (a gerund the tagger calls a verb) by its stem "map".
+  return [endings.byWord.get(surfaceWords[surfaceWords.length - 1]), endings.byStem.get(keyWords[keyWords.length - 1])].some(
+    (tally) => !!tally && tally.all >= 2 && tally.bad / tally.all <= MAX_BAD_ENDING_SHARE,
+  );
 }
 
 export interface NamedCandidate {
@@ -69,12 +78,10 @@ export function nameThemes(
   const sampled: number[] = [];
   const totalDf = new Map<string, number>();
   // How often each word stem is tagged as a verb/preposition, to keep names from ending in one.
-  const endings = new Map<string, { bad: number; all: number }>();
-  const onToken = (stemmed: string, pos: string) => {
-    let tally = endings.get(stemmed);
-    if (!tally) endings.set(stemmed, (tally = { bad: 0, all: 0 }));
-    tally.all++;
-    if (BAD_ENDING.has(pos)) tally.bad++;
+  const endings: Endings = { byWord: new Map(), byStem: new Map() };
+  const onToken = (stemmed: string, pos: string, lower: string) => {
+    count(endings.byStem, stemmed, pos);
+    count(endings.byWord, lower, pos);
   };
   const samples = rankedMembers.map((ranked) => spreadSample(ranked, perTheme));
   // Per theme: sampled members whose opening clause contains each term (the pain is usually said first).
@@ -104,12 +111,15 @@ export function nameThemes(
   const used = new Set<string>();
   const names: string[] = new Array(k);
   for (const c of order) {
-    const fromTerms: NamedCandidate[] = (terms[c]?.candidates ?? [])
-      .filter((t) => endsWell(t.key, endings) && !isGenericPhrase(t.surface))
+    const ok = (key: string, surface: string) => endsWell(key, surface, endings);
+    const modifier = (word: string) => readsAsModifier(word, endings);
+    const fromTerms: NamedCandidate[] = mergeWordOrders(terms[c]?.candidates ?? [], ok, modifier, surfaces)
+      // The ending is judged on the form members write most ("charged", not the noun "charge").
+      .filter((t) => ok(t.key, t.surface) && !isGenericPhrase(t.surface))
       .map((t) => {
         // Coverage averaged with the opening-clause coverage: "outage" (said first) beats
         // "social media" (a detail every answer of a template adds later).
-        const openingShare = (opening[c].get(t.key) ?? 0) / Math.max(1, samples[c].length);
+        const openingShare = Math.min(1, t.keys.reduce((sum, key) => sum + (opening[c].get(key) ?? 0), 0) / Math.max(1, samples[c].length));
         const coverage = (1 - OPENING_WEIGHT) * t.coverage + OPENING_WEIGHT * openingShare;
         const lift = t.coverage > 0 ? t.score / t.coverage : 0;
         return { key: t.key, surface: nounSurface(t.key, surfaces) ?? t.surface, coverage, score: coverage ** COVERAGE_POWER * lift };
@@ -125,6 +135,41 @@ export function nameThemes(
     names[c] = name;
   }
   return names;
+}
+
+/**
+ * One concept written in two word orders counts once: "card stolen" (ends in a verb, cannot be a
+ * name) and "stolen card" (a noun phrase) pool their members under the noun-final order, when
+ * members wrote that order too (it is a candidate or a noun phrase of the tagged sample) and the
+ * word moved to the front reads as a modifier (`readsAsModifier`).
+ */
+export function mergeWordOrders(
+  candidates: readonly TermCandidate[],
+  endsWellFn: (key: string, surface: string) => boolean,
+  isModifier: (word: string) => boolean,
+  surfaces: ReadonlyMap<string, ReadonlyMap<string, number>>,
+): (TermCandidate & { keys: string[] })[] {
+  const byKey = new Map(candidates.map((t) => [t.key, t]));
+  const out = candidates.map((t) => ({ ...t, keys: [t.key] }));
+  const index = new Map(out.map((t, i) => [t.key, i]));
+  for (const t of candidates) {
+    const words = t.key.split(" ");
+    if (words.length !== 2 || endsWellFn(t.key, t.surface)) continue;
+    const reversed = `${words[1]} ${words[0]}`;
+    const other = byKey.get(reversed);
+    const surface = other?.surface ?? (surfaces.has(reversed) ? mostFrequent(surfaces.get(reversed)) : undefined);
+    if (!surface || !endsWellFn(reversed, surface) || !isModifier(surface.split(" ")[0])) continue;
+    const coverage = Math.min(1, t.coverage + (other?.coverage ?? 0));
+    // Lift of the pooled members: the two orders' lifts weighted by their members.
+    const lift = (t.score + (other?.score ?? 0)) / Math.max(1e-9, t.coverage + (other?.coverage ?? 0));
+    const merged = { key: reversed, surface, coverage, score: coverage * lift, keys: [reversed, t.key] };
+    const at = index.get(reversed);
+    if (at === undefined) {
+      index.set(reversed, out.length);
+      out.push(merged);
+    } else if (out[at].coverage < coverage) out[at] = merged;
+  }
+  return out;
 }
 
 export function scorePhrases(
@@ -241,6 +286,27 @@ function uniqueFallback(label: string, used: ReadonlySet<string>): string {
   let unique = base;
   for (let suffix = 2; used.has(unique.toLowerCase()); suffix++) unique = `${base} (${suffix})`;
   return unique;
+}
+
+function count(tallies: Map<string, Tally>, key: string, pos: string): void {
+  let tally = tallies.get(key);
+  if (!tally) tallies.set(key, (tally = { bad: 0, all: 0, adjective: 0 }));
+  tally.all++;
+  if (BAD_ENDING.has(pos)) tally.bad++;
+  if (pos === "ADJ") tally.adjective++;
+}
+
+/**
+ * A word that can stand before a noun as its modifier: a past participle ("stolen", "declined",
+ * "failed") or a word tagged an adjective in most of its uses ("pending"), not a base verb
+ * ("take", "come", "check"): "card stolen" may become "stolen card", "transfer take" never "take transfer".
+ */
+const PARTICIPLE = /(?:ed|en)$/;
+function readsAsModifier(word: string, endings: Endings): boolean {
+  const lower = word.toLowerCase();
+  if (lower.length > 3 && PARTICIPLE.test(lower)) return true;
+  const tally = endings.byWord.get(lower);
+  return !!tally && tally.all >= 2 && tally.adjective * 2 > tally.all;
 }
 
 function countSurface(surfaces: Map<string, Map<string, number>>, phrase: Phrase): void {

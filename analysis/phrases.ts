@@ -53,14 +53,20 @@ const MAX_TEXT_CHARS = 2000;
 export function extractPhrases(
   text: string,
   stem: (word: string) => string = createStemmer(),
-  onToken?: (stemmed: string, pos: string) => void,
+  onToken?: (stemmed: string, pos: string, lower: string) => void,
 ): Phrase[] {
   if (!text || !text.trim()) return [];
   const { nlp, its } = tagger();
   const doc = nlp.readDoc(text.slice(0, MAX_TEXT_CHARS));
   const values = doc.tokens().out() as string[];
   const tags = doc.tokens().out(its.pos) as string[];
-  if (onToken) for (let i = 0; i < values.length; i++) if (isContentWord(values[i])) onToken(stem(values[i].toLowerCase()), tags[i]);
+  if (onToken) {
+    for (let i = 0; i < values.length; i++) {
+      if (!isContentWord(values[i])) continue;
+      const lower = values[i].toLowerCase();
+      onToken(stem(lower), tags[i], lower);
+    }
+  }
   const out: Phrase[] = [];
   const seen = new Set<string>();
   // In a text written in capitals, capitals say nothing about acronyms ("HOW LONG" is not "LONG").

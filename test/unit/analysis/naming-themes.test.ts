@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyzeThemes } from "../../../analysis/index";
-import { chooseName, isGenericPhrase, nameThemes, type NamedCandidate } from "../../../analysis/names";
+import { chooseName, isGenericPhrase, mergeWordOrders, nameThemes, type NamedCandidate } from "../../../analysis/names";
 import { extractPhrases } from "../../../analysis/phrases";
 import { STOP_WORDS } from "../../../analysis/stopwords";
 import { summarise } from "../../../analysis/summary";
@@ -78,6 +78,61 @@ describe("naming rules", () => {
         ],
       ),
     ).toEqual(["invoice amount", "password reset"]);
+  });
+  it("judges a name's last word as members write it: 'cash withdrawal' is a noun phrase though 'withdrawal' stems to 'withdraw'", () => {
+    const texts = [
+      "The cash withdrawal is still pending",
+      "My cash withdrawal never came out of the machine",
+      "Why is my cash withdrawal pending",
+      "A cash withdrawal was charged twice",
+      "I want to withdraw cash abroad",
+    ];
+    const candidates = [
+      { key: "cash withdraw", surface: "cash withdrawal", coverage: 0.8, score: 0.8 * 5 },
+      { key: "cash", surface: "cash", coverage: 1, score: 3 },
+    ];
+    expect(nameThemes(texts, [[0, 1, 2, 3, 4]], [{ label: "cash", candidates }])).toEqual(["cash withdrawal"]);
+  });
+});
+
+describe("one concept in two word orders", () => {
+  const nounEnd = (key: string) => key.endsWith("card") || key.endsWith("transfer");
+  const participle = (word: string) => /ed$|en$/.test(word);
+  it("pools 'card stolen' into the noun-final 'stolen card' members also wrote", () => {
+    const merged = mergeWordOrders(
+      [
+        { key: "card stolen", surface: "card stolen", coverage: 0.24, score: 0.24 * 7 },
+        { key: "stolen card", surface: "stolen card", coverage: 0.14, score: 0.14 * 6 },
+      ],
+      nounEnd,
+      participle,
+      new Map(),
+    );
+    const stolenCard = merged.find((t) => t.key === "stolen card");
+    expect(stolenCard?.coverage).toBeCloseTo(0.38, 10);
+    expect(stolenCard?.score).toBeCloseTo(0.24 * 7 + 0.14 * 6, 10);
+    expect(stolenCard?.keys).toEqual(["stolen card", "card stolen"]);
+  });
+  it("takes the reversed order from the tagged sample's noun phrases", () => {
+    const merged = mergeWordOrders(
+      [{ key: "transfer declined", surface: "transfer declined", coverage: 0.16, score: 0.16 * 8 }],
+      nounEnd,
+      participle,
+      new Map([["declined transfer", new Map([["declined transfer", 3]])]]),
+    );
+    expect(merged.map((t) => [t.surface, t.coverage])).toEqual([
+      ["transfer declined", 0.16],
+      ["declined transfer", 0.16],
+    ]);
+  });
+  it("never fronts a base verb ('transfer take' stays as it is) nor invents an order nobody wrote", () => {
+    const surfaces = new Map([["take transfer", new Map([["take transfer", 2]])]]);
+    expect(
+      mergeWordOrders([{ key: "transfer take", surface: "transfer take", coverage: 0.15, score: 1 }], nounEnd, participle, surfaces),
+    ).toHaveLength(1);
+    expect(
+      mergeWordOrders([{ key: "card blocked", surface: "card blocked", coverage: 0.3, score: 1 }], nounEnd, participle, new Map()),
+    ).toHaveLength(1);
   });
 });
 
