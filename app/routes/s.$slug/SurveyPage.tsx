@@ -3,7 +3,6 @@ import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from "r
 import { FormErrors } from "~/components/Field";
 import { parsePageAnswers } from "~/surveys/answer-schema";
 import { errorLinks } from "~/surveys/flow/error-links";
-import { flowText } from "~/surveys/flow/strings";
 import { useAutosave } from "~/surveys/flow/useAutosave";
 import { useOneAtATime } from "~/surveys/flow/useOneAtATime";
 import { parseShownPage } from "~/surveys/logic/page";
@@ -38,7 +37,7 @@ export function SurveyPage({ data }: { data: OpenSurveyData }) {
   const shown = data.questions.filter((q) => !live.hidden.has(q.id));
   const one = useOneAtATime(data.oneAtATime, shown, formRef, pageKey);
   const autosave = useAutosave(formRef, `/s/${data.slug}?autosave=1`);
-  const links = errorLinks(shown, errors);
+  const links = errorLinks(shown, errors, (prompt, message) => t("errorLink", { prompt, message }));
 
   // After "Next" (a new page, with JavaScript): focus its heading (a live region: the number is announced).
   const [announce, setAnnounce] = useState("");
@@ -50,8 +49,8 @@ export function SurveyPage({ data }: { data: OpenSurveyData }) {
     document.getElementById("survey-progress-label")?.focus();
   }, [data.pageIndex]);
   useEffect(() => {
-    if (one.active && one.count > 1) setAnnounce(flowText.questionOf(one.index + 1, one.count));
-  }, [one.active, one.index, one.count]);
+    if (one.active && one.count > 1) setAnnounce(t("questionOf", { index: one.index + 1, total: one.count }));
+  }, [one.active, one.index, one.count, t]);
   // A refused answer on a question not on screen (one at a time): show that question.
   const firstRefused = links[0]?.questionId;
   const showQuestion = one.showQuestion;
@@ -142,12 +141,12 @@ export function SurveyPage({ data }: { data: OpenSurveyData }) {
         {data.token ? <input type="hidden" name="r" value={data.token} /> : <input type="hidden" name="idem" value={data.idem} />}
         {Object.entries(data.attribution).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
         <div className="hp" aria-hidden="true">
-          <label htmlFor={HONEYPOT_FIELD}>Website</label>
+          <label htmlFor={HONEYPOT_FIELD}>{t("website")}</label>
           <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
         {one.active && one.count > 1 ? (
           <p className="small muted" data-testid="question-step">
-            {flowText.questionOf(one.index + 1, one.count)} · {flowText.keysHint}
+            {t("questionOf", { index: one.index + 1, total: one.count })} · {t("keysHint")}
           </p>
         ) : null}
         {data.questions.map((q) => (

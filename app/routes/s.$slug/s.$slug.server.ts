@@ -60,7 +60,9 @@ async function openSurvey(slug: string | undefined) {
 function pageUrl(s: AnsweringSurvey, token: string, page: number, lang: FormLanguage) {
   return `/s/${s.survey.slug}?r=${encodeURIComponent(token)}&page=${page}&lang=${lang}`;
 }
-const thanksUrl = (s: AnsweringSurvey) => `/s/${s.survey.slug}/thanks`;
+/** A translated survey's thank-you page keeps the language the prospect chose (an English-only survey's URL stays plain). */
+const thanksUrl = (s: AnsweringSurvey, lang?: FormLanguage) =>
+  `/s/${s.survey.slug}/thanks${lang && s.translations?.size ? `?lang=${lang}` : ""}`;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const s = await openSurvey(params.slug);
@@ -83,7 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const response = await findResponseByTokenHash(db(), s.survey.id, resumeTokenHash(token ?? resumeTokenFor(s.survey.id, idem!)));
   if (token && !response) return json({ ...base, state: "bad_link" as const });
-  if (response?.status === "complete") throw redirect(thanksUrl(s), { headers });
+  if (response?.status === "complete") throw redirect(thanksUrl(s, language.lang), { headers });
   if (response && !token) token = resumeTokenFor(s.survey.id, idem!);
 
   const requested = Number(url.searchParams.get("page"));
@@ -108,7 +110,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // An invitation's personal link: what the contact list knew, on the questions not answered yet.
   const by = response ? { responseId: response.id } : { token: url.searchParams.get("inv") };
   Object.assign(values, await invitationPrefillValues(db(), s.survey.id, questions, values, by));
-  const logic = hasLogic(s.questions) ? pageLogic(s.questions, questions, stored, values) : undefined;
+  const logic = hasLogic(s.questions) ? pageLogic(language.localize(s.questions), questions, stored, values, language.lang) : undefined;
   const attribution: Record<string, string | undefined> = response ? {} : AttributionSchema.parse(Object.fromEntries(url.searchParams));
   const origin = publicOrigin(request);
   return json(
@@ -177,7 +179,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) {
     // A stale page of a response that is already complete: nothing to fix, nothing changes.
     if (meta.data.r && (await findResponseByTokenHash(db(), s.survey.id, resumeTokenHash(meta.data.r)))?.status === "complete")
-      return redirect(thanksUrl(s));
+      return redirect(thanksUrl(s, language.lang));
     return badRequest(parsed.errors, { values: pageFormValues(questions, input) });
   }
 
@@ -201,7 +203,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "start_over":
       return badRequest({ "": ["Please start the survey from its first page."] }, { values: pageFormValues(questions, input) });
     case "complete":
-      return redirect(thanksUrl(s));
+      return redirect(thanksUrl(s, language.lang));
     case "ahead":
       return redirect(pageUrl(s, outcome.token, outcome.currentPage, language.lang));
     case "saved":
