@@ -38,6 +38,7 @@ import { randomToken } from "~/utils/tokens.server";
 import { invitationPrefillValues } from "~/reach/invitations.server";
 import { answeringLanguage } from "~/surveys/i18n/answering.server";
 import { fullQuotaOf } from "~/surveys/quotas/quotas.server";
+import { chosenOptions } from "~/surveys/quotas/rules";
 import type { FormLanguage } from "~/surveys/i18n/languages";
 import { optionLabel } from "~/surveys/i18n/localize";
 
@@ -97,7 +98,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const stored = response ? await listResponseAnswers(db(), response.id) : [];
   // An answer already given put the prospect in a segment whose quota is full (ADR 0602).
   const quota =
-    s.quotas?.length && (await fullQuotaOf(db(), s.survey.id, s.quotas, new Map(stored.map((a) => [a.question_id, a.value_text]))));
+    s.quotas?.length && (await fullQuotaOf(
+      db(),
+      s.survey.id,
+      s.quotas,
+      chosenOptions(stored.map((a) => ({ questionId: a.question_id, text: a.value_text, json: a.value_json }))),
+    ));
   if (quota) {
     const q = language.localize(s.questions).find((x) => x.id === quota.questionId);
     return json({ ...base, state: "quota_full" as const, segment: q ? optionLabel(q, quota.option) : quota.option });
