@@ -122,7 +122,9 @@ test("a browser whose language is Spanish gets the survey in Spanish, without Ja
     await expect(page.getByText("Página 2 de 2")).toBeVisible();
     await page.getByLabel("¿Qué frena a tu equipo?").fill("Las hojas de cálculo.");
     await page.getByRole("button", { name: "Enviar respuestas" }).click();
-    await expect(page).toHaveURL(/\/thanks$/);
+    await expect(page).toHaveURL(/\/thanks\?lang=es$/);
+    await expect(page.getByRole("heading", { name: "¡Gracias!" })).toBeVisible();
+    await expect(page.getByText("Tus respuestas a «Estudio sectorial» están guardadas.", { exact: false })).toBeVisible();
   });
   const row = await handle.db
     .selectFrom("responses")
@@ -142,6 +144,67 @@ test("a browser whose language is Spanish gets the survey in Spanish, without Ja
     await expect(page.getByLabel("Healthcare")).toBeVisible();
     await page.getByRole("link", { name: "Español" }).click();
     await expect(page.getByRole("button", { name: "Siguiente" })).toBeVisible();
+  });
+});
+
+test("with JavaScript, the form's own words come in Spanish too: steps, announcements, keys, counter, autosave, thank-you page", async ({
+  asMarketer,
+  browser,
+}) => {
+  const slug = crypto.randomBytes(18).toString("base64url");
+  const id = await createSurvey(
+    handle.db,
+    { slug, title: `Flow study ${slug.slice(0, 6)}`, intro: "One page.", template: null, status: "open", createdBy: null },
+    [
+      {
+        page: 1,
+        kind: "single_choice",
+        prompt: "Which industry are you in?",
+        helpText: "Pick one.",
+        options: ["Healthcare", "Retail"],
+        required: true,
+        role: "industry",
+      },
+      { page: 1, kind: "long_text", prompt: "What slows your team down?", required: true, role: "pain_story" },
+    ],
+  );
+  const [industry, story] = await listQuestions(handle.db, id);
+  await handle.db.updateTable("surveys").set({ one_at_a_time: 1 }).where("id", "=", id).execute();
+  await asMarketer.goto(`/surveys/${id}/translations?lang=es`);
+  for (const [key, value] of Object.entries(spanish({ id, slug, industry: industry!, story: story! }, "Estudio del flujo")))
+    await asMarketer.locator(`[name="${key}"]`).fill(value);
+  await asMarketer.getByRole("button", { name: "Save Spanish translation" }).click();
+  await expect(asMarketer.getByRole("status").filter({ hasText: "Translation saved" })).toBeVisible();
+
+  await inContext(browser, { locale: "es-ES" }, async (page) => {
+    await page.goto(`/s/${slug}`);
+    await expect(page.getByRole("heading", { name: "Estudio del flujo" })).toBeVisible();
+    const step = page.getByTestId("question-step");
+    await expect(step).toHaveText("Pregunta 1 de 2 en esta página · Teclas: una letra elige una opción, Intro continúa.", {
+      timeout: 15_000,
+    });
+    await page.keyboard.press("a");
+    await expect(page.getByLabel("Sanidad")).toBeChecked();
+    await expect(page.getByTestId("autosave-status")).toHaveText("Todas las respuestas guardadas", { timeout: 15_000 });
+    await page.keyboard.press("Enter");
+    await expect(step).toContainText("Pregunta 2 de 2 en esta página");
+    await expect(page.getByTestId("announcer")).toHaveText("Pregunta 2 de 2 en esta página");
+    await expect(page.getByRole("button", { name: "Pregunta anterior" })).toBeVisible();
+    const answer = page.getByLabel("¿Qué frena a tu equipo?");
+    await expect(answer).toBeFocused();
+    await expect(page.locator(`#q${story!.id}-count`)).toHaveText("0 / 10.000");
+    await answer.fill("x".repeat(10_003));
+    await expect(page.locator(`#q${story!.id}-count`)).toContainText("10.003 / 10.000 · 3 caracteres por encima del límite");
+    await page.getByRole("button", { name: "Enviar respuestas" }).click();
+    await expect(
+      page.getByText("Mantén la respuesta por debajo de 10.000 caracteres. Tiene 10.003;", { exact: false }).first(),
+    ).toBeVisible();
+    await answer.fill("Las hojas de cálculo.");
+    await page.getByRole("button", { name: "Enviar respuestas" }).click();
+    await expect(page).toHaveURL(/\/thanks\?lang=es$/);
+    await expect(page.getByRole("heading", { name: "¡Gracias!" })).toBeVisible();
+    await expect(page.getByText("Ya puedes cerrar esta página.")).toBeVisible();
+    await expect(page).toHaveTitle(/^Gracias · Estudio del flujo$/);
   });
 });
 

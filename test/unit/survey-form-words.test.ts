@@ -2,7 +2,7 @@ import { createElement, type ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
-import { AutosaveStatus, ResumeLink, SurveyNav } from "../../app/routes/s.$slug/SurveyNav.js";
+import { AutosaveStatus, ResumeLink, SurveyNav } from "../../app/surveys/SurveyNav.js";
 import { fieldName, parsePageAnswers, type PublicQuestion } from "../../app/surveys/answer-schema.js";
 import { CharCounter } from "../../app/surveys/flow/CharCounter.js";
 import { formI18n, resources, translateError, translateErrors } from "../../app/surveys/i18n/i18n.js";
@@ -40,7 +40,10 @@ describe("the form's resources", () => {
       const strings = resources[lang].form as Record<string, string>;
       const same = Object.keys(english).filter((k) => strings[k] === english[k]);
       // Only what is the same in every language: "1,234 / 10,000", "Prompt: message", "Website".
-      expect(same.filter((k) => !["counter", "errorLink", "website"].includes(k)), lang).toEqual([]);
+      expect(
+        same.filter((k) => !["counter", "errorLink", "website"].includes(k)),
+        lang,
+      ).toEqual([]);
     }
   });
 });
@@ -89,7 +92,12 @@ describe("messages with values", () => {
   });
 
   it("says a display rule in the prospect's language, with the translated prompt and option labels", () => {
-    const industry = question("single_choice", { id: 1, prompt: "¿Sector?", options: ["Healthcare", "Retail"], optionLabels: ["Sanidad", "Comercio"] });
+    const industry = question("single_choice", {
+      id: 1,
+      prompt: "¿Sector?",
+      options: ["Healthcare", "Retail"],
+      optionLabels: ["Sanidad", "Comercio"],
+    });
     const hint = logicHint(
       { combine: "any", conditions: [{ questionId: 1, op: "any_of", values: ["Healthcare", "Retail"] }] },
       [industry],
@@ -101,7 +109,13 @@ describe("messages with values", () => {
 
 function inLanguage(lang: FormLanguage, element: ReactElement): string {
   const html = renderToString(createElement(I18nextProvider, { i18n: formI18n(lang) }, element));
-  return html.replace(/<[^>]+>/g, " ").replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, "&").replace(/\s+/g, " ").replace(/ ·/g, " ·");
+  return html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .replace(/ ·/g, " ·");
 }
 
 describe("the form's components in Spanish", () => {
