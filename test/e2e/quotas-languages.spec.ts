@@ -253,3 +253,51 @@ test("a quota fills up: 0 refused, counts on the survey pages, the next prospect
   expect(counts.filter((r) => r.status === "complete")).toHaveLength(1);
   expect(counts).toHaveLength(3); // the turned-away prospect's answers are kept, as a partial response
 });
+
+test("a quota on a multiple-choice option: everyone who ticked it counts, whatever else they ticked", async ({
+  asMarketer: page,
+  browser,
+}) => {
+  const slug = crypto.randomBytes(18).toString("base64url");
+  const id = await createSurvey(
+    handle.db,
+    { slug, title: `Tools study ${slug.slice(0, 6)}`, intro: "", template: null, status: "open", createdBy: null },
+    [
+      {
+        page: 1,
+        kind: "multiple_choice",
+        prompt: "Which tools do you use?",
+        options: ["Salesforce", "HubSpot"],
+        required: true,
+        role: null,
+      },
+    ],
+  );
+  await page.goto(`/surveys/${id}/quotas`);
+  await page.getByLabel("Segment").selectOption({ label: "Salesforce" });
+  await page.getByLabel("At most this many complete responses").fill("1");
+  await page.getByRole("button", { name: "Save quota" }).click();
+  await expect(page.getByTestId("quotas")).toContainText("Which tools do you use? includes Salesforce");
+  await expect(page.getByTestId("quotas")).toContainText("0 of 1");
+
+  const tick = async (tools: string[]) =>
+    inContext(browser, { javaScriptEnabled: false }, async (p) => {
+      await p.goto(`/s/${slug}`);
+      for (const t of tools) await p.getByLabel(t).check();
+      await p.getByRole("button", { name: "Submit answers" }).click();
+      await expect(p).toHaveURL(/\/thanks$/); // an English-only survey's thank-you URL stays plain
+    });
+  await tick(["HubSpot", "Salesforce"]);
+  await page.reload();
+  await expect(page.getByTestId("quotas")).toContainText("1 of 1");
+  await expect(page.getByTestId("quotas")).toContainText("full");
+  await inContext(browser, { javaScriptEnabled: false }, async (p) => {
+    await p.goto(`/s/${slug}`);
+    await p.getByLabel("Salesforce").check();
+    await p.getByRole("button", { name: "Submit answers" }).click();
+    await expect(p.getByTestId("quota-full")).toContainText("“Salesforce”");
+  });
+  await tick(["HubSpot"]);
+  const rows = await handle.db.selectFrom("responses").select(["status"]).where("survey_id", "=", id).execute();
+  expect(rows.map((r) => r.status).sort()).toEqual(["complete", "complete", "partial"]);
+});
