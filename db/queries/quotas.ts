@@ -62,7 +62,12 @@ export async function completeCountInSegment(db: Kysely<Database>, surveyId: num
     .where("r.survey_id", "=", surveyId)
     .where("r.status", "=", "complete")
     .where("a.question_id", "=", questionId)
-    .where((eb) => eb.or([eb("a.value_text", "=", option), sql<boolean>`${eb.ref("a.value_json")} like ${containing(JSON.stringify(option))} escape '!'`]))
+    .where((eb) =>
+      eb.or([
+        eb("a.value_text", "=", option),
+        sql<boolean>`${eb.ref("a.value_json")} like ${containing(JSON.stringify(option))} escape '!'`,
+      ]),
+    )
     .execute();
   return rows.filter((r) => r.value_text === option || jsonIncludes(r.value_json, option)).length;
 }

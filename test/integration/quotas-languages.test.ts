@@ -111,27 +111,25 @@ describe.each(DATABASE_KINDS)("quotas and languages on %s", (kind) => {
     });
     expect((await quotasPage(handle.db, id))!.quotas).toEqual([]);
     expect(await saveQuota(handle.db, id, { questionId: events!.id, option: "Audit", maxComplete: 5 })).toEqual({ ok: true });
-    expect((await quotasPage(handle.db, id))!.quotas).toEqual([expect.objectContaining({ prompt: "Events?", option: "Audit", complete: 0 })]);
+    expect((await quotasPage(handle.db, id))!.quotas).toEqual([
+      expect.objectContaining({ prompt: "Events?", option: "Audit", complete: 0 }),
+    ]);
   });
 
   it("holds a quota on a multiple-choice option under concurrent completions, counting exactly who ticked it", async () => {
     const slug = `quota-multi-${kind}-${++counter}-abcdefghij`;
-    const id = await createSurvey(
-      handle.db,
-      { slug, title: "CRM study", intro: "", template: null, status: "open", createdBy: null },
-      [
-        {
-          page: 1,
-          kind: "multiple_choice",
-          role: "current_tools",
-          required: true,
-          prompt: "Which tools do you use?",
-          options: ["Salesforce", "Sales", "SALESFORCE classic", "50%_off"],
-          allowOther: true,
-        },
-        { page: 2, kind: "long_text", role: "pain_story", required: true, prompt: "Story?" },
-      ],
-    );
+    const id = await createSurvey(handle.db, { slug, title: "CRM study", intro: "", template: null, status: "open", createdBy: null }, [
+      {
+        page: 1,
+        kind: "multiple_choice",
+        role: "current_tools",
+        required: true,
+        prompt: "Which tools do you use?",
+        options: ["Salesforce", "Sales", "SALESFORCE classic", "50%_off"],
+        allowOther: true,
+      },
+      { page: 2, kind: "long_text", role: "pain_story", required: true, prompt: "Story?" },
+    ]);
     const s0 = await load(slug);
     const tools = s0.questions[0]!;
     expect(await saveQuota(handle.db, id, { questionId: tools.id, option: "Salesforce", maxComplete: 3 })).toEqual({ ok: true });

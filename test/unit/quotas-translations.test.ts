@@ -177,7 +177,12 @@ describe("quota rules", () => {
     expect(fullQuotaFor(quotas, new Map(), counts)).toBeUndefined();
     // A multiple choice puts the prospect in every segment they ticked.
     expect(fullQuotaFor(quotas, new Map([[1, ["Retail", "Healthcare"]]]), counts)?.id).toBe(1);
-    expect(chosenOptions([{ questionId: 4, text: null, json: '["CRM","Salesforce"]' }, { questionId: 5, text: "x", json: null }])).toEqual(
+    expect(
+      chosenOptions([
+        { questionId: 4, text: null, json: '["CRM","Salesforce"]' },
+        { questionId: 5, text: "x", json: null },
+      ]),
+    ).toEqual(
       new Map([
         [4, ["CRM", "Salesforce"]],
         [5, ["x"]],

@@ -41,7 +41,10 @@ describe("exclusive choices", () => {
   it("the server refuses the combination on the field, and accepts either alone", () => {
     const tools = q("multiple_choice", { options: ["CRM", "Spreadsheets", "None of these"] });
     const both = parsePageAnswers([tools], { [fieldName(tools.id)]: ["CRM", "None of these"] });
-    expect(both).toEqual({ success: false, errors: { [fieldName(tools.id)]: ["“None of these” cannot be combined with other choices. Untick it or the others."] } });
+    expect(both).toEqual({
+      success: false,
+      errors: { [fieldName(tools.id)]: ["“None of these” cannot be combined with other choices. Untick it or the others."] },
+    });
     expect(exclusiveConflict(["None of these"])).toBeUndefined();
     expect(parsePageAnswers([tools], { [fieldName(tools.id)]: ["None of these"] }).success).toBe(true);
     expect(parsePageAnswers([tools], { [fieldName(tools.id)]: ["CRM", "Spreadsheets"] }).success).toBe(true);

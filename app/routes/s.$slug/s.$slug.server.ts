@@ -98,7 +98,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const stored = response ? await listResponseAnswers(db(), response.id) : [];
   // An answer already given put the prospect in a segment whose quota is full (ADR 0602).
   const quota =
-    s.quotas?.length && (await fullQuotaOf(
+    s.quotas?.length &&
+    (await fullQuotaOf(
       db(),
       s.survey.id,
       s.quotas,

@@ -24,7 +24,8 @@ export default function SurveyQuotas() {
           <h1>Quotas: {survey.title}</h1>
           <p className="muted">
             At most so many complete responses from one segment (for example industry = Healthcare, or everyone who ticked Salesforce among
-            their tools). A prospect whose answer puts them in a full segment is thanked and the survey ends for them; their answers so far are kept.
+            their tools). A prospect whose answer puts them in a full segment is thanked and the survey ends for them; their answers so far
+            are kept.
             {survey.maxResponses !== null ? ` The survey as a whole stops at ${survey.maxResponses} complete responses.` : ""}
           </p>
         </div>

@@ -4,7 +4,16 @@ import { writeTransaction } from "../../../db/group-commit.js";
 import { completeCountInSegment, deleteQuota, listQuotas, upsertQuota } from "../../../db/queries/quotas.js";
 import { getSurvey, listQuestions, questionOptions, touchSurvey } from "../../../db/queries/surveys.js";
 import type { FieldErrors } from "../../utils/forms.js";
-import { fullQuotaFor, quotaProgress, quotaQuestions, quotaTargetErrors, segmentKey, type Chosen, type Quota, type QuotaForm } from "./rules.js";
+import {
+  fullQuotaFor,
+  quotaProgress,
+  quotaQuestions,
+  quotaTargetErrors,
+  segmentKey,
+  type Chosen,
+  type Quota,
+  type QuotaForm,
+} from "./rules.js";
 
 /**
  * Quotas on the server (ADR 0602): the quotas page's reads and writes, and the check the public

@@ -62,7 +62,11 @@ export function chosenOptions(answers: Iterable<{ questionId: number; text: stri
     if (a.json !== null) {
       try {
         const list: unknown = JSON.parse(a.json);
-        if (Array.isArray(list)) chosen.set(a.questionId, list.filter((v): v is string => typeof v === "string"));
+        if (Array.isArray(list))
+          chosen.set(
+            a.questionId,
+            list.filter((v): v is string => typeof v === "string"),
+          );
       } catch {
         // not a list: no segment
       }
@@ -84,12 +88,10 @@ export function quotaTargetErrors(form: QuotaForm, questions: readonly QuotaQues
  * when every segment the prospect is in still has room. `counts` maps `segmentKey` to complete
  * responses (excluding this prospect's, which is not complete yet).
  */
-export function fullQuotaFor(
-  quotas: readonly Quota[],
-  chosen: Chosen,
-  counts: ReadonlyMap<string, number>,
-): Quota | undefined {
-  return quotas.find((quota) => chosen.get(quota.questionId)?.includes(quota.option) && (counts.get(segmentKey(quota)) ?? 0) >= quota.maxComplete);
+export function fullQuotaFor(quotas: readonly Quota[], chosen: Chosen, counts: ReadonlyMap<string, number>): Quota | undefined {
+  return quotas.find(
+    (quota) => chosen.get(quota.questionId)?.includes(quota.option) && (counts.get(segmentKey(quota)) ?? 0) >= quota.maxComplete,
+  );
 }
 
 export function segmentKey(s: { questionId: number; option: string }): string {
