@@ -4,8 +4,8 @@ import { useLoaderData } from "@remix-run/react";
 import { I18nextProvider } from "react-i18next";
 import { answeringLanguage } from "~/surveys/i18n/answering.server";
 import { formI18n, useFormT } from "~/surveys/i18n/i18n";
-import { loadAnsweringSurvey, SURVEY_NOT_FOUND } from "~/surveys/submission.server";
-import { notFound } from "~/utils/http.server";
+import { surveyNotFound } from "~/surveys/i18n/public-errors.server";
+import { loadAnsweringSurvey } from "~/surveys/submission.server";
 import { db } from "~/utils/db.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -16,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 /** In the language the prospect answered in (`?lang=` from the last page post, else their browser's), with the survey's title in it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const s = await loadAnsweringSurvey(db(), params.slug ?? "");
-  if (!s) throw notFound(SURVEY_NOT_FOUND);
+  if (!s) throw surveyNotFound(request);
   const language = answeringLanguage(request, s, new URL(request.url).searchParams.get("lang"));
   return json({ title: language.title, lang: language.lang });
 }
@@ -46,4 +46,4 @@ function ThanksCard({ title }: { title: string }) {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";
+export { SurveyErrorBoundary as ErrorBoundary } from "~/surveys/SurveyErrorBoundary";

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
 import { connect, type DatabaseHandle } from "../../db/client.js";
 import { createSurvey, listQuestions } from "../../db/queries/surveys.js";
+import AxeBuilder from "@axe-core/playwright";
 import { test, expect } from "./fixtures.js";
 
 /**
@@ -300,4 +301,19 @@ test("a quota on a multiple-choice option: everyone who ticked it counts, whatev
   await tick(["HubSpot"]);
   const rows = await handle.db.selectFrom("responses").select(["status"]).where("survey_id", "=", id).execute();
   expect(rows.map((r) => r.status).sort()).toEqual(["complete", "complete", "partial"]);
+});
+
+test("a link that matches no survey says so in the browser's language, with a 404 and axe at 0", async ({ browser }) => {
+  await inContext(browser, { locale: "de-DE", javaScriptEnabled: false }, async (page) => {
+    const response = await page.goto(`/s/${crypto.randomBytes(18).toString("base64url")}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Umfrage nicht gefunden" })).toBeVisible();
+    await expect(page.getByText("Diese Umfrage gibt es nicht, oder sie ist noch nicht geöffnet.")).toBeVisible();
+  });
+  await inContext(browser, { locale: "fr-FR" }, async (page) => {
+    await page.goto(`/s/${crypto.randomBytes(18).toString("base64url")}/thanks`);
+    await expect(page.getByRole("heading", { name: "Questionnaire introuvable" })).toBeVisible();
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+  });
 });

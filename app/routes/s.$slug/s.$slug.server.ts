@@ -18,7 +18,6 @@ import {
   resumeTokenFor,
   resumeTokenHash,
   submitPage,
-  SURVEY_NOT_FOUND,
   surveyAvailability,
   type AnsweringSurvey,
 } from "~/surveys/submission.server";
@@ -31,9 +30,10 @@ import { database, db } from "~/utils/db.server";
 import { env, secureCookies } from "~/utils/env.server";
 import { formDataToObject, type FieldErrors } from "~/utils/forms";
 import { isHoneypotFilled } from "~/utils/honeypot.server";
-import { badRequest, notFound, publicOrigin } from "~/utils/http.server";
+import { badRequest, publicOrigin } from "~/utils/http.server";
 import { appRateLimiter, type SharedRateLimiter } from "~/jobs/shared-rate-limit.server";
-import { clientAddress, tooManyRequests } from "~/utils/rate-limit.server";
+import { clientAddress } from "~/utils/rate-limit.server";
+import { surveyNotFound, surveyTooManyRequests } from "~/surveys/i18n/public-errors.server";
 import { randomToken } from "~/utils/tokens.server";
 import { invitationPrefillValues } from "~/reach/invitations.server";
 import { answeringLanguage } from "~/surveys/i18n/answering.server";
@@ -52,9 +52,9 @@ let autosaveLimiter: SharedRateLimiter | undefined;
 // Autosave posts come one per pause in typing: their own, larger budget, so they never eat the page posts'.
 const autosaves = () => (autosaveLimiter ??= appRateLimiter("autosave", env().SUBMIT_RATE_LIMIT * 4, 60_000, database().pool));
 
-async function openSurvey(slug: string | undefined) {
+async function openSurvey(request: Request, slug: string | undefined) {
   const s = await loadAnsweringSurvey(db(), slug ?? "");
-  if (!s) throw notFound(SURVEY_NOT_FOUND);
+  if (!s) throw surveyNotFound(request);
   return s;
 }
 
@@ -66,7 +66,7 @@ const thanksUrl = (s: AnsweringSurvey, lang?: FormLanguage) =>
   `/s/${s.survey.slug}/thanks${lang && s.translations?.size ? `?lang=${lang}` : ""}`;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const s = await openSurvey(params.slug);
+  const s = await openSurvey(request, params.slug);
   const url = new URL(request.url);
   const language = answeringLanguage(request, s, url.searchParams.get("lang"));
   const state = await surveyAvailability(db(), s);
@@ -145,13 +145,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const isAutosave = new URL(request.url).searchParams.has("autosave");
   const wait = await (isAutosave ? autosaves() : submitLimiter()).hit(`ip:${ip}`);
   if (wait)
-    return tooManyRequests(
+    return surveyTooManyRequests(
+      request,
       wait,
       "Too many submissions from your network. Please wait a minute and try again; your answers so far are saved.",
     );
 
   const form = await readFormData(request, BODY_LIMIT);
-  const s = await openSurvey(params.slug);
+  const s = await openSurvey(request, params.slug);
   // A bot filled the hidden field: thank it and store nothing.
   if (isHoneypotFilled(form)) return redirect(thanksUrl(s));
 
