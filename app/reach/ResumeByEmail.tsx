@@ -1,5 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
+import { translateError, useFormT } from "~/surveys/i18n/i18n";
 import { ResumeLinkSchema } from "./resume-link-schema";
 
 interface Result {
@@ -13,10 +14,13 @@ interface Result {
  * address to /s/:slug/resume-link (a route of its own, so the survey route itself barely changes).
  */
 export function ResumeByEmail({ slug, token }: { slug: string; token: string }) {
+  const t = useFormT();
   const fetcher = useFetcher<Result>();
   const [clientError, setClientError] = useState<string | undefined>();
   const data = fetcher.data;
-  const error = clientError ?? data?.errors?.email?.[0] ?? data?.errors?.[""]?.[0] ?? data?.errors?.r?.[0];
+  // The schema's and the action's messages are English keys of the `errors` namespace: shown in the form's language.
+  const english = clientError ?? data?.errors?.email?.[0] ?? data?.errors?.[""]?.[0] ?? data?.errors?.r?.[0];
+  const error = english === undefined ? undefined : translateError(english, t);
   const sending = fetcher.state !== "idle";
 
   function check(event: FormEvent<HTMLFormElement>) {
@@ -29,13 +33,13 @@ export function ResumeByEmail({ slug, token }: { slug: string; token: string }) 
   if (data?.sent)
     return (
       <p role="status" className="alert alert--ok" data-testid="resume-email-sent">
-        We have emailed you a link. It continues here, on any device.
+        {t("resumeEmailSent")}
       </p>
     );
   return (
     <fetcher.Form method="post" action={`/s/${encodeURIComponent(slug)}/resume-link`} onSubmit={check} noValidate className="stack">
       <input type="hidden" name="r" value={token} />
-      <label htmlFor="resume-email">Or email me a link to finish later</label>
+      <label htmlFor="resume-email">{t("resumeEmailLabel")}</label>
       <div className="row">
         <input
           id="resume-email"
@@ -46,7 +50,7 @@ export function ResumeByEmail({ slug, token }: { slug: string; token: string }) 
           aria-describedby={error ? "resume-email-error" : undefined}
         />
         <button type="submit" className="button button--secondary" disabled={sending}>
-          {sending ? "Sending…" : "Email me the link"}
+          {sending ? t("resumeEmailSending") : t("resumeEmailButton")}
         </button>
       </div>
       {error ? (

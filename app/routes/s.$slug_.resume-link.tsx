@@ -8,9 +8,10 @@ import { appRateLimiter, type SharedRateLimiter } from "~/jobs/shared-rate-limit
 import { readFormData } from "~/utils/body.server";
 import { database, db } from "~/utils/db.server";
 import { parseWith } from "~/utils/forms";
-import { badRequest, notFound } from "~/utils/http.server";
-import { clientAddress, tooManyRequests } from "~/utils/rate-limit.server";
-import { loadAnsweringSurvey, SURVEY_NOT_FOUND } from "~/surveys/submission.server";
+import { badRequest } from "~/utils/http.server";
+import { clientAddress } from "~/utils/rate-limit.server";
+import { surveyNotFound, surveyTooManyRequests } from "~/surveys/i18n/public-errors.server";
+import { loadAnsweringSurvey } from "~/surveys/submission.server";
 
 let shared: SharedRateLimiter | undefined;
 // Each post sends an email to an address the visitor chose: few per address and minute.
@@ -25,12 +26,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readFormData(request, 8 * 1024);
   const s = await loadAnsweringSurvey(db(), params.slug ?? "");
-  if (!s) throw notFound(SURVEY_NOT_FOUND);
+  if (!s) throw surveyNotFound(request);
   const parsed = parseWith(ResumeLinkSchema, form);
   if (!parsed.success) return badRequest(parsed.errors, { sent: false });
   // Counted once the post would send an email (to an address the visitor chose): few per minute.
   const wait = await limiter().hit(`ip:${clientAddress(request)}`);
-  if (wait) return tooManyRequests(wait, "Too many requests. Please wait a minute; your answers so far are saved.");
+  if (wait) return surveyTooManyRequests(request, wait, "Too many requests. Please wait a minute; your answers so far are saved.");
   const outcome = await emailResumeLink(db(), {
     survey: { id: s.survey.id, slug: s.survey.slug, title: s.survey.title },
     token: parsed.data.r,

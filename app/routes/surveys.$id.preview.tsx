@@ -22,10 +22,16 @@ async function previewSurvey(id: number) {
   if (!survey) throw notFound("We could not find that survey.");
   const questions = publicQuestions(await listQuestions(db(), id));
   const pages = [...new Set(questions.map((q) => q.page))].sort((a, b) => a - b);
-  return { survey, s: { questions, pages } satisfies PreviewSurvey };
+  return { survey, s: { questions, pages } satisfies PreviewSurvey, oneAtATime: Number(survey.one_at_a_time) === 1 };
 }
 
-function pageData(s: PreviewSurvey, pageIndex: number, answers: PreviewAnswers, values = previewValues(s, pageIndex, answers)) {
+function pageData(
+  s: PreviewSurvey,
+  oneAtATime: boolean,
+  pageIndex: number,
+  answers: PreviewAnswers,
+  values = previewValues(s, pageIndex, answers),
+) {
   const page = pageOf(s, pageIndex);
   const stored = Object.entries(answers).map(([id, a]) => ({
     question_id: Number(id),
@@ -41,15 +47,16 @@ function pageData(s: PreviewSurvey, pageIndex: number, answers: PreviewAnswers, 
     values,
     answers,
     logic: pageLogic(s.questions, page, stored, values),
+    oneAtATime,
   };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, MARKETING_ROLES);
-  const { survey, s } = await previewSurvey(idParam(params.id));
+  const { survey, s, oneAtATime } = await previewSurvey(idParam(params.id));
   const head = { id: survey.id, title: survey.title, intro: survey.intro, status: survey.status };
   if (!s.pages.length) return json({ ...head, empty: true as const });
-  return json({ ...head, empty: false as const, step: pageData(s, 1, {}) });
+  return json({ ...head, empty: false as const, step: pageData(s, oneAtATime, 1, {}) });
 }
 
 const PreviewMetaSchema = z.object({
@@ -62,7 +69,7 @@ const PreviewMetaSchema = z.object({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireUser(request, MARKETING_ROLES);
-  const { s } = await previewSurvey(idParam(params.id));
+  const { s, oneAtATime } = await previewSurvey(idParam(params.id));
   const form = await readFormData(request, 1024 * 1024);
   const input = formDataToObject(form);
   const meta = PreviewMetaSchema.safeParse(input);
@@ -72,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const step = previewStep(s, meta.data.page, answers, input, meta.data.intent ?? "next");
   if (step.kind === "done") return json({ step: { done: true as const } });
   return json(
-    { step: { ...pageData(s, step.pageIndex, step.answers, step.values), errors: step.errors } },
+    { step: { ...pageData(s, oneAtATime, step.pageIndex, step.answers, step.values), errors: step.errors } },
     { status: step.errors ? 400 : 200 },
   );
 }

@@ -29,6 +29,16 @@ export function SurveyProgress({ pageIndex, pageCount }: { pageIndex: number; pa
   );
 }
 
+/** One question at a time: "Question 2 of 3 on this page · Keys: …" above the question. */
+export function QuestionStep({ index, count }: { index: number; count: number }) {
+  const t = useFormT();
+  return (
+    <p className="small muted" data-testid="question-step">
+      {t("questionOf", { index: index + 1, total: count })} · {t("keysHint")}
+    </p>
+  );
+}
+
 /** The summary above the questions when some answers were refused; each answer's own message sits at its field. */
 export function FieldErrorSummary({
   count,

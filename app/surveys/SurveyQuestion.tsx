@@ -127,7 +127,7 @@ export function SurveyQuestion({
         {q.prompt}
         {requiredMark}
         {/* aria-required is not allowed on a group (axe aria-allowed-attr): the legend says it instead */}
-        {q.required ? <span className="sr-only"> (required)</span> : null}
+        {q.required ? <span className="sr-only"> {t("requiredSr")}</span> : null}
         {q.kind === "multiple_choice" ? <span className="muted small"> {t("chooseAny")}</span> : null}
       </legend>
       {help}

@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { FieldErrors } from "../utils/forms.js";
 import type { Logic } from "./logic/rules.js";
 import { exclusiveConflict } from "./flow/exclusive.js";
-import { flowText } from "./flow/strings.js";
+import { EXCLUSIVE, TOO_LONG, WHOLE_NUMBER } from "./flow/strings.js";
+import { errorMessage } from "./i18n/i18n.js";
 import { MAX_SHORT_ANSWER, MAX_TEXT_ANSWER, OTHER_PREFIX, QUESTION_KINDS, type QuestionKind } from "./questions.js";
 
 /**
@@ -91,7 +92,7 @@ function parseOne(q: PublicQuestion, input: FormValues): One {
       const value = (single(raw) ?? "").trim();
       if (!value) return needed("Please answer this question.");
       const max = maxLengthOf(q.kind);
-      if (value.length > max) return { error: flowText.tooLong(value.length, max), field: name };
+      if (value.length > max) return { error: errorMessage(TOO_LONG, { count: value.length, max }), field: name };
       if (q.kind === "email" && !EmailSchema.safeParse(value).success)
         return { error: "Enter a valid email address, like name@company.com.", field: name };
       return { value: text(q.kind === "email" ? value.toLowerCase() : value) };
@@ -109,7 +110,7 @@ function parseOne(q: PublicQuestion, input: FormValues): One {
       }
       const [min, max] = q.kind === "scale_0_10" ? [0, 10] : [1, 5];
       if (!Number.isInteger(number) || number < min || number > max)
-        return { error: `Choose a whole number from ${min} to ${max}.`, field: name };
+        return { error: errorMessage(WHOLE_NUMBER, { min, max }), field: name };
       return { value: { text: null, number, json: null } };
     }
     case "consent": {
@@ -129,7 +130,7 @@ function parseOne(q: PublicQuestion, input: FormValues): One {
           const other = (single(input[otherFieldName(q.id)]) ?? "").trim();
           if (!other) return { error: "Please tell us what “Other” means for you.", field: otherFieldName(q.id) };
           if (other.length > MAX_SHORT_ANSWER)
-            return { error: flowText.tooLong(other.length, MAX_SHORT_ANSWER), field: otherFieldName(q.id) };
+            return { error: errorMessage(TOO_LONG, { count: other.length, max: MAX_SHORT_ANSWER }), field: otherFieldName(q.id) };
           values.push(OTHER_PREFIX + other);
         } else if (q.options.includes(choice)) {
           if (!values.includes(choice)) values.push(choice);
@@ -139,7 +140,7 @@ function parseOne(q: PublicQuestion, input: FormValues): One {
       }
       if (!values.length) return needed(q.kind === "single_choice" ? "Please choose an option." : "Please choose at least one option.");
       const exclusive = q.kind === "multiple_choice" ? exclusiveConflict(values) : undefined;
-      if (exclusive) return { error: flowText.exclusive(exclusive), field: name };
+      if (exclusive) return { error: errorMessage(EXCLUSIVE, { option: exclusive }), field: name };
       return { value: q.kind === "single_choice" ? text(values[0]) : { text: null, number: null, json: values } };
     }
   }

@@ -27,6 +27,7 @@ import { requestConfirmation } from "../reach/confirmations.server.js";
 import { linkInvitation } from "../reach/invitations.server.js";
 import { lockSurveyForCompletion, setResponseLanguage } from "../../db/queries/quotas.js";
 import { fullQuotaOf } from "./quotas/quotas.server.js";
+import { chosenOptions } from "./quotas/rules.js";
 import type { Quota } from "./quotas/rules.js";
 import type { FormLanguage } from "./i18n/languages.js";
 
@@ -213,7 +214,7 @@ export async function submitPage(
     // An answer on this page puts the prospect in a full segment: tell them now, not pages later.
     // (Not authoritative: the completion below checks again under the survey's completion lock.)
     if (route.next !== null && s.quotas?.length) {
-      const full = await fullQuotaOf(trx, s.survey.id, s.quotas, new Map(writes.map((w) => [w.questionId, w.text])));
+      const full = await fullQuotaOf(trx, s.survey.id, s.quotas, chosenOptions(writes));
       if (full) return { outcome: "quota_full", token, quota: full, responseId: response.id };
     }
 
@@ -239,8 +240,7 @@ export async function submitPage(
         (await countResponses(trx, { surveyId: s.survey.id, status: "complete" })) >= s.survey.max_responses
       )
         return { outcome: "full", token, responseId: response.id };
-      const chosen = new Map([...byQuestion].map(([id, a]) => [id, a.text]));
-      const full = await fullQuotaOf(trx, s.survey.id, s.quotas, chosen);
+      const full = await fullQuotaOf(trx, s.survey.id, s.quotas, chosenOptions(byQuestion.values()));
       if (full) return { outcome: "quota_full", token, quota: full, responseId: response.id };
     }
 

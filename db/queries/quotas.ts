@@ -43,40 +43,43 @@ export async function deleteQuota(db: Kysely<Database>, surveyId: number, quotaI
   return Number(r.numDeletedRows) > 0;
 }
 
+/** A LIKE pattern matching text that contains `fragment` literally (`!` escapes the wildcards, on both databases). */
+const containing = (fragment: string) => `%${fragment.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+
 /**
- * Complete responses per segment (question id + chosen option) of single-choice answers. Quotas are
- * set on single-choice questions, whose answer is stored in value_text.
+ * Complete responses in a segment: those whose answer to the question is the option (a single
+ * choice, value_text) or includes it (a multiple choice, value_json: a JSON array written by
+ * JSON.stringify). Portable: the JSON text is narrowed by LIKE on the option's own JSON string
+ * (quotes included, so "Sales" does not match "Salesforce"), then each candidate is parsed and
+ * checked exactly (SQLite's LIKE ignores ASCII case; an option's text may sit inside another's).
+ * The candidates are about the segment's own size, which a quota bounds.
  */
-export async function completeCountsBySegment(
-  db: Kysely<Database>,
-  surveyId: number,
-  questionIds: number[],
-): Promise<Array<{ questionId: number; option: string; count: number }>> {
-  if (!questionIds.length) return [];
+export async function completeCountInSegment(db: Kysely<Database>, surveyId: number, questionId: number, option: string): Promise<number> {
   const rows = await db
     .selectFrom("answers as a")
     .innerJoin("responses as r", "r.id", "a.response_id")
-    .select(["a.question_id", "a.value_text", sql<number>`count(*)`.as("n")])
-    .where("r.survey_id", "=", surveyId)
-    .where("r.status", "=", "complete")
-    .where("a.question_id", "in", questionIds)
-    .where("a.value_text", "is not", null)
-    .groupBy(["a.question_id", "a.value_text"])
-    .execute();
-  return rows.map((r) => ({ questionId: r.question_id, option: r.value_text!, count: Number(r.n) }));
-}
-
-export async function completeCountInSegment(db: Kysely<Database>, surveyId: number, questionId: number, option: string): Promise<number> {
-  const row = await db
-    .selectFrom("answers as a")
-    .innerJoin("responses as r", "r.id", "a.response_id")
-    .select(sql<number>`count(*)`.as("n"))
+    .select(["a.value_text", "a.value_json"])
     .where("r.survey_id", "=", surveyId)
     .where("r.status", "=", "complete")
     .where("a.question_id", "=", questionId)
-    .where("a.value_text", "=", option)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .where((eb) =>
+      eb.or([
+        eb("a.value_text", "=", option),
+        sql<boolean>`${eb.ref("a.value_json")} like ${containing(JSON.stringify(option))} escape '!'`,
+      ]),
+    )
+    .execute();
+  return rows.filter((r) => r.value_text === option || jsonIncludes(r.value_json, option)).length;
+}
+
+function jsonIncludes(json: string | null, option: string): boolean {
+  if (json === null) return false;
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) && parsed.includes(option);
+  } catch {
+    return false;
+  }
 }
 
 /**

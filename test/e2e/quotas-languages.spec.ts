@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
 import { connect, type DatabaseHandle } from "../../db/client.js";
 import { createSurvey, listQuestions } from "../../db/queries/surveys.js";
+import AxeBuilder from "@axe-core/playwright";
 import { test, expect } from "./fixtures.js";
 
 /**
@@ -122,7 +123,9 @@ test("a browser whose language is Spanish gets the survey in Spanish, without Ja
     await expect(page.getByText("Página 2 de 2")).toBeVisible();
     await page.getByLabel("¿Qué frena a tu equipo?").fill("Las hojas de cálculo.");
     await page.getByRole("button", { name: "Enviar respuestas" }).click();
-    await expect(page).toHaveURL(/\/thanks$/);
+    await expect(page).toHaveURL(/\/thanks\?lang=es$/);
+    await expect(page.getByRole("heading", { name: "¡Gracias!" })).toBeVisible();
+    await expect(page.getByText("Tus respuestas a «Estudio sectorial» están guardadas.", { exact: false })).toBeVisible();
   });
   const row = await handle.db
     .selectFrom("responses")
@@ -142,6 +145,67 @@ test("a browser whose language is Spanish gets the survey in Spanish, without Ja
     await expect(page.getByLabel("Healthcare")).toBeVisible();
     await page.getByRole("link", { name: "Español" }).click();
     await expect(page.getByRole("button", { name: "Siguiente" })).toBeVisible();
+  });
+});
+
+test("with JavaScript, the form's own words come in Spanish too: steps, announcements, keys, counter, autosave, thank-you page", async ({
+  asMarketer,
+  browser,
+}) => {
+  const slug = crypto.randomBytes(18).toString("base64url");
+  const id = await createSurvey(
+    handle.db,
+    { slug, title: `Flow study ${slug.slice(0, 6)}`, intro: "One page.", template: null, status: "open", createdBy: null },
+    [
+      {
+        page: 1,
+        kind: "single_choice",
+        prompt: "Which industry are you in?",
+        helpText: "Pick one.",
+        options: ["Healthcare", "Retail"],
+        required: true,
+        role: "industry",
+      },
+      { page: 1, kind: "long_text", prompt: "What slows your team down?", required: true, role: "pain_story" },
+    ],
+  );
+  const [industry, story] = await listQuestions(handle.db, id);
+  await handle.db.updateTable("surveys").set({ one_at_a_time: 1 }).where("id", "=", id).execute();
+  await asMarketer.goto(`/surveys/${id}/translations?lang=es`);
+  for (const [key, value] of Object.entries(spanish({ id, slug, industry: industry!, story: story! }, "Estudio del flujo")))
+    await asMarketer.locator(`[name="${key}"]`).fill(value);
+  await asMarketer.getByRole("button", { name: "Save Spanish translation" }).click();
+  await expect(asMarketer.getByRole("status").filter({ hasText: "Translation saved" })).toBeVisible();
+
+  await inContext(browser, { locale: "es-ES" }, async (page) => {
+    await page.goto(`/s/${slug}`);
+    await expect(page.getByRole("heading", { name: "Estudio del flujo" })).toBeVisible();
+    const step = page.getByTestId("question-step");
+    await expect(step).toHaveText("Pregunta 1 de 2 en esta página · Teclas: una letra elige una opción, Intro continúa.", {
+      timeout: 15_000,
+    });
+    await page.keyboard.press("a");
+    await expect(page.getByLabel("Sanidad")).toBeChecked();
+    await expect(page.getByTestId("autosave-status")).toHaveText("Todas las respuestas guardadas", { timeout: 15_000 });
+    await page.keyboard.press("Enter");
+    await expect(step).toContainText("Pregunta 2 de 2 en esta página");
+    await expect(page.getByTestId("announcer")).toHaveText("Pregunta 2 de 2 en esta página");
+    await expect(page.getByRole("button", { name: "Pregunta anterior" })).toBeVisible();
+    const answer = page.getByLabel("¿Qué frena a tu equipo?");
+    await expect(answer).toBeFocused();
+    await expect(page.locator(`#q${story!.id}-count`)).toHaveText("0 / 10.000");
+    await answer.fill("x".repeat(10_003));
+    await expect(page.locator(`#q${story!.id}-count`)).toContainText("10.003 / 10.000 · 3 caracteres por encima del límite");
+    await page.getByRole("button", { name: "Enviar respuestas" }).click();
+    await expect(
+      page.getByText("Mantén la respuesta por debajo de 10.000 caracteres. Tiene 10.003;", { exact: false }).first(),
+    ).toBeVisible();
+    await answer.fill("Las hojas de cálculo.");
+    await page.getByRole("button", { name: "Enviar respuestas" }).click();
+    await expect(page).toHaveURL(/\/thanks\?lang=es$/);
+    await expect(page.getByRole("heading", { name: "¡Gracias!" })).toBeVisible();
+    await expect(page.getByText("Ya puedes cerrar esta página.")).toBeVisible();
+    await expect(page).toHaveTitle(/^Gracias · Estudio del flujo$/);
   });
 });
 
@@ -189,4 +253,67 @@ test("a quota fills up: 0 refused, counts on the survey pages, the next prospect
   const counts = await handle.db.selectFrom("responses").select(["status"]).where("survey_id", "=", s.id).execute();
   expect(counts.filter((r) => r.status === "complete")).toHaveLength(1);
   expect(counts).toHaveLength(3); // the turned-away prospect's answers are kept, as a partial response
+});
+
+test("a quota on a multiple-choice option: everyone who ticked it counts, whatever else they ticked", async ({
+  asMarketer: page,
+  browser,
+}) => {
+  const slug = crypto.randomBytes(18).toString("base64url");
+  const id = await createSurvey(
+    handle.db,
+    { slug, title: `Tools study ${slug.slice(0, 6)}`, intro: "", template: null, status: "open", createdBy: null },
+    [
+      {
+        page: 1,
+        kind: "multiple_choice",
+        prompt: "Which tools do you use?",
+        options: ["Salesforce", "HubSpot"],
+        required: true,
+        role: null,
+      },
+    ],
+  );
+  await page.goto(`/surveys/${id}/quotas`);
+  await page.getByLabel("Segment").selectOption({ label: "Salesforce" });
+  await page.getByLabel("At most this many complete responses").fill("1");
+  await page.getByRole("button", { name: "Save quota" }).click();
+  await expect(page.getByTestId("quotas")).toContainText("Which tools do you use? includes Salesforce");
+  await expect(page.getByTestId("quotas")).toContainText("0 of 1");
+
+  const tick = async (tools: string[]) =>
+    inContext(browser, { javaScriptEnabled: false }, async (p) => {
+      await p.goto(`/s/${slug}`);
+      for (const t of tools) await p.getByLabel(t).check();
+      await p.getByRole("button", { name: "Submit answers" }).click();
+      await expect(p).toHaveURL(/\/thanks$/); // an English-only survey's thank-you URL stays plain
+    });
+  await tick(["HubSpot", "Salesforce"]);
+  await page.reload();
+  await expect(page.getByTestId("quotas")).toContainText("1 of 1");
+  await expect(page.getByTestId("quotas")).toContainText("full");
+  await inContext(browser, { javaScriptEnabled: false }, async (p) => {
+    await p.goto(`/s/${slug}`);
+    await p.getByLabel("Salesforce").check();
+    await p.getByRole("button", { name: "Submit answers" }).click();
+    await expect(p.getByTestId("quota-full")).toContainText("“Salesforce”");
+  });
+  await tick(["HubSpot"]);
+  const rows = await handle.db.selectFrom("responses").select(["status"]).where("survey_id", "=", id).execute();
+  expect(rows.map((r) => r.status).sort()).toEqual(["complete", "complete", "partial"]);
+});
+
+test("a link that matches no survey says so in the browser's language, with a 404 and axe at 0", async ({ browser }) => {
+  await inContext(browser, { locale: "de-DE", javaScriptEnabled: false }, async (page) => {
+    const response = await page.goto(`/s/${crypto.randomBytes(18).toString("base64url")}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Umfrage nicht gefunden" })).toBeVisible();
+    await expect(page.getByText("Diese Umfrage gibt es nicht, oder sie ist noch nicht geöffnet.")).toBeVisible();
+  });
+  await inContext(browser, { locale: "fr-FR" }, async (page) => {
+    await page.goto(`/s/${crypto.randomBytes(18).toString("base64url")}/thanks`);
+    await expect(page.getByRole("heading", { name: "Questionnaire introuvable" })).toBeVisible();
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+  });
 });

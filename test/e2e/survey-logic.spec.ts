@@ -3,6 +3,7 @@ import type { Browser, Page } from "@playwright/test";
 import { connect, type DatabaseHandle } from "../../db/client.js";
 import { createSurvey, listQuestions } from "../../db/queries/surveys.js";
 import type { Logic } from "../../app/surveys/logic/rules.js";
+import AxeBuilder from "@axe-core/playwright";
 import { test, expect } from "./fixtures.js";
 
 /**
@@ -174,7 +175,7 @@ test("preview: a draft answered as a prospect would, logic included, writes no r
   await expect(page.getByText("Nothing you enter is saved.", { exact: false })).toBeVisible();
   await expect(page.getByText("Page 1 of 3")).toBeVisible();
   await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.getByText("Please choose an option.")).toBeVisible();
+  await expect(page.getByText("Please choose an option.", { exact: true })).toBeVisible(); // the summary's link repeats it
   await page.getByLabel("Healthcare").check();
   await page.getByLabel("Which ward do you work on?").fill("Ward 7");
   await page.getByRole("button", { name: "Next" }).click();
@@ -184,6 +185,57 @@ test("preview: a draft answered as a prospect would, logic included, writes no r
   await expect(page.getByLabel("Which ward do you work on?")).toHaveValue("Ward 7");
   await page.getByLabel("Retail").check();
   await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Page 3 of 3")).toBeVisible();
+  await page.getByRole("button", { name: "Submit answers" }).click();
+  await expect(page.getByText("The prospect would now see the thank-you page. Nothing was saved.")).toBeVisible();
+  expect(await handle.db.selectFrom("responses").select("id").where("survey_id", "=", s.id).execute()).toEqual([]);
+});
+
+test("preview of a one-question-at-a-time survey steps as a prospect's browser does, logic and keys included, writing nothing", async ({
+  asMarketer: page,
+}) => {
+  const s = await branchingSurvey("draft");
+  await handle.db.updateTable("surveys").set({ one_at_a_time: 1, updated_at: new Date().toISOString() }).where("id", "=", s.id).execute();
+  await page.goto(`/surveys/${s.id}/preview`);
+  const step = page.getByTestId("question-step");
+  const industry = page.getByRole("group", { name: /Which industry/ });
+  const ward = page.getByLabel("Which ward do you work on?");
+  await expect(industry).toBeVisible();
+  await expect(ward).toBeHidden(); // display logic: only for healthcare
+  await expect(page.locator("kbd.choice__key").first()).toHaveText("A", { timeout: 15_000 }); // stepping is on (hydrated)
+  await page.keyboard.press("a");
+  await expect(page.getByLabel("Healthcare")).toBeChecked();
+  await expect(step).toContainText("Question 1 of 2 on this page"); // the ward applies now, still one at a time
+  await expect(ward).toBeHidden();
+  await page.keyboard.press("Enter");
+  await expect(step).toContainText("Question 2 of 2 on this page");
+  await expect(page.getByTestId("announcer")).toHaveText("Question 2 of 2 on this page");
+  await expect(industry).toBeHidden();
+  await expect(ward).toBeFocused();
+  await page.keyboard.press("Enter"); // empty: refused on this question, the page is not posted
+  await expect(page.getByText("Please answer this question.", { exact: true })).toBeVisible();
+  await expect(step).toContainText("Question 2 of 2 on this page");
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+
+  await page.getByRole("button", { name: "Previous question" }).click();
+  await expect(industry).toBeVisible();
+  await page.keyboard.press("b"); // Retail: the ward and page 2 no longer apply
+  await expect(page.getByLabel("Retail")).toBeChecked();
+  await expect(step).toHaveCount(0); // one question left on the page
+  await page.keyboard.press("Enter"); // the page's last question: the page goes (to the preview's action)
+  await expect(page.getByText("Page 3 of 3")).toBeVisible();
+  await page.getByRole("button", { name: "Previous page" }).click();
+  await expect(page.getByText("Page 1 of 3")).toBeVisible();
+  await expect(page.getByLabel("Retail")).toBeChecked();
+  await page.keyboard.press("a");
+  await page.keyboard.press("Enter");
+  await expect(ward).toBeFocused();
+  await page.keyboard.type("Ward 7");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Page 2 of 3")).toBeVisible();
+  await page.getByLabel("Which hospital is it?").fill("St Mary's");
+  await page.keyboard.press("Enter");
   await expect(page.getByText("Page 3 of 3")).toBeVisible();
   await page.getByRole("button", { name: "Submit answers" }).click();
   await expect(page.getByText("The prospect would now see the thank-you page. Nothing was saved.")).toBeVisible();

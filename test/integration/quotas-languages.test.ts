@@ -86,13 +86,13 @@ describe.each(DATABASE_KINDS)("quotas and languages on %s", (kind) => {
     await handle?.close();
   });
 
-  it("refuses a quota of 0 or below, on a question without that option, or on a multiple-choice question", async () => {
+  it("refuses a quota of 0 or below, on an option the question does not have, or on a question that is not a choice", async () => {
     const { id } = await makeSurvey();
     const s = await loadSource(handle.db, id);
-    const [industry, events] = s!.source.questions;
+    const [industry, events, story] = s!.source.questions;
     const { QuotaFormSchema } = await import("../../app/surveys/quotas/rules.js");
     for (const bad of ["0", "-5"]) {
-      const parsed = QuotaFormSchema.safeParse({ segment: `${industry!.id}|Healthcare`, maxComplete: bad });
+      const parsed = QuotaFormSchema.safeParse({ segment: `${events!.id}|Audit`, maxComplete: bad });
       expect(parsed.success).toBe(false);
       expect(parsed.error!.issues[0]!.path).toEqual(["maxComplete"]);
       expect(parsed.error!.issues[0]!.message).toMatch(/at least 1/);
@@ -101,11 +101,88 @@ describe.each(DATABASE_KINDS)("quotas and languages on %s", (kind) => {
       ok: false,
       errors: { segment: [expect.stringContaining("Mining")] },
     });
-    expect(await saveQuota(handle.db, id, { questionId: events!.id, option: "Outage", maxComplete: 5 })).toMatchObject({
+    expect(await saveQuota(handle.db, id, { questionId: events!.id, option: "Breach", maxComplete: 5 })).toEqual({
       ok: false,
-      errors: { segment: [expect.any(String)] },
+      errors: { segment: ["“Breach” is not an answer of “Events?”."] },
+    });
+    expect(await saveQuota(handle.db, id, { questionId: story!.id, option: "Too slow.", maxComplete: 5 })).toMatchObject({
+      ok: false,
+      errors: { segment: [expect.stringContaining("single- and multiple-choice")] },
     });
     expect((await quotasPage(handle.db, id))!.quotas).toEqual([]);
+    expect(await saveQuota(handle.db, id, { questionId: events!.id, option: "Audit", maxComplete: 5 })).toEqual({ ok: true });
+    expect((await quotasPage(handle.db, id))!.quotas).toEqual([
+      expect.objectContaining({ prompt: "Events?", option: "Audit", complete: 0 }),
+    ]);
+  });
+
+  it("holds a quota on a multiple-choice option under concurrent completions, counting exactly who ticked it", async () => {
+    const slug = `quota-multi-${kind}-${++counter}-abcdefghij`;
+    const id = await createSurvey(handle.db, { slug, title: "CRM study", intro: "", template: null, status: "open", createdBy: null }, [
+      {
+        page: 1,
+        kind: "multiple_choice",
+        role: "current_tools",
+        required: true,
+        prompt: "Which tools do you use?",
+        options: ["Salesforce", "Sales", "SALESFORCE classic", "50%_off"],
+        allowOther: true,
+      },
+      { page: 2, kind: "long_text", role: "pain_story", required: true, prompt: "Story?" },
+    ]);
+    const s0 = await load(slug);
+    const tools = s0.questions[0]!;
+    expect(await saveQuota(handle.db, id, { questionId: tools.id, option: "Salesforce", maxComplete: 3 })).toEqual({ ok: true });
+    expect(await saveQuota(handle.db, id, { questionId: tools.id, option: "50%_off", maxComplete: 1 })).toEqual({ ok: true });
+    const s = await load(slug);
+    expect(s.quotas).toHaveLength(2);
+
+    const start = async (choices: string[], other: string, tag: string, n: number) => {
+      const tokens: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const parsed = parsePageAnswers(pageQuestions(s, 1), { [`q_${tools.id}`]: choices, [`q_${tools.id}_other`]: other });
+        if (!parsed.success) throw new Error(JSON.stringify(parsed.errors));
+        const out = await submitPage(handle.db, {
+          survey: s,
+          pageIndex: 1,
+          answers: parsed.data,
+          identity: { kind: "key", idempotencyKey: `m-${kind}-${tag}-${i}-000000000000`, attribution: {} },
+        });
+        expect(out.outcome).toBe("saved");
+        tokens.push((out as { token: string }).token);
+      }
+      return tokens;
+    };
+    const inSegment = [...(await start(["Salesforce", "Sales"], "", "both", 6)), ...(await start(["Salesforce"], "", "sf", 4))];
+    // Not in the segment: a similar option, another case, "Other" text that quotes it, the other quota's option.
+    const outside = [
+      ...(await start(["Sales"], "", "sales", 3)),
+      ...(await start(["SALESFORCE classic"], "", "classic", 2)),
+      ...(await start(["__other__"], '"Salesforce"', "other", 2)),
+    ];
+    const outcomes = await finishAll(s, [...inSegment, ...outside]);
+    expect(outcomes.slice(0, 10).filter((o) => o.outcome === "complete")).toHaveLength(3);
+    expect(outcomes.slice(0, 10).filter((o) => o.outcome === "quota_full")).toHaveLength(7);
+    expect(outcomes.slice(10).map((o) => o.outcome)).toEqual(Array(7).fill("complete"));
+    expect(await completeIn(id)).toBe(10);
+    expect((await quotasPage(handle.db, id))!.quotas).toEqual([
+      expect.objectContaining({ option: "Salesforce", complete: 3, full: true }),
+      expect.objectContaining({ option: "50%_off", complete: 0, full: false }),
+    ]);
+
+    // The LIKE wildcards in an option are literal: "50%_off" fills its own quota of 1, and only it.
+    const [first, second] = await start(["50%_off", "Sales"], "", "wild", 2);
+    expect((await finishAll(s, [first!]))[0]!.outcome).toBe("complete");
+    expect((await finishAll(s, [second!]))[0]).toMatchObject({ outcome: "quota_full", quota: { option: "50%_off" } });
+    // A newcomer ticking the full option among others hears it on the page where they ticked it.
+    const parsed = parsePageAnswers(pageQuestions(s, 1), { [`q_${tools.id}`]: ["Sales", "Salesforce"] });
+    const late = await submitPage(handle.db, {
+      survey: s,
+      pageIndex: 1,
+      answers: parsed.success ? parsed.data : [],
+      identity: { kind: "key", idempotencyKey: `m-${kind}-late-000000000000`, attribution: {} },
+    });
+    expect(late).toMatchObject({ outcome: "quota_full", quota: { option: "Salesforce" } });
   });
 
   it("never lets more than the quota complete under concurrent completions; the others are told their segment is full", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  chosenOptions,
   fullQuotaFor,
   QuotaFormSchema,
   quotaProgress,
@@ -152,9 +153,13 @@ describe("quota rules", () => {
     });
     expect(QuotaFormSchema.safeParse({ segment: "Retail", maxComplete: "5" }).error!.issues[0]!.path).toEqual(["segment"]);
   });
-  it("only on single-choice questions and their own options", () => {
-    expect(quotaQuestions(questions).map((q) => q.id)).toEqual([1]);
-    expect(quotaTargetErrors({ questionId: 2, option: "Outage", maxComplete: 5 }, questions)).toHaveProperty("segment");
+  it("only on single- and multiple-choice questions and their own options", () => {
+    expect(quotaQuestions(questions).map((q) => q.id)).toEqual([1, 2]);
+    expect(quotaTargetErrors({ questionId: 2, option: "Outage", maxComplete: 5 }, questions)).toEqual({});
+    expect(quotaTargetErrors({ questionId: 2, option: "Breach", maxComplete: 5 }, questions)).toEqual({
+      segment: ["“Breach” is not an answer of “Events?”."],
+    });
+    expect(quotaTargetErrors({ questionId: 3, option: "Outage", maxComplete: 5 }, questions)).toHaveProperty("segment");
     expect(quotaTargetErrors({ questionId: 1, option: "Mining", maxComplete: 5 }, questions)).toHaveProperty("segment");
     expect(quotaTargetErrors({ questionId: 1, option: "Retail", maxComplete: 5 }, questions)).toEqual({});
   });
@@ -167,9 +172,22 @@ describe("quota rules", () => {
       [segmentKey({ questionId: 1, option: "Healthcare" }), 2],
       [segmentKey({ questionId: 1, option: "Retail" }), 4],
     ]);
-    expect(fullQuotaFor(quotas, new Map([[1, "Healthcare"]]), counts)?.id).toBe(1);
-    expect(fullQuotaFor(quotas, new Map([[1, "Retail"]]), counts)).toBeUndefined();
+    expect(fullQuotaFor(quotas, new Map([[1, ["Healthcare"]]]), counts)?.id).toBe(1);
+    expect(fullQuotaFor(quotas, new Map([[1, ["Retail"]]]), counts)).toBeUndefined();
     expect(fullQuotaFor(quotas, new Map(), counts)).toBeUndefined();
+    // A multiple choice puts the prospect in every segment they ticked.
+    expect(fullQuotaFor(quotas, new Map([[1, ["Retail", "Healthcare"]]]), counts)?.id).toBe(1);
+    expect(
+      chosenOptions([
+        { questionId: 4, text: null, json: '["CRM","Salesforce"]' },
+        { questionId: 5, text: "x", json: null },
+      ]),
+    ).toEqual(
+      new Map([
+        [4, ["CRM", "Salesforce"]],
+        [5, ["x"]],
+      ]),
+    );
     expect(quotaProgress(quotas[1]!, counts)).toMatchObject({ complete: 4, remaining: 1, full: false });
   });
 });

@@ -3,7 +3,7 @@ import { parsePageAnswers, pageFormValues, fieldName, type PublicQuestion } from
 import { errorLinks } from "../../app/surveys/flow/error-links.js";
 import { afterTick, exclusiveConflict, isExclusiveOption } from "../../app/surveys/flow/exclusive.js";
 import { clampStep, shortcutChoice } from "../../app/surveys/flow/steps.js";
-import { flowText } from "../../app/surveys/flow/strings.js";
+import { formI18n } from "../../app/surveys/i18n/i18n.js";
 import { MAX_TEXT_ANSWER, type QuestionKind } from "../../app/surveys/questions.js";
 
 /** The pure parts of issue 13 items 3, 4 and 7 (ADR 0601): exclusive choices, shortcuts, counters, error links. */
@@ -41,7 +41,10 @@ describe("exclusive choices", () => {
   it("the server refuses the combination on the field, and accepts either alone", () => {
     const tools = q("multiple_choice", { options: ["CRM", "Spreadsheets", "None of these"] });
     const both = parsePageAnswers([tools], { [fieldName(tools.id)]: ["CRM", "None of these"] });
-    expect(both).toEqual({ success: false, errors: { [fieldName(tools.id)]: [flowText.exclusive("None of these")] } });
+    expect(both).toEqual({
+      success: false,
+      errors: { [fieldName(tools.id)]: ["“None of these” cannot be combined with other choices. Untick it or the others."] },
+    });
     expect(exclusiveConflict(["None of these"])).toBeUndefined();
     expect(parsePageAnswers([tools], { [fieldName(tools.id)]: ["None of these"] }).success).toBe(true);
     expect(parsePageAnswers([tools], { [fieldName(tools.id)]: ["CRM", "Spreadsheets"] }).success).toBe(true);
@@ -66,8 +69,10 @@ describe("length limits", () => {
   });
 
   it("the counter reads like “1,234 / 10,000”", () => {
-    expect(flowText.counter(1234, 10_000)).toBe("1,234 / 10,000");
-    expect(flowText.over(10_005, 10_000)).toMatch(/^5 characters over the limit/);
+    const { t } = formI18n("en");
+    expect(t("counter", { length: 1234, max: 10_000 })).toBe("1,234 / 10,000");
+    expect(t("over", { count: 5, max: 10_000 })).toMatch(/^5 characters over the limit/);
+    expect(t("over", { count: 1, max: 10_000 })).toMatch(/^1 character over the limit/);
   });
 });
 

@@ -2,20 +2,20 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import { FormErrors } from "~/components/Field";
 import { parsePageAnswers } from "~/surveys/answer-schema";
+import { clearExclusiveOthers } from "~/surveys/flow/exclusive";
 import { errorLinks } from "~/surveys/flow/error-links";
-import { flowText } from "~/surveys/flow/strings";
 import { useAutosave } from "~/surveys/flow/useAutosave";
 import { useOneAtATime } from "~/surveys/flow/useOneAtATime";
 import { parseShownPage } from "~/surveys/logic/page";
 import { useLiveLogic } from "~/surveys/logic/useLiveLogic";
-import { FieldErrorSummary, SurveyProgress } from "~/surveys/SurveyPageParts";
+import { FieldErrorSummary, QuestionStep, SurveyProgress } from "~/surveys/SurveyPageParts";
 import { translateErrors, useFormT } from "~/surveys/i18n/i18n";
 import { LanguageSwitch } from "~/surveys/i18n/LanguageSwitch";
 import { SurveyQuestion } from "~/surveys/SurveyQuestion";
 import { formDataToObject, type FieldErrors } from "~/utils/forms";
 import { HONEYPOT_FIELD } from "~/utils/honeypot";
 import type { action, loader } from "./s.$slug.server";
-import { AutosaveStatus, ResumeLink, SurveyNav } from "./SurveyNav";
+import { AutosaveStatus, ResumeLink, SurveyNav } from "~/surveys/SurveyNav";
 import { InvitationOpened } from "~/reach/InvitationOpened";
 import { ResumeByEmail } from "~/reach/ResumeByEmail";
 
@@ -38,7 +38,7 @@ export function SurveyPage({ data }: { data: OpenSurveyData }) {
   const shown = data.questions.filter((q) => !live.hidden.has(q.id));
   const one = useOneAtATime(data.oneAtATime, shown, formRef, pageKey);
   const autosave = useAutosave(formRef, `/s/${data.slug}?autosave=1`);
-  const links = errorLinks(shown, errors);
+  const links = errorLinks(shown, errors, (prompt, message) => t("errorLink", { prompt, message }));
 
   // After "Next" (a new page, with JavaScript): focus its heading (a live region: the number is announced).
   const [announce, setAnnounce] = useState("");
@@ -50,8 +50,8 @@ export function SurveyPage({ data }: { data: OpenSurveyData }) {
     document.getElementById("survey-progress-label")?.focus();
   }, [data.pageIndex]);
   useEffect(() => {
-    if (one.active && one.count > 1) setAnnounce(flowText.questionOf(one.index + 1, one.count));
-  }, [one.active, one.index, one.count]);
+    if (one.active && one.count > 1) setAnnounce(t("questionOf", { index: one.index + 1, total: one.count }));
+  }, [one.active, one.index, one.count, t]);
   // A refused answer on a question not on screen (one at a time): show that question.
   const firstRefused = links[0]?.questionId;
   const showQuestion = one.showQuestion;
@@ -103,13 +103,8 @@ export function SurveyPage({ data }: { data: OpenSurveyData }) {
   one.setAdvance(advance);
 
   function changed(event: ChangeEvent<HTMLFormElement>) {
-    const input = event.target as unknown as HTMLInputElement;
     // Exclusive choices ("None of these") clear the others, and the others clear them.
-    if (input.type === "checkbox" && input.checked && input.name && formRef.current) {
-      for (const box of formRef.current.querySelectorAll<HTMLInputElement>(`input[type=checkbox][name="${input.name}"]`)) {
-        if (box !== input && (input.hasAttribute("data-exclusive") || box.hasAttribute("data-exclusive"))) box.checked = false;
-      }
-    }
+    clearExclusiveOthers(formRef.current, event.target as unknown as HTMLInputElement);
     live.onChange();
     autosave.changed();
   }
@@ -142,14 +137,10 @@ export function SurveyPage({ data }: { data: OpenSurveyData }) {
         {data.token ? <input type="hidden" name="r" value={data.token} /> : <input type="hidden" name="idem" value={data.idem} />}
         {Object.entries(data.attribution).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
         <div className="hp" aria-hidden="true">
-          <label htmlFor={HONEYPOT_FIELD}>Website</label>
+          <label htmlFor={HONEYPOT_FIELD}>{t("website")}</label>
           <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
-        {one.active && one.count > 1 ? (
-          <p className="small muted" data-testid="question-step">
-            {flowText.questionOf(one.index + 1, one.count)} · {flowText.keysHint}
-          </p>
-        ) : null}
+        {one.active && one.count > 1 ? <QuestionStep index={one.index} count={one.count} /> : null}
         {data.questions.map((q) => (
           <div key={q.id} hidden={live.hidden.has(q.id) || (one.current !== undefined && one.current.id !== q.id)} data-question={q.id}>
             {live.hints[q.id] ? <p className="help logic-hint">{live.hints[q.id]}</p> : null}

@@ -42,4 +42,4 @@ export default function AnswerSurvey() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "~/components/RouteError";
+export { SurveyErrorBoundary as ErrorBoundary } from "~/surveys/SurveyErrorBoundary";

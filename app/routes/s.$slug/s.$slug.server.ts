@@ -18,7 +18,6 @@ import {
   resumeTokenFor,
   resumeTokenHash,
   submitPage,
-  SURVEY_NOT_FOUND,
   surveyAvailability,
   type AnsweringSurvey,
 } from "~/surveys/submission.server";
@@ -31,13 +30,15 @@ import { database, db } from "~/utils/db.server";
 import { env, secureCookies } from "~/utils/env.server";
 import { formDataToObject, type FieldErrors } from "~/utils/forms";
 import { isHoneypotFilled } from "~/utils/honeypot.server";
-import { badRequest, notFound, publicOrigin } from "~/utils/http.server";
+import { badRequest, publicOrigin } from "~/utils/http.server";
 import { appRateLimiter, type SharedRateLimiter } from "~/jobs/shared-rate-limit.server";
-import { clientAddress, tooManyRequests } from "~/utils/rate-limit.server";
+import { clientAddress } from "~/utils/rate-limit.server";
+import { surveyNotFound, surveyTooManyRequests } from "~/surveys/i18n/public-errors.server";
 import { randomToken } from "~/utils/tokens.server";
 import { invitationPrefillValues } from "~/reach/invitations.server";
 import { answeringLanguage } from "~/surveys/i18n/answering.server";
 import { fullQuotaOf } from "~/surveys/quotas/quotas.server";
+import { chosenOptions } from "~/surveys/quotas/rules";
 import type { FormLanguage } from "~/surveys/i18n/languages";
 import { optionLabel } from "~/surveys/i18n/localize";
 
@@ -51,19 +52,21 @@ let autosaveLimiter: SharedRateLimiter | undefined;
 // Autosave posts come one per pause in typing: their own, larger budget, so they never eat the page posts'.
 const autosaves = () => (autosaveLimiter ??= appRateLimiter("autosave", env().SUBMIT_RATE_LIMIT * 4, 60_000, database().pool));
 
-async function openSurvey(slug: string | undefined) {
+async function openSurvey(request: Request, slug: string | undefined) {
   const s = await loadAnsweringSurvey(db(), slug ?? "");
-  if (!s) throw notFound(SURVEY_NOT_FOUND);
+  if (!s) throw surveyNotFound(request);
   return s;
 }
 
 function pageUrl(s: AnsweringSurvey, token: string, page: number, lang: FormLanguage) {
   return `/s/${s.survey.slug}?r=${encodeURIComponent(token)}&page=${page}&lang=${lang}`;
 }
-const thanksUrl = (s: AnsweringSurvey) => `/s/${s.survey.slug}/thanks`;
+/** A translated survey's thank-you page keeps the language the prospect chose (an English-only survey's URL stays plain). */
+const thanksUrl = (s: AnsweringSurvey, lang?: FormLanguage) =>
+  `/s/${s.survey.slug}/thanks${lang && s.translations?.size ? `?lang=${lang}` : ""}`;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const s = await openSurvey(params.slug);
+  const s = await openSurvey(request, params.slug);
   const url = new URL(request.url);
   const language = answeringLanguage(request, s, url.searchParams.get("lang"));
   const state = await surveyAvailability(db(), s);
@@ -83,7 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const response = await findResponseByTokenHash(db(), s.survey.id, resumeTokenHash(token ?? resumeTokenFor(s.survey.id, idem!)));
   if (token && !response) return json({ ...base, state: "bad_link" as const });
-  if (response?.status === "complete") throw redirect(thanksUrl(s), { headers });
+  if (response?.status === "complete") throw redirect(thanksUrl(s, language.lang), { headers });
   if (response && !token) token = resumeTokenFor(s.survey.id, idem!);
 
   const requested = Number(url.searchParams.get("page"));
@@ -95,7 +98,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const stored = response ? await listResponseAnswers(db(), response.id) : [];
   // An answer already given put the prospect in a segment whose quota is full (ADR 0602).
   const quota =
-    s.quotas?.length && (await fullQuotaOf(db(), s.survey.id, s.quotas, new Map(stored.map((a) => [a.question_id, a.value_text]))));
+    s.quotas?.length &&
+    (await fullQuotaOf(
+      db(),
+      s.survey.id,
+      s.quotas,
+      chosenOptions(stored.map((a) => ({ questionId: a.question_id, text: a.value_text, json: a.value_json }))),
+    ));
   if (quota) {
     const q = language.localize(s.questions).find((x) => x.id === quota.questionId);
     return json({ ...base, state: "quota_full" as const, segment: q ? optionLabel(q, quota.option) : quota.option });
@@ -108,7 +117,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // An invitation's personal link: what the contact list knew, on the questions not answered yet.
   const by = response ? { responseId: response.id } : { token: url.searchParams.get("inv") };
   Object.assign(values, await invitationPrefillValues(db(), s.survey.id, questions, values, by));
-  const logic = hasLogic(s.questions) ? pageLogic(s.questions, questions, stored, values) : undefined;
+  const logic = hasLogic(s.questions) ? pageLogic(language.localize(s.questions), questions, stored, values, language.lang) : undefined;
   const attribution: Record<string, string | undefined> = response ? {} : AttributionSchema.parse(Object.fromEntries(url.searchParams));
   const origin = publicOrigin(request);
   return json(
@@ -136,13 +145,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const isAutosave = new URL(request.url).searchParams.has("autosave");
   const wait = await (isAutosave ? autosaves() : submitLimiter()).hit(`ip:${ip}`);
   if (wait)
-    return tooManyRequests(
+    return surveyTooManyRequests(
+      request,
       wait,
       "Too many submissions from your network. Please wait a minute and try again; your answers so far are saved.",
     );
 
   const form = await readFormData(request, BODY_LIMIT);
-  const s = await openSurvey(params.slug);
+  const s = await openSurvey(request, params.slug);
   // A bot filled the hidden field: thank it and store nothing.
   if (isHoneypotFilled(form)) return redirect(thanksUrl(s));
 
@@ -177,7 +187,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) {
     // A stale page of a response that is already complete: nothing to fix, nothing changes.
     if (meta.data.r && (await findResponseByTokenHash(db(), s.survey.id, resumeTokenHash(meta.data.r)))?.status === "complete")
-      return redirect(thanksUrl(s));
+      return redirect(thanksUrl(s, language.lang));
     return badRequest(parsed.errors, { values: pageFormValues(questions, input) });
   }
 
@@ -201,7 +211,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "start_over":
       return badRequest({ "": ["Please start the survey from its first page."] }, { values: pageFormValues(questions, input) });
     case "complete":
-      return redirect(thanksUrl(s));
+      return redirect(thanksUrl(s, language.lang));
     case "ahead":
       return redirect(pageUrl(s, outcome.token, outcome.currentPage, language.lang));
     case "saved":

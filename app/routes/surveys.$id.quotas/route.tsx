@@ -23,8 +23,9 @@ export default function SurveyQuotas() {
         <div>
           <h1>Quotas: {survey.title}</h1>
           <p className="muted">
-            At most so many complete responses from one segment (for example industry = Healthcare). A prospect whose answer puts them in a
-            full segment is thanked and the survey ends for them; their answers so far are kept.
+            At most so many complete responses from one segment (for example industry = Healthcare, or everyone who ticked Salesforce among
+            their tools). A prospect whose answer puts them in a full segment is thanked and the survey ends for them; their answers so far
+            are kept.
             {survey.maxResponses !== null ? ` The survey as a whole stops at ${survey.maxResponses} complete responses.` : ""}
           </p>
         </div>
@@ -53,7 +54,7 @@ export default function SurveyQuotas() {
               {quotas.map((q) => (
                 <tr key={q.id}>
                   <td>
-                    {q.prompt} = <strong>{q.option}</strong>
+                    {q.prompt} {q.multiple ? "includes" : "="} <strong>{q.option}</strong>
                   </td>
                   <td>
                     {q.complete} of {q.maxComplete}{" "}
@@ -81,13 +82,13 @@ export default function SurveyQuotas() {
       )}
       <h2>Add or change a quota</h2>
       {questions.length === 0 ? (
-        <p className="empty">Quotas are set on single-choice questions; this survey has none yet.</p>
+        <p className="empty">Quotas are set on single- and multiple-choice questions; this survey has none yet.</p>
       ) : (
         <Form method="post" className="card" noValidate>
           <Field
             id="quota-segment"
             label="Segment"
-            help="The answer that puts a prospect in the segment."
+            help="The answer that puts a prospect in the segment. On a multiple-choice question, everyone who ticked it is in it, whatever else they ticked."
             error={firstError(errors, "segment")}
             required
           >
@@ -95,7 +96,7 @@ export default function SurveyQuotas() {
               <select {...aria} name="segment" defaultValue={values.segment ?? ""}>
                 <option value="">Choose an answer…</option>
                 {questions.map((q) => (
-                  <optgroup key={q.id} label={q.prompt}>
+                  <optgroup key={q.id} label={q.kind === "multiple_choice" ? `${q.prompt} (ticked, among others)` : q.prompt}>
                     {q.options.map((o) => (
                       <option key={o} value={segmentValue(q.id, o)}>
                         {o}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { flowText } from "./strings";
+import { useFormT } from "../i18n/i18n";
 
 /**
  * "1,234 / 10,000" under a text answer. The field has no maxLength on purpose: a browser cuts a
@@ -7,6 +7,7 @@ import { flowText } from "./strings";
  * which refuses it with a message) says it is over. Without JavaScript it shows the count as loaded.
  */
 export function CharCounter({ inputId, max, initial }: { inputId: string; max: number; initial: number }) {
+  const t = useFormT();
   const [count, setCount] = useState(initial);
   useEffect(() => {
     const el = document.getElementById(inputId) as HTMLInputElement | HTMLTextAreaElement | null;
@@ -19,8 +20,8 @@ export function CharCounter({ inputId, max, initial }: { inputId: string; max: n
   const over = count > max;
   return (
     <p id={`${inputId}-count`} className={over ? "counter counter--over" : "counter"} aria-live={over ? "polite" : "off"}>
-      {flowText.counter(count, max)}
-      {over ? ` · ${flowText.over(count, max)}` : null}
+      {t("counter", { length: count, max })}
+      {over ? ` · ${t("over", { count: count - max, max })}` : null}
     </p>
   );
 }

@@ -32,3 +32,11 @@ export function afterTick(checked: readonly string[], changed: string): string[]
   if (isExclusiveOption(changed)) return [changed];
   return checked.filter((v) => v === changed || !isExclusiveOption(v));
 }
+
+/** The browser's side, on a form's change event: ticking an exclusive box clears its group's others, and the others clear it. */
+export function clearExclusiveOthers(form: HTMLFormElement | null, input: HTMLInputElement): void {
+  if (!form || input.type !== "checkbox" || !input.checked || !input.name) return;
+  for (const box of form.querySelectorAll<HTMLInputElement>(`input[type=checkbox][name="${CSS.escape(input.name)}"]`)) {
+    if (box !== input && (input.hasAttribute("data-exclusive") || box.hasAttribute("data-exclusive"))) box.checked = false;
+  }
+}

@@ -1,23 +1,10 @@
 /**
- * The public form's own words added with one question at a time, autosave, counters and the
- * accessibility work (issue 13, ADR 0601), in one place so the translation work (i18next) can
- * take them over as keys without hunting through components.
+ * The answer schema's messages that carry values, as i18next templates: each is a key of the
+ * `errors` namespace in app/surveys/i18n/locales/*.json (translated there with the same
+ * placeholders). The schema says them in English through `errorMessage`; the public form
+ * translates them with `translateErrors` (ADR 0604). Every other word the public form shows is a
+ * key of the `form` namespace.
  */
-const n = (value: number) => value.toLocaleString("en");
-
-export const flowText = {
-  saving: "Saving…",
-  saved: "All answers saved",
-  notSaved: "Not saved yet: we will try again when you change an answer, and Next saves everything.",
-  saveLinkNow: "Save this link to finish later:",
-  counter: (count: number, max: number) => `${n(count)} / ${n(max)}`,
-  over: (count: number, max: number) => `${n(count - max)} characters over the limit. Nothing was cut: please shorten it to ${n(max)}.`,
-  tooLong: (count: number, max: number) =>
-    `Please keep this under ${n(max)} characters. It has ${n(count)}; nothing was cut, please shorten it.`,
-  exclusive: (option: string) => `“${option}” cannot be combined with other choices. Untick it or the others.`,
-  questionOf: (index: number, count: number) => `Question ${index} of ${count} on this page`,
-  nextQuestion: "Next question",
-  previousQuestion: "Previous question",
-  keysHint: "Keys: a letter picks a choice, Enter goes on.",
-  summaryIntro: "Go to:",
-} as const;
+export const TOO_LONG = "Please keep this under {{max, number}} characters. It has {{count, number}}; nothing was cut, please shorten it.";
+export const EXCLUSIVE = "“{{option}}” cannot be combined with other choices. Untick it or the others.";
+export const WHOLE_NUMBER = "Choose a whole number from {{min}} to {{max}}.";

@@ -40,14 +40,17 @@ export function useOneAtATime(
     [shown, focusQuestion],
   );
 
-  /** Show the question holding `id` (an error summary link, a refused answer). */
-  const showQuestion = useCallback(
-    (id: number) => {
-      const at = shown.findIndex((q) => q.id === id);
-      if (at >= 0) setStep(at);
-    },
-    [shown],
-  );
+  /**
+   * Show the question holding `id` (an error summary link, a refused answer). Stable across renders
+   * (it reads the shown questions from a ref): the pages call it from an effect on the first refused
+   * question, which must not run again on every render and pull "Previous question" back to it.
+   */
+  const shownRef = useRef(shown);
+  shownRef.current = shown;
+  const showQuestion = useCallback((id: number) => {
+    const at = shownRef.current.findIndex((q) => q.id === id);
+    if (at >= 0) setStep(at);
+  }, []);
 
   /**
    * Letters pick a choice, digits a scale value, Enter goes on (not in a text area, not on a button

@@ -48,10 +48,47 @@ export function useFormT(): TFunction {
   return useTranslation("form").t;
 }
 
+/**
+ * An answer-schema message with values in it ("Please keep this under {{max, number}} characters…"):
+ * the key is the English template in `errors`, the English text is what the schema returns (server
+ * logs, imports and tests read English), and `translateErrors` finds the template again to say it
+ * in the prospect's language with the same values.
+ */
+export function errorMessage(template: string, values: Record<string, string | number>): string {
+  return base.t(template, { ns: "errors", ...values });
+}
+
+/** The `errors` keys that carry values, each with a pattern that reads those values back out of the English text. */
+const templates = Object.keys(en.errors)
+  .filter((key) => key.includes("{{"))
+  .map((key) => {
+    const names: string[] = [];
+    const source = key
+      .split(/(\{\{[^}]+\}\})/)
+      .map((part) => {
+        const m = /^\{\{\s*([A-Za-z]+)[^}]*\}\}$/.exec(part);
+        if (!m) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        names.push(m[1]);
+        return "(.+?)";
+      })
+      .join("");
+    return { key, names, pattern: new RegExp(`^${source}$`) };
+  });
+
+/** "10,000" back to 10000 (so the other language formats it its own way); anything else stays text. */
+const readValue = (text: string): string | number => (/^-?\d{1,3}(,\d{3})*(\.\d+)?$/.test(text) ? Number(text.replace(/,/g, "")) : text);
+
+/** One message in the prospect's language: a plain key, or a template with its values; English when untranslated. */
+export function translateError(message: string, t: TFunction): string {
+  for (const { key, names, pattern } of templates) {
+    const m = pattern.exec(message);
+    if (m) return t(key, { ns: "errors", ...Object.fromEntries(names.map((n, i) => [n, readValue(m[i + 1])])) });
+  }
+  return t(message, { ns: "errors", defaultValue: message });
+}
+
 /** Field errors in the prospect's language: each message looked up in `errors`, English when untranslated. */
 export function translateErrors(errors: Record<string, string[]> | undefined, t: TFunction): Record<string, string[]> | undefined {
   if (!errors) return errors;
-  return Object.fromEntries(
-    Object.entries(errors).map(([field, messages]) => [field, messages.map((m) => t(m, { ns: "errors", defaultValue: m }))]),
-  );
+  return Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages.map((m) => translateError(m, t))]));
 }

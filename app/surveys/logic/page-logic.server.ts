@@ -1,5 +1,7 @@
 import type { AnswerValue, FormValues, PublicQuestion } from "../answer-schema.js";
-import { describeLogic } from "./check.js";
+import { formI18n } from "../i18n/i18n.js";
+import { SOURCE_LANGUAGE, type FormLanguage } from "../i18n/languages.js";
+import { logicHint } from "./hint.js";
 import { hiddenWithoutScript, shownOnPage } from "./page.js";
 import { storedAnswerValue, type Logic } from "./rules.js";
 
@@ -20,6 +22,8 @@ export function pageLogic(
   page: readonly PublicQuestion[],
   stored: ReadonlyArray<{ question_id: number; value_text: string | null; value_number: number | null; value_json: string | null }>,
   values: FormValues,
+  /** the form's language; `all` and `page` come localized in it (their prompts and option labels are quoted) */
+  lang: FormLanguage = SOURCE_LANGUAGE,
 ): PageLogic {
   const onPage = new Set(page.map((q) => q.id));
   const prior: Array<[number, AnswerValue]> = stored
@@ -28,7 +32,7 @@ export function pageLogic(
   const visible = shownOnPage(all, page, new Map(prior), values);
   const hints: Record<number, string> = {};
   for (const q of page) {
-    if (q.logic?.conditions.some((c) => onPage.has(c.questionId))) hints[q.id] = `${describeLogic(q.logic, all)}.`;
+    if (q.logic?.conditions.some((c) => onPage.has(c.questionId))) hints[q.id] = logicHint(q.logic, all, formI18n(lang).t);
   }
   return {
     questions: all.map((q) => ({ id: q.id, logic: q.logic ?? null })),

@@ -1,10 +1,19 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema.js";
 import { writeTransaction } from "../../../db/group-commit.js";
-import { completeCountInSegment, completeCountsBySegment, deleteQuota, listQuotas, upsertQuota } from "../../../db/queries/quotas.js";
+import { completeCountInSegment, deleteQuota, listQuotas, upsertQuota } from "../../../db/queries/quotas.js";
 import { getSurvey, listQuestions, questionOptions, touchSurvey } from "../../../db/queries/surveys.js";
 import type { FieldErrors } from "../../utils/forms.js";
-import { fullQuotaFor, quotaProgress, quotaQuestions, quotaTargetErrors, segmentKey, type Quota, type QuotaForm } from "./rules.js";
+import {
+  fullQuotaFor,
+  quotaProgress,
+  quotaQuestions,
+  quotaTargetErrors,
+  segmentKey,
+  type Chosen,
+  type Quota,
+  type QuotaForm,
+} from "./rules.js";
 
 /**
  * Quotas on the server (ADR 0602): the quotas page's reads and writes, and the check the public
@@ -25,17 +34,24 @@ export async function quotasPage(db: Kysely<Database>, surveyId: number) {
   );
   const quotas = await surveyQuotas(db, surveyId);
   const counts = await segmentCounts(db, surveyId, quotas);
-  const prompts = new Map(questions.map((q) => [q.id, q.prompt]));
+  const byId = new Map(questions.map((q) => [q.id, q]));
   return {
     survey: { id: survey.id, title: survey.title, status: survey.status, maxResponses: survey.max_responses },
     questions,
-    quotas: quotas.map((q) => ({ ...quotaProgress(q, counts), prompt: prompts.get(q.questionId) ?? "(removed question)" })),
+    quotas: quotas.map((q) => ({
+      ...quotaProgress(q, counts),
+      prompt: byId.get(q.questionId)?.prompt ?? "(removed question)",
+      /** a multiple choice: the segment is everyone who ticked the option, whatever else they ticked */
+      multiple: byId.get(q.questionId)?.kind === "multiple_choice",
+    })),
   };
 }
 
 async function segmentCounts(db: Kysely<Database>, surveyId: number, quotas: readonly Quota[]): Promise<Map<string, number>> {
-  const rows = await completeCountsBySegment(db, surveyId, [...new Set(quotas.map((q) => q.questionId))]);
-  return new Map(rows.map((r) => [segmentKey(r), r.count]));
+  // One count per quota (a survey has a few): a multiple-choice segment is counted inside JSON lists.
+  const counts = new Map<string, number>();
+  for (const q of quotas) counts.set(segmentKey(q), await completeCountInSegment(db, surveyId, q.questionId, q.option));
+  return counts;
 }
 
 export async function saveQuota(
@@ -75,9 +91,9 @@ export async function fullQuotaOf(
   db: Kysely<Database>,
   surveyId: number,
   quotas: readonly Quota[] | undefined,
-  chosen: ReadonlyMap<number, string | null | undefined>,
+  chosen: Chosen,
 ): Promise<Quota | undefined> {
-  const mine = (quotas ?? []).filter((q) => chosen.get(q.questionId) === q.option);
+  const mine = (quotas ?? []).filter((q) => chosen.get(q.questionId)?.includes(q.option));
   if (!mine.length) return undefined;
   const counts = new Map<string, number>();
   for (const q of mine) counts.set(segmentKey(q), await completeCountInSegment(db, surveyId, q.questionId, q.option));

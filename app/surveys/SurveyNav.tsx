@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 import type { AutosaveStatus as Status } from "~/surveys/flow/useAutosave";
-import { flowText } from "~/surveys/flow/strings";
 import { useFormT } from "~/surveys/i18n/i18n";
 
 /**
@@ -23,7 +22,7 @@ export function SurveyNav(props: {
     <div className="row survey-nav">
       {stepping && !lastStep ? (
         <button type="button" onClick={props.onNextQuestion}>
-          {flowText.nextQuestion}
+          {t("nextQuestion")}
         </button>
       ) : (
         <button type="submit" data-next="" disabled={submitting}>
@@ -32,7 +31,7 @@ export function SurveyNav(props: {
       )}
       {stepping && !firstStep ? (
         <button type="button" className="button button--quiet" onClick={props.onPreviousQuestion}>
-          {flowText.previousQuestion}
+          {t("previousQuestion")}
         </button>
       ) : canGoBack ? (
         <button type="submit" name="intent" value="back" className="button button--quiet" disabled={submitting} formNoValidate>
@@ -45,7 +44,8 @@ export function SurveyNav(props: {
 
 /** "Saving…" / "All answers saved": polite, so a screen reader hears it without losing its place. */
 export function AutosaveStatus({ status }: { status: Status }) {
-  const text = status === "saving" ? flowText.saving : status === "saved" ? flowText.saved : status === "failed" ? flowText.notSaved : "";
+  const t = useFormT();
+  const text = status === "saving" ? t("saving") : status === "saved" ? t("autosaved") : status === "failed" ? t("autosaveFailed") : "";
   return (
     <p className="small muted survey-autosave" role="status" data-testid="autosave-status">
       {text}
