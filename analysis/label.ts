@@ -7,7 +7,7 @@ export interface ClusterTerms {
   candidates: TermCandidate[];
 }
 
-export interface TermCandidate {
+interface TermCandidate {
   /** Stemmed key ("secur breach"), comparable with phrases.ts keys. */
   key: string;
   surface: string;

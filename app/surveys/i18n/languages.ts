@@ -2,7 +2,7 @@
  * The languages the public form speaks (its own words in locales/*.json) and that a survey can be
  * translated into. A survey is written in English; translations add the others (ADR 0602).
  */
-export const FORM_LANGUAGES = ["en", "es", "de", "fr"] as const;
+const FORM_LANGUAGES = ["en", "es", "de", "fr"] as const;
 export type FormLanguage = (typeof FORM_LANGUAGES)[number];
 export const SOURCE_LANGUAGE: FormLanguage = "en";
 
