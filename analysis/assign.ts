@@ -33,7 +33,7 @@ export interface Placement {
  * of member-to-centre cosines. An answer less like any theme than 95% of members are like
  * their own stays unassigned until the next full run, rather than diluting a theme's quotes.
  */
-export const UNASSIGNED_PERCENTILE = 0.05;
+const UNASSIGNED_PERCENTILE = 0.05;
 
 export function buildThemeModel(input: {
   terms: readonly string[];

@@ -2,7 +2,7 @@ import { sampleIndexes, type Rng } from "./random.js";
 import { sphericalKmeans } from "./kmeans/index.js";
 import { dotRow } from "./kmeans/dot.js";
 
-export interface KCandidate {
+interface KCandidate {
   k: number;
   score: number;
 }
@@ -21,11 +21,11 @@ export interface ChooseKSettings {
 }
 
 /** Largest k worth considering: about sqrt(n), so 20 texts get at most 6 themes and 10k at most ~100. */
-export function upperK(count: number, settings: ChooseKSettings): number {
+function upperK(count: number, settings: ChooseKSettings): number {
   return Math.max(1, Math.min(settings.maxK, count, Math.ceil(Math.sqrt(count)) + 1));
 }
 
-export function candidateKs(low: number, high: number): number[] {
+function candidateKs(low: number, high: number): number[] {
   const ks: number[] = [];
   for (let k = low; k <= high; k = Math.max(k + 1, Math.round(k * 1.2))) ks.push(k);
   if (ks[ks.length - 1] !== high) ks.push(high);
@@ -92,7 +92,7 @@ export function chooseK(data: Float32Array, dimensions: number, rows: Int32Array
 }
 
 /** Silhouette a larger k must gain per unit of ln k (about 0.035 per doubling). */
-export const PENALTY = 0.05;
+const PENALTY = 0.05;
 const PATIENCE = 4;
 const REPLICATES = 2;
 const SELECTION_ITERATIONS = 15;
@@ -113,7 +113,7 @@ function pairwiseSimilarity(data: Float32Array, dimensions: number, sample: Int3
   return out;
 }
 
-export function silhouette(similarity: Float32Array, size: number, assignments: Int32Array, k: number): number {
+function silhouette(similarity: Float32Array, size: number, assignments: Int32Array, k: number): number {
   const clusterSizes = new Int32Array(k);
   for (let i = 0; i < size; i++) clusterSizes[assignments[i]]++;
   const distanceSums = new Float64Array(k);

@@ -172,7 +172,7 @@ export function mergeWordOrders(
   return out;
 }
 
-export function scorePhrases(
+function scorePhrases(
   counts: ReadonlyMap<string, number>,
   totalDf: ReadonlyMap<string, number>,
   size: number,
@@ -245,7 +245,7 @@ function spreadSample(ranked: readonly number[], count: number): number[] {
  * new clause), at least four words when the text has them: where a respondent names the pain.
  */
 const OPENING_BOUNDARY = /[.!?;:,](?=\s|$)|\s(?=(?:but|and|because|so|when|which|while|although|though)\s)/giu;
-export function openingClause(text: string): string {
+function openingClause(text: string): string {
   const clean = text.slice(0, 2000);
   for (const match of clean.matchAll(OPENING_BOUNDARY)) {
     const head = clean.slice(0, match.index);

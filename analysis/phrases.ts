@@ -40,7 +40,7 @@ const NOUN = new Set(["NOUN", "PROPN"]);
 export const BAD_ENDING = new Set(["VERB", "AUX", "ADP", "PART", "SCONJ", "CCONJ", "DET", "PRON", "ADJ"]);
 const MODIFIER = new Set(["ADJ", "NOUN", "PROPN"]);
 /** Longest phrase considered: names are 1-4 content words ("card delivery time estimate" at most). */
-export const MAX_PHRASE_WORDS = 4;
+const MAX_PHRASE_WORDS = 4;
 const MAX_TEXT_CHARS = 2000;
 
 /**

@@ -12,7 +12,7 @@ export interface ClusterEvidence {
 /** Quotes are chosen among this many most central members. */
 const QUOTE_POOL = 40;
 /** Two quotes this similar (token Jaccard) read as the same voice. */
-export const NEAR_DUPLICATE = 0.6;
+const NEAR_DUPLICATE = 0.6;
 /** MMR trade-off: weight of centrality against difference from quotes already chosen. */
 const MMR_LAMBDA = 0.6;
 
@@ -88,7 +88,7 @@ export function tokenJaccard(a: string, b: string): number {
   return jaccardOfSets(wordSet(a), wordSet(b));
 }
 
-export function wordSet(text: string): Set<string> {
+function wordSet(text: string): Set<string> {
   return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 }
 

@@ -1,5 +1,5 @@
 /** Longest one-line summary shown under a theme name. */
-export const SUMMARY_MAX_CHARS = 140;
+const SUMMARY_MAX_CHARS = 140;
 const SENTENCE_END = /[.!?。！？](?=\s|$)/u;
 /** Places a clause may end: punctuation, or before a conjunction that starts a new clause. */
 const CLAUSE_BOUNDARY = /[,;:–—)](?=\s)|\s(?=(?:but|and|because|so|although|though|while|which|when|since|or)\s)/giu;

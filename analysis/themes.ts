@@ -33,7 +33,7 @@ const POWER_ITERATIONS = 2;
  */
 const MAX_DIMENSIONS = 64;
 
-export function defaultDimensions(textCount: number): number {
+function defaultDimensions(textCount: number): number {
   return Math.max(16, Math.min(MAX_DIMENSIONS, Math.round(4 * Math.sqrt(textCount))));
 }
 
@@ -42,7 +42,7 @@ export function defaultDimensions(textCount: number): number {
  * sample x k x d, so a fixed budget (~8 restarts at k = 40) buys more restarts for few themes,
  * where local optima differ most, and at least 4 for many.
  */
-export function defaultRestarts(textCount: number, k: number): number {
+function defaultRestarts(textCount: number, k: number): number {
   if (textCount <= SMALL_RESTART_CORPUS) return 8;
   return Math.max(4, Math.min(8, Math.round(320 / Math.max(1, k))));
 }

@@ -8,7 +8,7 @@ export interface Token {
 }
 
 /** Upper bound on tokens kept per text: a 100 KB answer must not dominate time or the vocabulary. */
-export const MAX_TOKENS_PER_TEXT = 2000;
+const MAX_TOKENS_PER_TEXT = 2000;
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 // Scripts written without spaces: a run of them is a sentence, not a word, so split into character bigrams.

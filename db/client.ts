@@ -22,14 +22,14 @@ export interface ConnectOptions {
   poolSize?: number;
 }
 
-export const DEFAULT_SQLITE_PATH = "./data/painmap.sqlite";
+const DEFAULT_SQLITE_PATH = "./data/painmap.sqlite";
 
 /** `postgres://...` selects PostgreSQL; anything else (`file:x.sqlite`, a path, empty) is a SQLite file. */
-export function databaseKindOf(url: string | undefined): DatabaseKind {
+function databaseKindOf(url: string | undefined): DatabaseKind {
   return url && /^postgres(ql)?:\/\//.test(url) ? "postgres" : "sqlite";
 }
 
-export function sqlitePathOf(url: string | undefined): string {
+function sqlitePathOf(url: string | undefined): string {
   if (!url) return DEFAULT_SQLITE_PATH;
   return url.startsWith("file:") ? url.slice("file:".length) : url;
 }

@@ -16,11 +16,11 @@ export interface CorpusRow {
   industry?: string;
 }
 
-export const CORPUS_DIR = new URL("./corpus/", import.meta.url);
-export const SPLIT_SEED = 20261201;
-export const TEST_SHARE = 0.25;
+const CORPUS_DIR = new URL("./corpus/", import.meta.url);
+const SPLIT_SEED = 20261201;
+const TEST_SHARE = 0.25;
 
-export function parseCorpusLine(line: string, source: string, lineNumber: number): CorpusRow {
+function parseCorpusLine(line: string, source: string, lineNumber: number): CorpusRow {
   const raw = JSON.parse(line) as { text?: unknown; types?: unknown; timings?: unknown; industry?: unknown };
   if (typeof raw.text !== "string") throw new Error(`${source}:${lineNumber}: text must be a string`);
   const types = Array.isArray(raw.types) ? raw.types : [];
@@ -38,7 +38,7 @@ export function parseCorpusLine(line: string, source: string, lineNumber: number
   };
 }
 
-export function readJsonl(path: string, source: string): CorpusRow[] {
+function readJsonl(path: string, source: string): CorpusRow[] {
   return readFileSync(path, "utf8")
     .split("\n")
     .map((line, i) => [line.trim(), i + 1] as const)

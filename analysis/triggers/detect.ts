@@ -13,7 +13,7 @@ import { timingFeatures } from "./timing.js";
 import { TRIGGER_TYPES, type Timing, type TriggerMention, type TriggerType } from "./types.js";
 
 /** Upper bound on analysed characters per answer; 1 MB of text must not stall a batch. */
-export const MAX_SCAN_CHARS = 20_000;
+const MAX_SCAN_CHARS = 20_000;
 /** Longest evidence phrase, in words. */
 const PHRASE_WORDS = 24;
 /** Text with no letters at all (emoji, numbers, punctuation) cannot state an event. */
@@ -50,7 +50,7 @@ export function evidenceOf(model: TriggerModel, f: AnswerFeatures, type: Trigger
 const FUTURE_CUES = ["c:will", "c:goingto", "c:chrono:future", "c:biz:future"];
 const PAST_CUES = ["c:chrono:past", "c:biz:past", "c:pastform", "c:perfect"];
 
-export function timingOf(model: TriggerModel, f: AnswerFeatures, type: TriggerType, clause: number, first: number): Timing {
+function timingOf(model: TriggerModel, f: AnswerFeatures, type: TriggerType, clause: number, first: number): Timing {
   const features = timingFeatures(f.clauses, clause, first);
   const timing = scoreSoftmax(model.timing, [...features, `type:${type}`]);
   if (timing !== "unknown") return timing;
@@ -106,7 +106,7 @@ export function decide(model: TriggerModel, f: AnswerFeatures): TriggerMention[]
 const sharedTables = new WeakMap<TriggerModel, Map<string, Float64Array>>();
 
 /** Each type's bias plus its weights of the answer's shared features, added in the features' order
- *  (the same sums, bit for bit, as scoreBinary over typeFeatures). */
+ *  (the same sums, bit for bit, as adding each type model's weights over typeFeatures one by one). */
 function sharedScores(model: TriggerModel, shared: readonly string[]): Float64Array {
   let table = sharedTables.get(model);
   if (table === undefined) {

@@ -4,7 +4,7 @@
  * features, full-batch gradient descent with a fixed schedule: the same corpus gives the same
  * weights on every machine. The fitted model is a JSON file in the repo (model.json).
  */
-import { TIMINGS, TRIGGER_TYPES, type Timing, type TriggerType } from "./types.js";
+import { TIMINGS, type Timing, type TriggerType } from "./types.js";
 
 export interface BinaryModel {
   bias: number;
@@ -42,12 +42,6 @@ export const DEFAULT_TRAIN: TrainOptions = { epochs: 400, learningRate: 0.5, l2:
 const isLexiconFeature = (f: string) => f.startsWith("L") || f.startsWith("P") || f.startsWith("M:");
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-
-export function scoreBinary(model: BinaryModel, features: readonly string[]): number {
-  let z = model.bias;
-  for (const f of features) z += model.weights[f] ?? 0;
-  return sigmoid(z);
-}
 
 export function scoreSoftmax(model: SoftmaxModel, features: readonly string[]): Timing {
   const z = [...model.bias];
@@ -170,14 +164,4 @@ export function fitSoftmax(
 
 function round(v: number): number {
   return Math.round(v * 10_000) / 10_000;
-}
-
-export function emptyModel(): TriggerModel {
-  return {
-    version: 1,
-    threshold: 0.5,
-    types: Object.fromEntries(TRIGGER_TYPES.map((t) => [t, { bias: -10, weights: {} }])) as Record<TriggerType, BinaryModel>,
-    timing: { bias: [0, 0, 1], weights: {} },
-    figures: {},
-  };
 }

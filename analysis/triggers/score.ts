@@ -6,7 +6,7 @@ export interface LabelledTriggers {
   timings: Timing[];
 }
 
-export interface TypeFigures {
+interface TypeFigures {
   tp: number;
   fp: number;
   fn: number;

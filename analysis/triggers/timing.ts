@@ -182,7 +182,7 @@ function expressionFeatures(raw: string, prefix: string, out: Set<string>): void
 }
 
 /** The raw words of a clause, as written, for chrono and the business patterns. */
-export function clauseRaw(clause: Clause): string {
+function clauseRaw(clause: Clause): string {
   return clause.tokens.map((t) => t.value).join(" ");
 }
 

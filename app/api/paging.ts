@@ -13,7 +13,7 @@ export function encodeCursor(afterId: number): string {
   return Buffer.from(JSON.stringify({ v: 1, after: afterId })).toString("base64url");
 }
 
-export function decodeCursor(cursor: string): number | null {
+function decodeCursor(cursor: string): number | null {
   try {
     const parsed = z
       .object({ v: z.literal(1), after: z.number().int().nonnegative() })

@@ -34,7 +34,7 @@ export async function attributeQuotes(db: Kysely<Database>, quotes: Quote[]): Pr
 }
 
 /** Ready-now prospects per pain theme (rejected ones are back in nurture and do not count). */
-export async function readyNowByTheme(db: Kysely<Database>): Promise<Map<number, number>> {
+async function readyNowByTheme(db: Kysely<Database>): Promise<Map<number, number>> {
   const out = new Map<number, number>();
   for (const p of await prospectViews(db, { bands: ["ready_now"] })) {
     if (p.effectiveBand !== "ready_now") continue;

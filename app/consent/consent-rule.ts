@@ -13,7 +13,7 @@
  */
 
 /** The purposes whose opt-in waits for a confirmation link; "contact" counts at once (sales asks in person). */
-export const DOUBLE_OPT_IN_PURPOSES: ReadonlySet<string> = new Set(["study_summary", "educational_content"]);
+const DOUBLE_OPT_IN_PURPOSES: ReadonlySet<string> = new Set(["study_summary", "educational_content"]);
 
 /** Whether an opt-in written now must wait for confirmation: a survey answer, not a record staff imported. */
 export function needsConfirmation(purpose: string, status: string, origin: "web" | "import" | "demo"): boolean {

@@ -10,8 +10,8 @@ import { randomToken, safeEqual } from "../utils/tokens.server.js";
  * base64url JSON {personId, purpose, exp, jti}, signature HMAC-SHA256 under the app secret.
  * Forged, expired, reused and unknown-person tokens all get the same neutral answer.
  */
-export const OPT_OUT_PURPOSE = "opt_out";
-export const OPT_OUT_TTL_DAYS = 365;
+const OPT_OUT_PURPOSE = "opt_out";
+const OPT_OUT_TTL_DAYS = 365;
 export const INVALID_LINK_MESSAGE = "This link is no longer valid.";
 
 interface Payload {

@@ -8,7 +8,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.js";
 import { backoffMs, type ClaimedJob, type DeadJob, type JobStore } from "./types.js";
 
-export const LEASE_LAPSED = "The job's lease ran out (its server stopped, or it ran too long).";
+const LEASE_LAPSED = "The job's lease ran out (its server stopped, or it ran too long).";
 
 export function createSqliteStore(db: Kysely<Database>, now: () => number = Date.now): JobStore {
   const anyDue = async (name: string) =>

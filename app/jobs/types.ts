@@ -12,7 +12,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.js";
 
-export interface JobContext<P> {
+interface JobContext<P> {
   id: string;
   payload: P;
   /** 1 on the first attempt */

@@ -22,7 +22,7 @@ export interface ProspectsTableRow {
 }
 
 /** Score, and next to it what holds a high score back: "94, held by: decision beyond the sales cycle". */
-export function ScoreCell({ p }: { p: Pick<ProspectsTableRow, "score" | "heldBy" | "band" | "status" | "reach"> }) {
+function ScoreCell({ p }: { p: Pick<ProspectsTableRow, "score" | "heldBy" | "band" | "status" | "reach"> }) {
   return (
     <>
       <strong className="score">{p.score}</strong>

@@ -55,7 +55,7 @@ const CRM_HEADERS: Record<CrmFormat, string[]> = {
 };
 
 /** Each CRM's own lead status values (HubSpot's internal names, Salesforce's default picklist). */
-export const LEAD_STATUS: Record<CrmFormat, Record<PipelineStage, string>> = {
+const LEAD_STATUS: Record<CrmFormat, Record<PipelineStage, string>> = {
   hubspot: { new: "NEW", accepted: "OPEN", contacted: "IN_PROGRESS", won: "OPEN_DEAL", lost: "UNQUALIFIED", rejected: "UNQUALIFIED" },
   salesforce: {
     new: "Open - Not Contacted",

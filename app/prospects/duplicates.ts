@@ -7,7 +7,7 @@
  */
 
 /** Domains anyone can sign up to: sharing one is no evidence of working at the same company. */
-export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([
+const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([
   "gmail.com",
   "googlemail.com",
   "yahoo.com",
@@ -111,7 +111,7 @@ export function companyDomain(email: string | null | undefined): string | null {
 }
 
 /** A job title compared loosely: case, punctuation and spacing ignored ("Head of IT" = "head of it"). */
-export function normaliseRole(title: string | null | undefined): string | null {
+function normaliseRole(title: string | null | undefined): string | null {
   return normaliseName(title);
 }
 

@@ -22,7 +22,7 @@ export interface EvalPerson {
   failedGateOnly: boolean;
 }
 
-export interface Cohort {
+interface Cohort {
   month: string;
   opportunities: number;
   won: number;

@@ -25,12 +25,3 @@ export function followUpClock(readySince: string, followUpDays: number, now: Dat
       : `due in ${days} day${days === 1 ? "" : "s"}`;
   return { dueAt: new Date(due).toISOString(), daysLeft: overdue ? -days : days, overdue, text };
 }
-
-/** A due date read against today: past dates say overdue, never "due by" (the plan and prospect pages). */
-export function dueWords(dueIso: string | null, now: Date): { text: string; overdue: boolean } | null {
-  if (!dueIso) return null;
-  const due = Date.parse(dueIso);
-  if (Number.isNaN(due)) return null;
-  const day = new Date(due).toISOString().slice(0, 10);
-  return due < now.getTime() ? { text: `overdue since ${day}`, overdue: true } : { text: `due by ${day}`, overdue: false };
-}

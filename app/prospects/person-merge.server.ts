@@ -26,7 +26,7 @@ import { reassessPeopleInTransaction } from "./readiness.server.js";
 export class MergeRefused extends Error {}
 
 /** A digest of everything the preview showed about both people: if either changed since, the preview is stale. */
-export function mergeFingerprint(kept: PersonState, merged: PersonState): string {
+function mergeFingerprint(kept: PersonState, merged: PersonState): string {
   return createHash("sha256")
     .update(JSON.stringify([kept, merged]))
     .digest("hex")

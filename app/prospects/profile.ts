@@ -17,7 +17,7 @@ export const CRITERION_LABELS: Record<CriterionKey, string> = {
   authority: "Authority (buying role, project leader, executive sponsor)",
 };
 
-export const CriterionSchema = z.object({
+const CriterionSchema = z.object({
   key: z.enum(CRITERION_KEYS, { message: "Unknown criterion." }),
   weight: z
     .number({ message: "Enter a weight between 0 and 1." })

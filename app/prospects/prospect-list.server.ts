@@ -28,7 +28,7 @@ export const ProspectFilterSchema = z.object({
   status: z.enum(["", "new", "accepted", "rejected"]).catch(""),
 });
 
-export function parseProspectFilters(params: URLSearchParams): ProspectFilters & z.infer<typeof ProspectFilterSchema> {
+function parseProspectFilters(params: URLSearchParams): ProspectFilters & z.infer<typeof ProspectFilterSchema> {
   return ProspectFilterSchema.parse({
     band: params.get("band") ?? "",
     source: params.get("source") ?? "",
@@ -40,7 +40,7 @@ export function parseProspectFilters(params: URLSearchParams): ProspectFilters &
 }
 
 /** One row of a list, consent rule applied (ProspectView already carries the pseudonym). */
-export function listRow(p: ProspectView) {
+function listRow(p: ProspectView) {
   return {
     personId: p.personId,
     label: p.label,
@@ -60,7 +60,6 @@ export function listRow(p: ProspectView) {
     reach: p.effectiveBand === "ready_now" ? reachability(p) : null,
   };
 }
-export type ProspectListRow = ReturnType<typeof listRow>;
 
 const LIST_CAP = 500;
 

@@ -184,7 +184,7 @@ export async function prospectViewsById(db: Kysely<Database>, query: ProspectQue
 const BAND_ORDER: Record<Band, number> = { ready_now: 0, nurture: 1, not_a_fit: 2 };
 
 /** The band decides, the score orders within a band; ties newest first. */
-export function sortProspects(list: ProspectView[]): ProspectView[] {
+function sortProspects(list: ProspectView[]): ProspectView[] {
   return list.sort((a, b) => BAND_ORDER[a.effectiveBand] - BAND_ORDER[b.effectiveBand] || b.score - a.score || b.personId - a.personId);
 }
 

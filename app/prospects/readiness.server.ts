@@ -49,7 +49,7 @@ export async function currentProfile(db: Kysely<Database>): Promise<CurrentProfi
 }
 
 /** Facts kept with the assessment so lists need not re-read every answer. */
-export interface AssessmentFacts {
+interface AssessmentFacts {
   quote: string | null;
   buyingRole: string | null;
   budget: string | null;
@@ -71,7 +71,7 @@ export interface StoredParts {
 }
 
 /** One person's answers as readiness reads them: role -> that person's answers (company facts fill gaps). */
-export function personAnswersByRole(answers: readonly PersonAnswer[], company?: CompanyFacts): AnswersByRole {
+function personAnswersByRole(answers: readonly PersonAnswer[], company?: CompanyFacts): AnswersByRole {
   const byRole: AnswersByRole = {};
   for (const a of answers) {
     if (!a.role) continue;
@@ -87,7 +87,7 @@ export function personAnswersByRole(answers: readonly PersonAnswer[], company?: 
 }
 
 /** Triggers from a person's answers; a marketer's corrections of an answer override the detector there. */
-export function triggersOf(
+function triggersOf(
   answers: readonly PersonAnswer[],
   corrections: ReadonlyMap<number, readonly TriggerCorrectionRow[]> = new Map(),
 ): TriggerInput[] {
@@ -117,7 +117,7 @@ function factsOf(byRole: AnswersByRole): AssessmentFacts {
   };
 }
 
-export function assess(
+function assess(
   answers: readonly PersonAnswer[],
   company: CompanyFacts | undefined,
   current: CurrentProfile,

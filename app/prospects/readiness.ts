@@ -11,7 +11,7 @@ export type Band = "ready_now" | "nurture" | "not_a_fit";
 export type Timing = "past" | "upcoming" | "unknown";
 
 /** One answer as the scoring sees it: free text, a number, or the chosen options. */
-export interface RoleAnswer {
+interface RoleAnswer {
   text?: string | null;
   number?: number | null;
   choices?: readonly string[] | null;
@@ -38,13 +38,13 @@ export function confidenceLabel(t: Pick<TriggerInput, "confidence" | "corrected"
   return c >= 0.85 ? "stated" : c >= 0.65 ? "likely" : "possible";
 }
 
-export type ReasonTone = "plus" | "minus" | "gate";
+type ReasonTone = "plus" | "minus" | "gate";
 export interface Reason {
   text: string;
   tone: ReasonTone;
 }
 
-export interface ReadinessParts {
+interface ReadinessParts {
   pain: number;
   trigger: number;
   budget_timeline: number;
@@ -67,7 +67,7 @@ export interface ReadinessResult {
 
 export const BAND_LABELS: Record<Band, string> = { ready_now: "Ready now", nurture: "Nurture", not_a_fit: "Not a fit" };
 
-export const TRIGGER_LABELS: Record<string, string> = {
+const TRIGGER_LABELS: Record<string, string> = {
   security_incident: "Security incident",
   outage: "Outage",
   compliance_deadline: "Compliance deadline",
@@ -90,8 +90,8 @@ export function timingLabel(t: { timing: Timing; origin?: "text" | "choice" }): 
   return t.origin === "choice" ? "last 12 months or next 6" : "timing unknown";
 }
 
-export const BUDGET_SCORES: Record<string, number> = { Allocated: 1, "Could be found": 0.6, "Don't know": 0.3, None: 0 };
-export const TIMELINE_SCORES: Record<string, number> = {
+const BUDGET_SCORES: Record<string, number> = { Allocated: 1, "Could be found": 0.6, "Don't know": 0.3, None: 0 };
+const TIMELINE_SCORES: Record<string, number> = {
   "Less than 3 months": 1,
   "3-6 months": 0.75,
   "6-12 months": 0.4,
@@ -99,7 +99,7 @@ export const TIMELINE_SCORES: Record<string, number> = {
   "No plans": 0,
 };
 /** Upper bound of each timeline answer in days, compared with the sales cycle. */
-export const TIMELINE_DAYS: Record<string, number> = {
+const TIMELINE_DAYS: Record<string, number> = {
   "Less than 3 months": 90,
   "3-6 months": 182,
   "6-12 months": 365,
@@ -116,7 +116,7 @@ const BUYING_ROLE_SCORES: Record<string, number> = {
 const YES_NO_SCORES: Record<string, number> = { Yes: 1, "Not sure": 0.3, No: 0 };
 
 /** Urgency per trigger: a dated event (recent or upcoming) is high, a ticked box a little less, unknown timing medium. */
-export function triggerUrgency(t: TriggerInput): number {
+function triggerUrgency(t: TriggerInput): number {
   const base = t.timing === "past" || t.timing === "upcoming" ? 1 : t.origin === "choice" ? 0.8 : 0.5;
   // A "maybe a renewal" at 0.55 must not weigh like "our contract ends in June" at 0.98.
   return Math.round(base * Math.min(1, Math.max(0, t.confidence ?? 1)) * 1000) / 1000;

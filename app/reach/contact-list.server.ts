@@ -13,9 +13,6 @@ export const CONTACT_LIST_MAX_ROWS = 2000;
 
 import type { RowProblem } from "./contact-list-labels.js";
 
-export type { RowProblem };
-export { ROW_PROBLEM_LABELS } from "./contact-list-labels.js";
-
 export interface ContactRow {
   /** the row's line in the file (1 = the header) */
   line: number;

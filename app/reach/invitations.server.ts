@@ -120,13 +120,13 @@ export async function sendInvitations(
   });
 }
 
-export function invitationText(message: string, row: Pick<ContactRow, "name">, link: string): string {
+function invitationText(message: string, row: Pick<ContactRow, "name">, link: string): string {
   const greeting = row.name ? `Hello ${row.name},` : "Hello,";
   return `${greeting}\n\n${message.trim()}\n\nYour personal link to the survey:\n${link}\n`;
 }
 
 /** The invitation a personal link names, if the link is genuine and the invitation is for this survey. */
-export async function invitationForLink(db: Kysely<Database>, surveyId: number, token: string | null | undefined) {
+async function invitationForLink(db: Kysely<Database>, surveyId: number, token: string | null | undefined) {
   const id = verifySignedToken(INVITE_PURPOSE, token);
   if (id === null) return undefined;
   const inv = await invitationById(db, id);
@@ -148,7 +148,7 @@ export async function linkInvitation(trx: Kysely<Database>, surveyId: number, to
 }
 
 /** What the list knew about the person, by question role, for the questions on the page shown. */
-export async function invitationPrefill(
+async function invitationPrefill(
   db: Kysely<Database>,
   surveyId: number,
   by: { token?: string | null; responseId?: number },

@@ -30,4 +30,3 @@ export const InviteFormSchema = z.object({
   /** "send" only: the marketer ticked the confirmation */
   confirm: z.string().optional(),
 });
-export type InviteForm = z.infer<typeof InviteFormSchema>;

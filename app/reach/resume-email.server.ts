@@ -11,8 +11,6 @@ import { resumeTokenHash } from "../surveys/submission.server.js";
 import { appOrigin } from "./links.server.js";
 import { queueMessage } from "./mailer.server.js";
 
-export { ResumeLinkSchema } from "./resume-link-schema.js";
-
 export type ResumeEmailOutcome = { ok: true } | { ok: false; reason: "bad_link" | "complete" };
 
 export async function emailResumeLink(

@@ -10,8 +10,8 @@ import type { ReportData } from "./report.server.js";
 import { SEGMENT_KINDS, SEGMENT_LABELS } from "./segment.js";
 import { MIN_SEGMENT, type Share } from "./stats.js";
 
-export const EXPORT_HEADER = ["Section", "Figure", "Value", "Count", "Of", "Share", "CI low", "CI high"] as const;
-export type ExportRow = [string, string, string, number | null, number | null, number | null, number | null, number | null];
+const EXPORT_HEADER = ["Section", "Figure", "Value", "Count", "Of", "Share", "CI low", "CI high"] as const;
+type ExportRow = [string, string, string, number | null, number | null, number | null, number | null, number | null];
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
@@ -29,7 +29,7 @@ const countRow = (section: string, figure: string, value: string, count: number)
   null,
 ];
 
-export function exportRows(report: ReportData): ExportRow[] {
+function exportRows(report: ReportData): ExportRow[] {
   const rows: ExportRow[] = [
     ["Study", "Survey", report.survey.title, null, null, null, null, null],
     ["Study", "Segment", report.segmentTitle, null, null, null, null, null],

@@ -9,7 +9,7 @@ import { MIN_SEGMENT, shareOf, type Share } from "./stats.js";
 import { SEGMENT_KINDS, type Segment, type SegmentKind } from "./segment.js";
 import type { VerdictInput, VerdictRule } from "./verdict.js";
 
-export type Band = "ready_now" | "nurture" | "not_a_fit";
+type Band = "ready_now" | "nurture" | "not_a_fit";
 
 export interface Respondent {
   responseId: number;
@@ -26,10 +26,10 @@ export interface Respondent {
 }
 
 /** Budget that can buy: allocated, or could be found. */
-export const BUDGET_YES: ReadonlySet<string> = new Set(["Allocated", "Could be found"]);
+const BUDGET_YES: ReadonlySet<string> = new Set(["Allocated", "Could be found"]);
 
 /** The latest month a timeline answer can mean; null for "No plans". */
-export const TIMELINE_MONTHS: Record<string, number | null> = {
+const TIMELINE_MONTHS: Record<string, number | null> = {
   "Less than 3 months": 3,
   "3-6 months": 6,
   "6-12 months": 12,
@@ -37,12 +37,12 @@ export const TIMELINE_MONTHS: Record<string, number | null> = {
   "No plans": null,
 };
 
-export interface Count {
+interface Count {
   value: string;
   count: number;
 }
 
-export interface SegmentRow {
+interface SegmentRow {
   value: string;
   /** null when fewer than MIN_SEGMENT respondents: too few to show */
   n: number | null;

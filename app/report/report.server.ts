@@ -37,7 +37,7 @@ const ANSWER_ROLES = [
 ] as const;
 
 /** Report sections and the question roles each needs (a missing role shows "not asked in this survey"). */
-export const SECTION_ROLES = {
+const SECTION_ROLES = {
   pain: ["pain_severity"],
   themes: ["pain_story"],
   triggers: ["trigger_events"],
@@ -46,7 +46,7 @@ export const SECTION_ROLES = {
   appeal: ["category_appeal"],
   early: ["early_stage_concerns"],
 } as const;
-export type SectionKey = keyof typeof SECTION_ROLES;
+type SectionKey = keyof typeof SECTION_ROLES;
 
 export interface CurrentRule {
   version: number;
@@ -56,7 +56,7 @@ export interface CurrentRule {
   createdAt: string | null;
 }
 
-export async function currentRule(db: Kysely<Database>): Promise<CurrentRule> {
+async function currentRule(db: Kysely<Database>): Promise<CurrentRule> {
   const row = await latestVerdictRule(db);
   const parsed = VerdictRuleSchema.safeParse(row?.definition);
   const rule = parsed.success ? parsed.data : DEFAULT_RULE;
@@ -98,7 +98,7 @@ export interface ReportData {
 }
 
 /** One row per complete response of the survey, with the answers the report reads. */
-export async function loadRespondents(db: Kysely<Database>, surveyId: number): Promise<Respondent[]> {
+async function loadRespondents(db: Kysely<Database>, surveyId: number): Promise<Respondent[]> {
   const [responses, answers, triggers] = await Promise.all([
     loadScopeResponses(db, surveyId),
     loadRoleAnswers(db, surveyId, ANSWER_ROLES),

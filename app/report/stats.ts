@@ -4,7 +4,7 @@
  * respondents) and shares near 0 or 1 the normal interval leaves [0, 1] and is far too narrow,
  * while Wilson's stays inside and keeps close to its nominal coverage (Brown, Cai & DasGupta 2001).
  */
-export const Z_95 = 1.959963984540054;
+const Z_95 = 1.959963984540054;
 
 export interface Share {
   /** respondents counted */

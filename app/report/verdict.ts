@@ -77,16 +77,16 @@ export interface VerdictInput {
   budget: { within: number; later: number; answered: number } | null;
 }
 
-export type VerdictKind = "go" | "early" | "no_go" | "insufficient";
+type VerdictKind = "go" | "early" | "no_go" | "insufficient";
 
-export const VERDICT_LABELS: Record<VerdictKind, string> = {
+const VERDICT_LABELS: Record<VerdictKind, string> = {
   go: "Go",
   early: "Right but early",
   no_go: "No-go",
   insufficient: "Too few answers to decide",
 };
 
-export interface Condition {
+interface Condition {
   key: "pain" | "budget" | "budget_later";
   label: string;
   figure: Share;

@@ -11,8 +11,8 @@ import type { ResponseFilters } from "../../db/queries/response-listing";
  * works without JavaScript and every filtered view has a link.
  */
 
-export const RESPONSE_STATUSES = ["complete", "partial"] as const;
-export const RESPONSE_SOURCES = ["marketing", "sales", "partner", "unknown"] as const;
+const RESPONSE_STATUSES = ["complete", "partial"] as const;
+const RESPONSE_SOURCES = ["marketing", "sales", "partner", "unknown"] as const;
 
 const day = z
   .string()
@@ -23,7 +23,7 @@ const day = z
   );
 
 /** One schema per parameter, so a bad one is dropped (with a message) and the rest still apply. */
-export const ResponseFilterFields = {
+const ResponseFilterFields = {
   status: z.enum(RESPONSE_STATUSES, { message: "Status must be complete or partial." }),
   source: z.enum(RESPONSE_SOURCES, { message: "Source must be marketing, sales, partner or unknown." }),
   survey: z.coerce
@@ -49,15 +49,8 @@ const LABELS: Record<keyof typeof ResponseFilterFields, string> = {
   page: "Page",
 };
 
-export const ResponseFiltersSchema = z.object({
-  status: ResponseFilterFields.status.optional(),
-  source: ResponseFilterFields.source.optional(),
-  survey: ResponseFilterFields.survey.optional(),
-  from: ResponseFilterFields.from.optional(),
-  to: ResponseFilterFields.to.optional(),
-  page: ResponseFilterFields.page.optional(),
-});
-export type ResponseFilterInput = z.infer<typeof ResponseFiltersSchema>;
+/** The filters once parsed: each field optional, of the type its schema gives. */
+export type ResponseFilterInput = { [K in keyof typeof ResponseFilterFields]?: z.infer<(typeof ResponseFilterFields)[K]> };
 
 /** Valid parameters are kept; each invalid one is ignored and explained. Never throws. */
 export function parseResponseFilters(params: URLSearchParams): { filters: ResponseFilterInput; messages: string[] } {
@@ -81,7 +74,7 @@ export function toResponseFilters(filters: ResponseFilterInput): ResponseFilters
 }
 
 /** Query string of the filters (without the page unless given). */
-export function filterQuery(filters: ResponseFilterInput, extra: Record<string, string | number | undefined> = {}): string {
+function filterQuery(filters: ResponseFilterInput, extra: Record<string, string | number | undefined> = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...filters, page: undefined, ...extra })) {
     if (value !== undefined && value !== null && value !== "") params.set(key, String(value));

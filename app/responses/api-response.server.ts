@@ -71,5 +71,3 @@ export async function apiResponses(db: Kysely<Database>, q: ApiResponseQuery) {
     };
   });
 }
-
-export type ApiResponse = Awaited<ReturnType<typeof apiResponses>>[number];

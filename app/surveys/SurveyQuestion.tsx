@@ -191,7 +191,7 @@ export function SurveyQuestion({
 }
 
 /** A, B, C… for the first 26 choices (what the one-at-a-time keyboard shortcuts press). */
-export function shortcutLetter(index: number): string {
+function shortcutLetter(index: number): string {
   return index < 26 ? String.fromCharCode(65 + index) : "";
 }
 

@@ -50,9 +50,9 @@ export type FormValues = Record<string, string | string[]>;
 
 /** The radio/checkbox value that stands for "Other"; its text comes in `q_<id>_other`. */
 export const OTHER_VALUE = "__other__";
-export const MAX_EMAIL = 254;
-export const MAX_NUMBER = 1e12;
-export const MAX_CHOICES = 100;
+const MAX_EMAIL = 254;
+const MAX_NUMBER = 1e12;
+const MAX_CHOICES = 100;
 
 export const fieldName = (questionId: number) => `q_${questionId}`;
 export const otherFieldName = (questionId: number) => `q_${questionId}_other`;
@@ -276,7 +276,7 @@ export function answerFormValues(
 }
 
 /** Link parameters kept with the response and the person: how a prospect counts as marketing- or sales-sourced. */
-export const SOURCES = ["marketing", "sales", "partner"] as const;
+const SOURCES = ["marketing", "sales", "partner"] as const;
 
 const optionalText = (max: number) =>
   z

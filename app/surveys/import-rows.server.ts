@@ -12,7 +12,7 @@ import { parseStringList } from "../../db/queries/util.js";
 import { IMPORT_SOURCES, META_FIELDS, type MetaField } from "./import-mapping.js";
 import { columnLabel, type MappingCheck } from "./import-columns.server.js";
 
-export interface RowMeta {
+interface RowMeta {
   source: PersonSource;
   email: string | null;
   name: string | null;

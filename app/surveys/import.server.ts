@@ -14,14 +14,14 @@ import { completionFacts, resumeTokenHash } from "./submission.server.js";
 import { randomToken, sha256 } from "../utils/tokens.server.js";
 
 // The steps before the write, re-exported so the import page has one module to call.
-export { checkMapping, columnLabel, guessMapping, ImportInputError, readImportCsv, type MappingCheck } from "./import-columns.server.js";
-export { validateRows, type RowMeta, type ValidatedRow } from "./import-rows.server.js";
+export { checkMapping, columnLabel, guessMapping, ImportInputError, readImportCsv } from "./import-columns.server.js";
+export { validateRows, type ValidatedRow } from "./import-rows.server.js";
 
 /**
  * A row's key is a hash of what it says (answers and contact facts), used as the response's
  * idempotency key: importing the same rows again finds their responses and writes nothing new.
  */
-export function importRowKey(row: Pick<ValidatedRow, "answers" | "meta">): string {
+function importRowKey(row: Pick<ValidatedRow, "answers" | "meta">): string {
   const answers = [...row.answers].sort((a, b) => a.questionId - b.questionId);
   return `import-${sha256(JSON.stringify({ answers, meta: row.meta }))}`;
 }

@@ -47,7 +47,7 @@ const checkbox = z
 // ---------------------------------------------------------------------------------------------
 // New survey
 
-export const TemplateWordsSchema = z.object({
+const TemplateWordsSchema = z.object({
   problem: requiredText("The problem", LIMITS.templateWord, "Describe the problem in a few words."),
   area: requiredText("The area", LIMITS.templateWord, 'Name the area, for example "IT security".'),
   category: requiredText("The category", LIMITS.templateWord, "Name the product category."),

@@ -45,7 +45,6 @@ export {
   surveyAvailability,
   toPublicQuestion,
   type AnsweringSurvey,
-  type Availability,
 } from "./answering-survey.server.js";
 import type { AnsweringSurvey } from "./answering-survey.server.js";
 
@@ -73,7 +72,7 @@ const CONSENT_PURPOSES: Record<string, ConsentPurpose> = {
 const CONSENT_VERSIONS: Record<string, string> = { consent_sales: CONSENT_SALES_WORDING_VERSION };
 
 /** One person per address: emails are kept trimmed and lower-cased, so "Dana@Example.com " finds dana@example.com. */
-export function normalizeEmail(email: string | null): string | null {
+function normalizeEmail(email: string | null): string | null {
   const e = email?.trim().toLowerCase();
   return e ? e : null;
 }

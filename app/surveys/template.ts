@@ -32,7 +32,7 @@ export const TRIGGER_EVENT_OPTIONS = [
 ] as const;
 
 /** Maps a structured trigger choice to the analysis trigger vocabulary (DESIGN.md). */
-export const TRIGGER_OPTION_TYPES: Record<string, string | null> = {
+const TRIGGER_OPTION_TYPES: Record<string, string | null> = {
   "Security breach": "security_incident",
   Outage: "outage",
   "Audit or compliance deadline": "compliance_deadline",
@@ -71,7 +71,7 @@ export const INDUSTRY_OPTIONS = [
 export const REGION_OPTIONS = ["North America", "Europe", "UK & Ireland", "Asia-Pacific", "Latin America", "Middle East & Africa"] as const;
 export const SITE_COUNT_OPTIONS = ["1", "2-5", "6-20", "21-100", "More than 100"] as const;
 
-export const CONSENT_SUMMARY_WORDING = "Send me the study summary when it is ready.";
+const CONSENT_SUMMARY_WORDING = "Send me the study summary when it is ready.";
 export const CONSENT_NURTURE_WORDING = "Send me occasional educational content. I can opt out at any time.";
 export const CONSENT_WORDING_VERSION = "2026-11-v1";
 /** Its own purpose ("contact"), wording and version (ADR 0401): the only consent that lets staff see who someone is. */
@@ -206,7 +206,7 @@ export function marketValidationQuestions(vars: TemplateVars): TemplateQuestion[
 }
 
 export const MARKET_VALIDATION_TITLE = "Market validation study";
-export const MARKET_VALIDATION_INTRO =
+const MARKET_VALIDATION_INTRO =
   "We are researching how teams deal with [problem]. It takes about 5 minutes; you can stop and come back later with your resume link.";
 
 export function marketValidationIntro(vars: TemplateVars): string {

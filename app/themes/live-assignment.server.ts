@@ -34,7 +34,7 @@ import { resolveTheme } from "./theme-matching.js";
  * Quote rank of a live member: below every answer the run ranked as a quote (>= 0.8) and below a
  * marketer's placement (0.5), so a new answer becomes a quote only where a theme had fewer than three.
  */
-export const LIVE_QUOTE_RANK = 0.4;
+const LIVE_QUOTE_RANK = 0.4;
 
 export interface LiveAssignment {
   scope: RunScope;

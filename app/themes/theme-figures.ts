@@ -5,9 +5,9 @@
  */
 import type { QuoteCandidates, ThemeFacetTotal, ThemeStatRow } from "../../db/queries/theme-aggregates.js";
 
-export const QUOTES_PER_THEME = 3;
+const QUOTES_PER_THEME = 3;
 /** A member this central to its theme (quote rank, theme_members.similarity) is quotable as such. */
-export const CENTRAL_QUOTE_RANK = 0.8;
+const CENTRAL_QUOTE_RANK = 0.8;
 
 /** How many candidates of each list the choice can need: a long answer may already be chosen for its rank. */
 export const QUOTE_CANDIDATE_LIMITS = { byRank: QUOTES_PER_THEME, byLength: QUOTES_PER_THEME * 2 };

@@ -29,9 +29,9 @@ export interface NewCluster {
   answerIds: number[];
 }
 
-export type Placement = { themeId: number } | { newCluster: number };
+type Placement = { themeId: number } | { newCluster: number };
 
-export interface ClusterMatch {
+interface ClusterMatch {
   cluster: number;
   /** The existing theme the cluster continues, or null when it is a new theme. */
   themeId: number | null;
@@ -46,11 +46,11 @@ export interface MatchResult {
 }
 
 /** A cluster continues a theme when at least this share of its previously seen answers were the theme's... */
-export const MIN_CONTAINMENT = 0.5;
+const MIN_CONTAINMENT = 0.5;
 /** ...and previously seen answers are at least this share of the cluster (else it is mostly new). */
-export const MIN_OLD_FRACTION = 0.2;
+const MIN_OLD_FRACTION = 0.2;
 /** Keyword-set Jaccard needed to match a mostly-new cluster to an existing theme. */
-export const MIN_KEYWORD_SIMILARITY = 0.34;
+const MIN_KEYWORD_SIMILARITY = 0.34;
 
 /**
  * A re-run keeps a continued theme's name unless its members changed substantially: fewer than
@@ -58,7 +58,7 @@ export const MIN_KEYWORD_SIMILARITY = 0.34;
  * cluster. Otherwise re-running renamed stable themes on small wording shifts ("social media"
  * -> "large customers"), and a marketer lost the name they had learnt to read.
  */
-export const KEEP_NAME_SHARE = 0.5;
+const KEEP_NAME_SHARE = 0.5;
 export function keepsName(previousAnswerIds: readonly number[], clusterAnswerIds: readonly number[]): boolean {
   if (previousAnswerIds.length === 0 || clusterAnswerIds.length === 0) return false;
   const previous = new Set(previousAnswerIds);

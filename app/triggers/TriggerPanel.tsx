@@ -4,7 +4,7 @@ import { TRIGGER_TYPES } from "../../analysis/triggers/types";
 import { confidenceLabel, triggerLabel } from "~/prospects/readiness";
 import type { AnswerTrigger } from "./correction-schema";
 
-export interface PanelCorrection {
+interface PanelCorrection {
   type: string;
   action: "reject" | "add";
 }

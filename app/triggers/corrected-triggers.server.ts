@@ -2,7 +2,7 @@ import { applyCorrections, detectTriggersInText, type CorrectedMention, type Tri
 import type { TriggerCorrectionRow } from "../../db/queries/trigger-corrections.js";
 
 /** A stored correction row as the analysis module reads it. */
-export function toCorrection(row: Pick<TriggerCorrectionRow, "trigger_type" | "action" | "timing">): TriggerCorrection {
+function toCorrection(row: Pick<TriggerCorrectionRow, "trigger_type" | "action" | "timing">): TriggerCorrection {
   return { type: row.trigger_type as TriggerCorrection["type"], action: row.action, timing: row.timing };
 }
 

@@ -19,8 +19,6 @@ export const TriggerCorrectionSchema = z
     message: "Say when it happened: past, upcoming or unknown.",
   });
 
-export type TriggerCorrectionForm = z.infer<typeof TriggerCorrectionSchema>;
-
 /** One detected (or marketer-added) trigger of an answer, as the response and theme pages show it. */
 export interface AnswerTrigger {
   type: string;

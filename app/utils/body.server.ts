@@ -1,9 +1,9 @@
 import type { IncomingMessage } from "node:http";
 
 /** `request.formData()` reads any size; every action reads its body through here instead. */
-export const DEFAULT_BODY_LIMIT = 256 * 1024;
+const DEFAULT_BODY_LIMIT = 256 * 1024;
 
-export function payloadTooLarge(limit: number): Response {
+function payloadTooLarge(limit: number): Response {
   return new Response(`That was too much data to send at once (limit ${Math.round(limit / 1024)} KB). Nothing was saved.`, {
     status: 413,
     headers: { "Content-Type": "text/plain; charset=utf-8" },

@@ -11,7 +11,7 @@
  */
 const BASE = "http://painmap.invalid";
 const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
-export const MAX_REDIRECT_LENGTH = 2000;
+const MAX_REDIRECT_LENGTH = 2000;
 
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || to.length > MAX_REDIRECT_LENGTH || !PRINTABLE_ASCII.test(to)) return fallback;

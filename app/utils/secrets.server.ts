@@ -9,7 +9,7 @@ let cached: Buffer | undefined;
  * The key behind signed links (resume tokens, opt-out links). SESSION_SECRET when set; otherwise a
  * random key kept in ./data/.secret so links stay valid across restarts of a local install.
  */
-export function appSecret(): Buffer {
+function appSecret(): Buffer {
   if (cached) return cached;
   const configured = env().SESSION_SECRET;
   if (configured) return (cached = Buffer.from(configured));

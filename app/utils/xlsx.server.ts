@@ -10,7 +10,7 @@ import { neutraliseFormula, type CsvCell } from "./csv.js";
  */
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-export function xlsxCell(value: CsvCell): string | number | boolean | null {
+function xlsxCell(value: CsvCell): string | number | boolean | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value === "boolean") return value;

@@ -76,7 +76,7 @@ export async function sendTestDelivery(db: Kysely<Database>, endpointId: number)
 }
 
 /** Wait before attempt `attempt + 1`: base, 4 x base, 16 x base... capped at six hours. */
-export function retryDelayMs(attempt: number, baseMs = env().WEBHOOK_RETRY_BASE_MS): number {
+function retryDelayMs(attempt: number, baseMs = env().WEBHOOK_RETRY_BASE_MS): number {
   return Math.min(6 * 3_600_000, baseMs * 4 ** Math.max(0, attempt - 1));
 }
 

@@ -13,7 +13,7 @@ export const EVENT_HELP: Record<WebhookEvent, string> = {
 };
 
 /** Only http and https, no credentials in the URL (they would be logged and shown). */
-export const webhookUrl = z
+const webhookUrl = z
   .string()
   .trim()
   .min(1, "Enter the URL that receives the events.")

@@ -6,9 +6,7 @@ import crypto from "node:crypto";
  * `Painmap-Timestamp: <unix seconds>`. A receiver recomputes it over the raw body, compares in
  * constant time and refuses a timestamp more than five minutes from its clock (a replay).
  */
-export const SIGNATURE_HEADER = "painmap-signature";
-export const TIMESTAMP_HEADER = "painmap-timestamp";
-export const TOLERANCE_SECONDS = 300;
+const TOLERANCE_SECONDS = 300;
 
 export function newWebhookSecret(): string {
   return `whsec_${crypto.randomBytes(24).toString("base64url")}`;

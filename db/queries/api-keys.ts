@@ -63,7 +63,7 @@ export async function listApiKeys(db: Kysely<Database>): Promise<ApiKeyRow[]> {
 }
 
 /** Live (not revoked) keys with this prefix: usually one. */
-export async function liveKeysByPrefix(db: Kysely<Database>, prefix: string): Promise<Array<{ id: number; keyHash: string }>> {
+async function liveKeysByPrefix(db: Kysely<Database>, prefix: string): Promise<Array<{ id: number; keyHash: string }>> {
   const rows = await db
     .selectFrom("api_keys")
     .select(["id", "key_hash"])
@@ -87,7 +87,7 @@ export async function touchApiKey(db: Kysely<Database>, id: number, now: string)
   await db.updateTable("api_keys").set({ last_used_at: now }).where("id", "=", id).execute();
 }
 
-export const API_KEY_PREFIX = "pm_";
+const API_KEY_PREFIX = "pm_";
 
 /** A new key: `pm_` + 8-character lookup prefix + 32 random bytes. Only the hash is stored. */
 export function generateApiKey(): { key: string; prefix: string; keyHash: string } {
@@ -96,7 +96,7 @@ export function generateApiKey(): { key: string; prefix: string; keyHash: string
   return { key, prefix, keyHash: hashApiKey(key) };
 }
 
-export function hashApiKey(key: string): string {
+function hashApiKey(key: string): string {
   return crypto.createHash("sha256").update(key).digest("hex");
 }
 

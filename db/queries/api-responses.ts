@@ -51,8 +51,6 @@ export async function apiResponseRows(db: Kysely<Database>, q: ApiResponseQuery)
   return query.execute();
 }
 
-export type ApiResponseRow = Awaited<ReturnType<typeof apiResponseRows>>[number];
-
 export async function apiAnswerRows(db: Kysely<Database>, responseIds: readonly number[]) {
   if (!responseIds.length) return [];
   return db

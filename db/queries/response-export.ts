@@ -8,7 +8,7 @@ import { answerValue, baseRows, countResponses, matchingResponses, type AnswerVa
 
 const EXPORT_BATCH = 500;
 
-export const EXPORT_META_COLUMNS = [
+const EXPORT_META_COLUMNS = [
   "response_id",
   "survey_id",
   "survey",
@@ -25,7 +25,7 @@ export const EXPORT_META_COLUMNS = [
   "company",
 ] as const;
 
-export interface ExportColumn {
+interface ExportColumn {
   header: string;
   /** meta columns: the field; question columns: null */
   meta: (typeof EXPORT_META_COLUMNS)[number] | null;

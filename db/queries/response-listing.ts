@@ -22,7 +22,7 @@ export const PAGE_SIZE = 50;
 const PREVIEW_LENGTH = 140;
 
 /** The day after a YYYY-MM-DD date, as YYYY-MM-DD (UTC). */
-export function nextDay(day: string): string {
+function nextDay(day: string): string {
   const date = new Date(`${day}T00:00:00.000Z`);
   date.setUTCDate(date.getUTCDate() + 1);
   return date.toISOString().slice(0, 10);

@@ -58,7 +58,7 @@ export async function createSurvey(db: Kysely<Database>, survey: SurveyInput, qu
   });
 }
 
-export function questionRow(surveyId: number, position: number, q: QuestionInput) {
+function questionRow(surveyId: number, position: number, q: QuestionInput) {
   return {
     survey_id: surveyId,
     position,

@@ -80,15 +80,6 @@ export async function liveEndpoints(db: Kysely<Database>): Promise<WebhookEndpoi
   return rows.map(mapEndpoint);
 }
 
-export async function endpointSecret(db: Kysely<Database>, id: number) {
-  const row = await db
-    .selectFrom("webhook_endpoints")
-    .select(["url", "secret", "disabled_at as disabledAt"])
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return row;
-}
-
 export async function disableEndpoint(db: Kysely<Database>, id: number, now: string): Promise<boolean> {
   const r = await db
     .updateTable("webhook_endpoints")

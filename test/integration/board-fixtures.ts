@@ -65,7 +65,7 @@ export const TOPICS: Record<string, { phrases: string[]; trigger: string; severi
 
 const FILLER = ["last month", "again this quarter", "and it hurt", "which cost us a lot", "every week", "before the holidays"];
 
-export function storyFor(topic: string, i: number): string {
+function storyFor(topic: string, i: number): string {
   const t = TOPICS[topic];
   const a = t.phrases[i % t.phrases.length];
   const b = t.phrases[(i + 2) % t.phrases.length];

@@ -1,12 +1,12 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormErrors } from "~/components/Field";
-import { BandBadge, StatusBadge } from "~/prospects/BandBadge";
 
 import { ActionsSection } from "./ActionsSection";
 import { AnswersSection } from "./AnswersSection";
 import { ConsentSection } from "./ConsentSection";
 import { OpportunitySection } from "./OpportunitySection";
+import { ProspectHead } from "./ProspectHead";
 import type { action, loader } from "./route.server";
 import { SignalsSection } from "./SignalsSection";
 import { WhySection } from "./WhySection";
@@ -28,24 +28,7 @@ export default function ProspectPage() {
       <p>
         <Link to="/prospects">← All prospects</Link>
       </p>
-      <div className="page-head">
-        <div>
-          <h1>{p.named ? p.company || p.name || p.label : p.label}</h1>
-          <p className="muted">
-            {[p.named && p.company ? p.name : null, p.jobTitle, p.role !== p.jobTitle ? p.role : null, p.industry, p.region]
-              .filter(Boolean)
-              .join(" · ")}{" "}
-            · source: {p.source}
-            {p.campaign ? ` (${p.campaign})` : ""}
-          </p>
-        </div>
-        <div className="prospect-score">
-          <span className="prospect-score__value">{p.score}</span>
-          <span className="muted small">/ 100</span>
-          {p.heldBy ? <span className="held-by small">, held by: {p.heldBy}</span> : null} <BandBadge band={p.effectiveBand} />{" "}
-          <StatusBadge status={p.status} />
-        </div>
-      </div>
+      <ProspectHead prospect={p} />
 
       {result?.ok ? (
         <div className="alert alert--ok" role="status">

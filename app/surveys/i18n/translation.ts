@@ -11,7 +11,7 @@ import type { FieldErrors } from "~/utils/forms";
  * `title`, `intro`, `q_<id>_prompt`, `q_<id>_help`, `q_<id>_option_<n>` (n from 1).
  */
 
-export interface QuestionStrings {
+interface QuestionStrings {
   prompt: string;
   helpText: string;
   options: string[];
@@ -40,7 +40,7 @@ export interface StringEntry {
   long: boolean;
 }
 
-export const MAX_STRING = 2000;
+const MAX_STRING = 2000;
 
 /** Every string of the survey to translate, in reading order. */
 export function sourceEntries(source: SourceSurvey): StringEntry[] {
@@ -78,7 +78,7 @@ const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
  * The zod schema of one survey's translation form (the page's fields and the CSV's rows both
  * become this flat object): every string the survey has must be translated, one message per field.
  */
-export function translationSchema(source: SourceSurvey) {
+function translationSchema(source: SourceSurvey) {
   const shape: Record<string, z.ZodType<string>> = {};
   for (const entry of sourceEntries(source)) {
     const text = z

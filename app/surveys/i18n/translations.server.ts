@@ -11,7 +11,7 @@ import { coversSurvey, readStoredStrings, type SourceSurvey, type SurveyStrings 
  * form's cached survey (which carries its translations) is refreshed on the next request.
  */
 
-export function sourceSurvey(survey: Pick<Survey, "title" | "intro">, questions: readonly Question[]): SourceSurvey {
+function sourceSurvey(survey: Pick<Survey, "title" | "intro">, questions: readonly Question[]): SourceSurvey {
   return {
     title: survey.title,
     intro: survey.intro,

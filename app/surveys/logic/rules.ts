@@ -106,7 +106,7 @@ export function conditionHolds(c: Condition, a: AnswerValue | undefined): boolea
   }
 }
 
-export function logicHolds(logic: Logic | null, answers: ReadonlyMap<number, AnswerValue>): boolean {
+function logicHolds(logic: Logic | null, answers: ReadonlyMap<number, AnswerValue>): boolean {
   if (!logic || logic.conditions.length === 0) return true;
   const results = logic.conditions.map((c) => conditionHolds(c, answers.get(c.questionId)));
   return logic.combine === "all" ? results.every(Boolean) : results.some(Boolean);

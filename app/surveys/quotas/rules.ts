@@ -22,7 +22,7 @@ export interface QuotaQuestion {
   options: string[];
 }
 
-export const MAX_QUOTA = 1_000_000;
+const MAX_QUOTA = 1_000_000;
 
 /**
  * The quota form (the quotas page and its action). The segment is one select of "question|option"
