@@ -13,8 +13,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { sphericalKmeans } from "../kmeans/index.js";
 import { createRng } from "../random.js";
 
-export const WORD_CLASS_VOCABULARY = 40_000;
-export const WORD_CLASS_COUNT = 600;
+const WORD_CLASS_VOCABULARY = 40_000;
+const WORD_CLASS_COUNT = 600;
 const SEED = 20261202;
 const WORD = /^[a-z][a-z'-]*[a-z]$|^[a-z]$/;
 
