@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { UNDO_MINUTES, closeSurveyWithUndo, listUndos, removeQuestionWithUndo, undoBuilderAction } from "../../../db/queries/builder-undo";
+import { UNDO_MINUTES, listUndos, removeQuestionWithUndo, undoBuilderAction } from "../../../db/queries/builder-undo";
 import {
   addQuestion,
   changeSurveyStatus,
@@ -20,6 +20,7 @@ import { checkLogicForm, logicProblems } from "~/surveys/logic/check";
 import { publicSurveyUrl } from "~/surveys/surveys.server";
 import { toPublicQuestion } from "~/surveys/submission.server";
 import { quotaSummary } from "~/surveys/quotas/quotas.server";
+import { closeSurvey } from "~/jobs/study-summary.job.server";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/body.server";
 import { db } from "~/utils/db.server";
@@ -178,7 +179,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           );
       }
       if (input.intent === "close") {
-        const closed = await closeSurveyWithUndo(database, surveyId, user.id);
+        const closed = await closeSurvey(database, surveyId, user.id);
         if (!closed.ok) return refused(closed.reason);
         return ok(`Closed. The public link now tells visitors the survey has ended. You can undo this for ${UNDO_MINUTES} minutes.`);
       }
