@@ -134,6 +134,7 @@ describe.each(DATABASE_KINDS)("the study summary when a study closes, on %s", (k
           label,
           keywords: "[]",
           status: "active",
+          pinned: 0,
           version: 1,
           created_at: now,
           updated_at: now,

@@ -15,6 +15,7 @@ import {
   updateSurveyDetails,
   type BuilderRefusal,
 } from "../../../db/queries/surveys";
+import { invitationFunnel } from "../../../db/queries/reach";
 import { SurveyEditSchema, normalizeQuestion } from "~/surveys/schemas";
 import { checkLogicForm, logicProblems } from "~/surveys/logic/check";
 import { publicSurveyUrl } from "~/surveys/surveys.server";
@@ -59,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     questions: shown,
     logicProblems: Object.fromEntries(logicProblems(shown)),
     quotas: await quotaSummary(database, id),
+    invitations: await invitationFunnel(database, id),
   });
 }
 
@@ -181,7 +183,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (input.intent === "close") {
         const closed = await closeSurvey(database, surveyId, user.id);
         if (!closed.ok) return refused(closed.reason);
-        return ok(`Closed. The public link now tells visitors the survey has ended. You can undo this for ${UNDO_MINUTES} minutes.`);
+        return ok(
+          `Closed. The public link now tells visitors the survey has ended. You can undo this for ${UNDO_MINUTES} minutes; after that, respondents who confirmed they want the study summary are sent it.`,
+        );
       }
       const result = await changeSurveyStatus(database, surveyId, input.intent);
       if (!result.ok) return refused(result.reason);
