@@ -9,7 +9,7 @@ import type {
   PersonMergesTable,
   QualificationProfilesTable,
 } from "./schema/prospects.js";
-import type { EmailMessagesTable, InvitationCampaignsTable, InvitationsTable } from "./schema/reach.js";
+import type { EmailMessagesTable, InvitationCampaignsTable, InvitationsTable, StudySummarySendsTable } from "./schema/reach.js";
 import type { WebhookDeliveriesTable, WebhookEndpointsTable } from "./schema/webhooks.js";
 import type { ReportSharesTable, VerdictRulesTable } from "./schema/report.js";
 import type {
@@ -91,6 +91,7 @@ export interface Database {
   survey_translations: SurveyTranslationsTable;
   person_merges: PersonMergesTable;
   builder_undos: BuilderUndosTable;
+  study_summary_sends: StudySummarySendsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -86,6 +86,34 @@ export function openApiDocument(origin: string) {
           },
         },
       },
+      "/api/bounces": {
+        post: {
+          operationId: "reportBounce",
+          summary: "A late bounce: the raw DSN (RFC 3464) or JSON",
+          description:
+            "A permanent failure (status 5.x.x) marks every message to the address bounced: reminders and study summaries skip it. " +
+            "A temporary one (4.x.x) changes nothing. Rate-limited (429 with Retry-After).",
+          requestBody: {
+            required: true,
+            content: {
+              "message/rfc822": { schema: { type: "string", description: "The bounce message as received (multipart/report)." } },
+              "application/json": { schema: { $ref: "#/components/schemas/BounceReport" } },
+            },
+          },
+          responses: {
+            "200": {
+              description: "What each reported recipient came to.",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/BounceOutcomes" } } },
+            },
+            ...errors,
+            "415": {
+              description: "Neither a DSN nor JSON.",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+            },
+            "429": { description: "Too many reports: see Retry-After." },
+          },
+        },
+      },
       "/api/openapi.json": {
         get: { operationId: "openApi", summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 JSON" } } },
       },
@@ -96,6 +124,32 @@ export function openApiDocument(origin: string) {
       },
       schemas: {
         Error: { type: "object", required: ["error"], properties: { error: { type: "string" } } },
+        BounceReport: {
+          type: "object",
+          required: ["email", "status"],
+          properties: {
+            email: { type: "string", format: "email" },
+            status: { type: "string", pattern: "^[245]\\.\\d{1,3}\\.\\d{1,3}$", description: "RFC 3463, e.g. 5.1.1" },
+            diagnostic: { type: "string", maxLength: 1000 },
+          },
+        },
+        BounceOutcomes: {
+          type: "object",
+          properties: {
+            recipients: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: {
+                  email: { type: "string" },
+                  status: { type: "string" },
+                  outcome: { type: "string", enum: ["bounced", "temporary"] },
+                  messages: { type: "integer", description: "messages marked bounced" },
+                },
+              },
+            },
+          },
+        },
         BadRequest: {
           type: "object",
           required: ["error", "errors"],

@@ -4,6 +4,7 @@ import { personExists } from "../../db/queries/prospects.js";
 import type { Database } from "../../db/schema.js";
 import { sign } from "../utils/secrets.server.js";
 import { randomToken, safeEqual } from "../utils/tokens.server.js";
+import { emitWebhookEvent, webhookEventsCommitted } from "../webhooks/deliveries.server.js";
 
 /**
  * One-click opt-out links (DESIGN.md principle 4). The token is `payload.signature`: payload is
@@ -79,12 +80,16 @@ export async function redeemOptOutToken(db: Kysely<Database>, token: string, now
   const payload = verifyOptOutToken(token, now);
   if (!payload) return { ok: false };
   try {
-    return await db.transaction().execute(async (trx) => {
+    const outcome = await db.transaction().execute(async (trx) => {
       if (!(await personExists(trx, payload.personId))) return { ok: false as const };
       if (!(await useTokenOnce(trx, payload.jti, OPT_OUT_PURPOSE, now.toISOString()))) return { ok: false as const };
       await recordUnsubscribe(trx, { personId: payload.personId, actor: "link", wording: UNSUBSCRIBE_WORDING, now: now.toISOString() });
+      // A consent change is a prospect.updated event (ADR 0702), written with it.
+      await emitWebhookEvent(trx, "prospect.updated", { personId: payload.personId });
       return { ok: true as const };
     });
+    if (outcome.ok) webhookEventsCommitted(db);
+    return outcome;
   } catch {
     return { ok: false };
   }
@@ -99,7 +104,9 @@ export async function recordStaffOptOut(db: Kysely<Database>, personId: number, 
       wording: UNSUBSCRIBE_STAFF_WORDING,
       now: new Date().toISOString(),
     });
+    await emitWebhookEvent(trx, "prospect.updated", { personId });
   });
+  webhookEventsCommitted(db);
 }
 
 /** Where links in emails and exports point (one definition for every link the app hands out). */

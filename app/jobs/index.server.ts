@@ -9,6 +9,7 @@ import { afterCompletionJob } from "./after-completion.job.server.js";
 import { analysisRunJob } from "./analysis-run.job.server.js";
 import { emailSendJob } from "./email-send.job.server.js";
 import { remindersJob } from "./reminders.job.server.js";
+import { studySummaryJob } from "./study-summary.job.server.js";
 import { webhookDeliveryJob } from "./webhook-delivery.job.server.js";
 import { webhookEventJob } from "./webhook-event.job.server.js";
 import { createRunner, runnerOf, type JobRunner } from "./runner.server.js";
@@ -25,6 +26,7 @@ export function allJobs(): JobDefinition<never>[] {
     afterCompletionJob,
     emailSendJob(),
     remindersJob,
+    studySummaryJob,
     webhookEventJob,
     webhookDeliveryJob,
   ] as unknown as JobDefinition<never>[];

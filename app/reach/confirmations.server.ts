@@ -10,6 +10,7 @@ import { getSurvey } from "../../db/queries/surveys.js";
 import type { Database } from "../../db/schema.js";
 import { CONFIRM_PURPOSE, confirmUrl, verifySignedToken } from "./links.server.js";
 import { queueMessage } from "./mailer.server.js";
+import { emitWebhookEvent, webhookEventsCommitted } from "../webhooks/deliveries.server.js";
 
 const PURPOSE_WORDS: Record<string, string> = {
   study_summary: "the summary of the study's results",
@@ -49,6 +50,13 @@ export function confirmationResponseId(token: string): number | null {
 export async function confirmOptIn(db: Kysely<Database>, token: string, now = new Date()): Promise<{ ok: boolean; confirmed: number }> {
   const responseId = confirmationResponseId(token);
   if (responseId === null) return { ok: false, confirmed: 0 };
-  const confirmed = await db.transaction().execute((trx) => confirmConsents(trx, responseId, now.toISOString()));
+  const confirmed = await db.transaction().execute(async (trx) => {
+    const n = await confirmConsents(trx, responseId, now.toISOString());
+    // A confirmed opt-in changes the person's consent: prospect.updated, written with it (ADR 0702).
+    const person = n ? await trx.selectFrom("responses").select("person_id").where("id", "=", responseId).executeTakeFirst() : undefined;
+    if (person?.person_id) await emitWebhookEvent(trx, "prospect.updated", { personId: person.person_id });
+    return n;
+  });
+  if (confirmed) webhookEventsCommitted(db);
   return { ok: true, confirmed };
 }

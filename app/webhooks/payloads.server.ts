@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
+import { isUnsubscribed } from "../../db/queries/consents.js";
 import type { Database } from "../../db/schema.js";
+import { pseudonymOf } from "../consent/consent-rule.js";
 import { apiProspect } from "../prospects/api-prospect.js";
 import { prospectViews } from "../prospects/prospect-views.server.js";
 import { apiResponses } from "../responses/api-response.server.js";
@@ -22,8 +24,14 @@ export async function eventData(db: Kysely<Database>, e: WebhookEventPayload): P
     return { response };
   }
   if (e.personId === undefined) return null;
-  // Unsubscribed people are left out by prospectViews: no event about them leaves the app.
+  // Unsubscribed people are left out by prospectViews: nothing about who they are leaves the app.
   const [view] = await prospectViews(db, { personIds: [e.personId] });
-  if (!view) return null;
+  if (!view) {
+    // Except that they unsubscribed (ADR 0702): a CRM that knew them must stop too. Only the id
+    // and the pseudonym, which name no one.
+    if (e.event === "prospect.updated" && (await isUnsubscribed(db, e.personId)))
+      return { prospect: { id: e.personId, label: pseudonymOf(e.personId), named: false, unsubscribed: true } };
+    return null;
+  }
   return { prospect: { ...apiProspect(view, null), label: view.label, named: view.named } };
 }

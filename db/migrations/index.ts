@@ -13,6 +13,7 @@ import * as m0012 from "./0012_one_question_at_a_time.js";
 import * as m0013 from "./0013_quotas_languages.js";
 import * as m0014 from "./0014_builder_undo.js";
 import * as m0015 from "./0015_person_merges.js";
+import * as m0016 from "./0016_study_summaries.js";
 
 /**
  * A static list rather than FileMigrationProvider: it works the same under tsx, vitest and the
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "0013_quotas_languages": m0013,
   "0014_builder_undo": m0014,
   "0015_person_merges": m0015,
+  "0016_study_summaries": m0016,
 };

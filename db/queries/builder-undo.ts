@@ -105,19 +105,25 @@ export async function removeQuestionWithUndo(
   });
 }
 
-/** open -> closed, with an undo row (undoing it reopens under the same rules as "Reopen"). */
+/**
+ * open -> closed, with an undo row (undoing it reopens under the same rules as "Reopen").
+ * `onClosed` runs in the same transaction (the study summary's job is queued there, ADR 0702).
+ */
 export async function closeSurveyWithUndo(
   db: Kysely<Database>,
   surveyId: number,
   userId: number | null,
   now = new Date(),
+  onClosed?: (trx: Trx) => Promise<void>,
 ): Promise<BuilderResult<{ undoId: number }>> {
   return db.transaction().execute(async (trx) => {
     const survey = await trx.selectFrom("surveys").select(["status"]).where("id", "=", surveyId).executeTakeFirst();
     if (!survey) return refuse("survey_not_found");
     if (survey.status !== "open") return refuse("not_open");
     await touchSurvey(trx, surveyId, { status: "closed" });
-    return done({ undoId: await record(trx, surveyId, "close", "Survey closed", {}, userId, now) });
+    const undoId = await record(trx, surveyId, "close", "Survey closed", {}, userId, now);
+    await onClosed?.(trx);
+    return done({ undoId });
   });
 }
 

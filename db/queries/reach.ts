@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database, EmailKind, EmailStatus } from "../schema.js";
 
 /**
@@ -316,6 +316,35 @@ export async function confirmConsents(db: Kysely<Database>, responseId: number, 
     .where("response_id", "=", responseId)
     .where("pending", "=", 1)
     .where("withdrawn_at", "is", null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export interface BounceMark {
+  email: string;
+  /** the message the DSN returned (its X-Painmap-Message header), when known */
+  messageId: number | null;
+  error: string;
+  now: string;
+}
+
+/**
+ * A late bounce (app/reach/bounces.server.ts): every message to the address that is queued, sent or
+ * in the outbox becomes `bounced` with the report's reason, and so does the returned message itself
+ * when the DSN named it (an alias may have forwarded it to another address). The number marked.
+ */
+export async function markAddressBounced(db: Kysely<Database>, b: BounceMark): Promise<number> {
+  const r = await db
+    .updateTable("email_messages")
+    .set({ status: "bounced", last_error: b.error, updated_at: b.now })
+    .where("status", "in", ["queued", "sent", "outbox"])
+    .where((eb) =>
+      eb.or([
+        eb("to_email", "=", b.email),
+        eb(sql<string>`lower(to_email)`, "=", b.email.toLowerCase()),
+        ...(b.messageId !== null ? [eb("id", "=", b.messageId)] : []),
+      ]),
+    )
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }

@@ -50,3 +50,13 @@ export interface InvitationsTable {
   reminders_sent: Generated<number>;
   last_reminded_at: Timestamp | null;
 }
+
+/** One row per survey and person the study summary went to (migration 0016, ADR 0702): never twice. */
+export interface StudySummarySendsTable {
+  id: Generated<number>;
+  survey_id: number;
+  person_id: number;
+  consent_id: number | null;
+  message_id: number;
+  created_at: Timestamp;
+}

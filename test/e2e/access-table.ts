@@ -112,6 +112,13 @@ export const ACCESS: Record<string, RouteAccess> = {
       { intent: "send", level: "marketing" },
     ],
   },
+  // Late bounces (ADR 0702): POST only, so a keyed GET is a 405; the matrix posts a form body, a 415.
+  "routes/api.bounces": {
+    page: "/api/bounces",
+    level: "api",
+    pageOverrides: { apiKey: "refused" },
+    actions: [{ intent: "", level: "api" }],
+  },
   "routes/api.prospects": { page: "/api/prospects", level: "api", actions: [{ intent: "", level: "public" }] },
   "routes/api.responses": { page: "/api/responses", level: "api", actions: [{ intent: "", level: "public" }] },
   // The API's description: public, it holds no data.

@@ -72,7 +72,12 @@ test("a marketer invites a list; the prospect answers through the emailed person
 }) => {
   const staff = await staffContext(browser, "marketer");
   const page = await staff.newPage();
-  await page.goto(`/surveys/${surveyId}/invite`);
+  // The survey's own page (the builder) names the invitations and leads to the invite page.
+  await page.goto(`/surveys/${surveyId}/edit`);
+  const invitations = page.getByRole("region", { name: "Email invitations" });
+  await expect(invitations.getByText("Nobody has been invited by email yet.")).toBeVisible();
+  await invitations.getByRole("link", { name: "Invite prospects" }).click();
+  await expect(page).toHaveURL(new RegExp(`/surveys/${surveyId}/invite$`));
   await expect(page.getByRole("heading", { name: "Invite by email" })).toBeVisible();
   await expect(page.getByText("Nobody has been invited by email yet.")).toBeVisible();
   await page
@@ -115,16 +120,20 @@ test("a marketer invites a list; the prospect answers through the emailed person
   await expect(p).toHaveURL(new RegExp(`/s/${SLUG}/thanks`));
   await prospect.close();
 
-  await page.goto(`/surveys/${surveyId}/invite`);
-  const funnel = page.getByTestId("invitation-funnel");
-  for (const [figure, n] of [
-    ["invited", 1],
-    ["sent", 1],
-    ["opened", 1],
-    ["started", 1],
-    ["completed", 1],
-  ] as const)
-    await expect(funnel.locator(`[data-figure="${figure}"]`)).toHaveText(String(n));
+  // Sent, opened (link followed), started, completed: on the invite page and on the survey's own page.
+  for (const where of ["invite", "edit"]) {
+    await page.goto(`/surveys/${surveyId}/${where}`);
+    const funnel = page.getByTestId("invitation-funnel");
+    for (const [figure, n] of [
+      ["invited", 1],
+      ["sent", 1],
+      ["opened", 1],
+      ["started", 1],
+      ["completed", 1],
+    ] as const)
+      await expect(funnel.locator(`[data-figure="${figure}"]`)).toHaveText(String(n), { timeout: 15_000 });
+  }
+  await expect(page.getByRole("region", { name: "Email invitations" }).getByRole("link", { name: "Invite prospects" })).toBeVisible();
   // The response kept the link's source and campaign.
   const handle = connect(`file:${dbFile}`);
   try {

@@ -4,6 +4,10 @@ import { createRunner, type JobRunner } from "../../app/jobs/runner.server.js";
 import { afterCompletion } from "../../app/prospects/after-completion.server.js";
 import { reassessAll } from "../../app/prospects/readiness.server.js";
 import { pseudonymOf } from "../../app/consent/consent-rule.js";
+import { recordStaffOptOut } from "../../app/consent/opt-out.server.js";
+import { assignOwner } from "../../app/prospects/pipeline.server.js";
+import { confirmOptIn } from "../../app/reach/confirmations.server.js";
+import { CONFIRM_PURPOSE, signedToken } from "../../app/reach/links.server.js";
 import { newWebhookSecret, verifySignature } from "../../app/webhooks/signature.server.js";
 import type { DatabaseHandle } from "../../db/client.js";
 import { insertEndpoint, listEndpoints, recentDeliveries } from "../../db/queries/webhooks.js";
@@ -13,6 +17,7 @@ import { addPerson, makeSurvey, NURTURE_ANSWERS, READY_ANSWERS } from "./prospec
 
 // Fast retries for the test; the receiver is on 127.0.0.1, which production refuses (ADR 0701).
 process.env.WEBHOOK_ALLOW_PRIVATE = "true";
+process.env.SESSION_SECRET ??= "integration-test-secret-that-is-long-enough-000";
 process.env.WEBHOOK_RETRY_BASE_MS = "100";
 process.env.WEBHOOK_MAX_ATTEMPTS = "3";
 
@@ -154,5 +159,65 @@ describe.each(DATABASE_KINDS)("webhooks on %s", (kind) => {
       .transaction()
       .execute((trx) => afterCompletion(trx, { personId: another, surveyId: survey.id, autoRun: false, responseId: lateResponse }));
     await until(async () => (await recentDeliveries(h.db)).filter((d) => d.endpointId === down).length === 2, "second delivery logged");
+  });
+  it("sends prospect.updated when sales changes the owner and when consent changes (confirmed opt-in, opt-out)", async () => {
+    const cora = await addPerson(h.db, survey, { name: "Cora Change", answers: READY_ANSWERS });
+    await reassessAll(h.db);
+    const responseId = await responseOf(cora);
+    await h.db
+      .insertInto("consents")
+      .values({
+        person_id: cora,
+        response_id: responseId,
+        purpose: "study_summary",
+        status: "opted_in",
+        wording: "Send me the study summary.",
+        wording_version: "v1",
+        actor: "respondent",
+        captured_at: new Date().toISOString(),
+        withdrawn_at: null,
+        pending: 1,
+      })
+      .execute();
+    const sam = await h.db
+      .insertInto("users")
+      .values({
+        email: `sam-${kind}@x.test`,
+        name: "Sam Sales",
+        role: "sales",
+        password_hash: "x",
+        created_at: new Date().toISOString(),
+        disabled_at: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    // Her first scoring's events are fanned out before the endpoint exists (fan-out reads the endpoints when it runs).
+    await runner.drain("webhook-event");
+    await endpoint("/changes", ["prospect.updated"]);
+
+    expect(await assignOwner(h.db, cora, sam.id)).toBe(true);
+    await until(() => at("/changes").length === 1, "the owner change");
+    // Assigning the same owner again changes nothing and sends nothing.
+    expect(await assignOwner(h.db, cora, sam.id)).toBe(false);
+    expect(await confirmOptIn(h.db, signedToken(CONFIRM_PURPOSE, responseId))).toEqual({ ok: true, confirmed: 1 });
+    await until(() => at("/changes").length === 2, "the confirmed opt-in");
+    await recordStaffOptOut(h.db, cora, "staff@example.test");
+    await until(() => at("/changes").length === 3, "the opt-out");
+    await runner.drain("webhook-event");
+    await runner.drain("webhook-delivery");
+    expect(at("/changes")).toHaveLength(3);
+
+    const [owner, confirmed, optOut] = at("/changes");
+    for (const r of at("/changes")) {
+      const headers = { timestamp: String(r.headers["painmap-timestamp"]), signature: String(r.headers["painmap-signature"]) };
+      expect(verifySignature(secrets.get("/changes")!, headers, r.body)).toEqual({ ok: true });
+      expect(json(r).type).toBe("prospect.updated");
+    }
+    // Named: Cora agreed to be contacted by sales.
+    expect(json(owner!).data.prospect).toMatchObject({ id: cora, named: true, name: "Cora Change", owner: "Sam Sales" });
+    expect(json(confirmed!).data.prospect).toMatchObject({ id: cora, named: true });
+    // After the opt-out: that they left, under the pseudonym, and nothing that names them.
+    expect(json(optOut!).data.prospect).toEqual({ id: cora, label: pseudonymOf(cora), named: false, unsubscribed: true });
+    expect(optOut!.body).not.toMatch(/Cora|cora\.change/i);
   });
 });

@@ -4,11 +4,11 @@ import { answersForPeople, themesForPeople } from "../../../db/queries/assessmen
 import { consentHistory, isUnsubscribed } from "../../../db/queries/consents";
 import { closeOpportunity, opportunitiesForPerson } from "../../../db/queries/opportunities";
 import { mergedInto } from "../../../db/queries/person-merges";
-import { listOwners, markContacted, prospectRow, setOwner, setPipelineStatus } from "../../../db/queries/prospects";
+import { listOwners, markContacted, prospectRow, setPipelineStatus } from "../../../db/queries/prospects";
 import { optOutUrl, recordStaffOptOut } from "~/consent/opt-out.server";
 import { visibleAnswer } from "~/consent/consent-rule";
 import { consentStateFor } from "~/consent/consent-states.server";
-import { acceptProspect } from "~/prospects/pipeline.server";
+import { acceptProspect, assignOwner } from "~/prospects/pipeline.server";
 import { reachability, toProspectView } from "~/prospects/prospect-views.server";
 import { ALL_ROLES, requireUser, SALES_ROLES } from "~/utils/auth.server";
 import { readFormData } from "~/utils/body.server";
@@ -92,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await setPipelineStatus(database, { personId, status: "new", reason: null, now });
       return json({ ok: true as const, message: "Back in the prospects list as new." });
     case "assign":
-      await setOwner(database, personId, input.ownerUserId === "" ? null : input.ownerUserId);
+      await assignOwner(database, personId, input.ownerUserId === "" ? null : input.ownerUserId);
       return json({ ok: true as const, message: input.ownerUserId === "" ? "Owner removed." : "Owner assigned." });
     case "contacted":
       await markContacted(database, personId, now);

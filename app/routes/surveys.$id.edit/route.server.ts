@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { UNDO_MINUTES, closeSurveyWithUndo, listUndos, removeQuestionWithUndo, undoBuilderAction } from "../../../db/queries/builder-undo";
+import { UNDO_MINUTES, listUndos, removeQuestionWithUndo, undoBuilderAction } from "../../../db/queries/builder-undo";
 import {
   addQuestion,
   changeSurveyStatus,
@@ -15,11 +15,13 @@ import {
   updateSurveyDetails,
   type BuilderRefusal,
 } from "../../../db/queries/surveys";
+import { invitationFunnel } from "../../../db/queries/reach";
 import { SurveyEditSchema, normalizeQuestion } from "~/surveys/schemas";
 import { checkLogicForm, logicProblems } from "~/surveys/logic/check";
 import { publicSurveyUrl } from "~/surveys/surveys.server";
 import { toPublicQuestion } from "~/surveys/submission.server";
 import { quotaSummary } from "~/surveys/quotas/quotas.server";
+import { closeSurvey } from "~/jobs/study-summary.job.server";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/body.server";
 import { db } from "~/utils/db.server";
@@ -58,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     questions: shown,
     logicProblems: Object.fromEntries(logicProblems(shown)),
     quotas: await quotaSummary(database, id),
+    invitations: await invitationFunnel(database, id),
   });
 }
 
@@ -178,9 +181,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
           );
       }
       if (input.intent === "close") {
-        const closed = await closeSurveyWithUndo(database, surveyId, user.id);
+        const closed = await closeSurvey(database, surveyId, user.id);
         if (!closed.ok) return refused(closed.reason);
-        return ok(`Closed. The public link now tells visitors the survey has ended. You can undo this for ${UNDO_MINUTES} minutes.`);
+        return ok(
+          `Closed. The public link now tells visitors the survey has ended. You can undo this for ${UNDO_MINUTES} minutes; after that, respondents who confirmed they want the study summary are sent it.`,
+        );
       }
       const result = await changeSurveyStatus(database, surveyId, input.intent);
       if (!result.ok) return refused(result.reason);

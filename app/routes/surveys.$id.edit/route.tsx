@@ -13,13 +13,14 @@ import type { action, loader } from "./route.server";
 import { DetailsForm, LimitsForm } from "./SurveyForms";
 import { FlowForm } from "./FlowForm";
 import { QuotaSummary } from "~/surveys/quotas/QuotaSummary";
+import { InvitationFunnel } from "~/reach/InvitationFunnel";
 
 export { action, loader } from "./route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.survey.title ?? "Survey"} · Edit · Painmap` }];
 
 export default function EditSurvey() {
-  const { survey, questions, counts, logicProblems, quotas, undos } = useLoaderData<typeof loader>();
+  const { survey, questions, counts, logicProblems, quotas, undos, invitations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const failed = result && !result.ok ? result : undefined;
@@ -116,6 +117,20 @@ export default function EditSurvey() {
             deletes its answers.
           </p>
         ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="invitations-heading">
+        <h2 id="invitations-heading">Email invitations</h2>
+        <InvitationFunnel funnel={invitations} />
+        {survey.status === "draft" ? (
+          <p className="muted">Publish the survey to invite prospects by email: invitations link to its public page.</p>
+        ) : (
+          <p>
+            <Link className="button button--secondary" to={`/surveys/${survey.id}/invite`}>
+              Invite prospects
+            </Link>
+          </p>
+        )}
       </section>
 
       <DetailsForm survey={survey} errors={errorsFor("details")} values={valuesFor("details")} pending={pending("details")} />
