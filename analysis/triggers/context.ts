@@ -19,7 +19,7 @@
  * test on hand-built sentences (test/unit/analysis/triggers/context.test.ts).
  */
 import type { Clause, Token } from "./parse.js";
-import type { Scope } from "./scope.js";
+import { OWN, type Scope } from "./scope.js";
 import type { TriggerType } from "./types.js";
 
 /** What a rule needs of a hit (features.ts's Hit has more). */
@@ -31,7 +31,6 @@ export interface ScopedHit {
   scope: Scope;
 }
 
-const OWN_SUBJECT = new Set(["we", "us", "our", "ours", "i", "my", "me", "mine"]);
 /** "our supplier", "our partner": an organisation of ours that is not us. */
 const OTHER_PARTY = new Set([
   "supplier",
@@ -78,7 +77,7 @@ function hasDisclaimer(clause: Clause): boolean {
 /** The clause names the speaker (we / our X that is not a supplier or a partner). */
 function namesSpeaker(tokens: readonly Token[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
-    if (!OWN_SUBJECT.has(tokens[i].lemma)) continue;
+    if (!OWN.has(tokens[i].lemma)) continue;
     // "our packaging supplier had ransomware": "our" owns the supplier, not the event.
     const owned = tokens.slice(i + 1, i + 4).some((t) => OTHER_PARTY.has(t.lemma));
     if (!owned) return true;

@@ -160,7 +160,8 @@ const THIRD_PARTY = new Set([
   "client",
   "counterpart",
 ]);
-const OWN = new Set(["we", "us", "our", "ours", "i", "my", "me", "mine"]);
+/** The speaker's own words (context.ts reads them too). */
+export const OWN = new Set(["we", "us", "our", "ours", "i", "my", "me", "mine"]);
 /** Organisations that, named with an article and no "our", are someone else ("a firm down the road"). */
 const ORG_NOUNS = new Set([
   "subsidiary",
