@@ -36,9 +36,12 @@ export function allJobs(): JobDefinition<never>[] {
 export async function startJobs(db: Kysely<Database>, kind: "sqlite" | "postgres"): Promise<JobRunner> {
   if (kind === "sqlite") await endOrphanLeases(db);
   const runner = createRunner(db, allJobs()).start();
-  // Studies that ended by their close date or cap while no summary run was queued (ADR 0702).
-  await runner.ready();
-  await queueEndedSummaries(db).catch((e) => console.error(`jobs: study summaries at start: ${(e as Error).message}`));
+  // Studies that ended by their close date or cap while no summary run was queued (ADR 0702);
+  // in the background, so the server does not wait for it to listen.
+  void runner
+    .ready()
+    .then(() => queueEndedSummaries(db))
+    .catch((e) => console.error(`jobs: study summaries at start: ${(e as Error).message}`));
   return runner;
 }
 
