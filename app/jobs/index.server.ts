@@ -9,7 +9,7 @@ import { afterCompletionJob } from "./after-completion.job.server.js";
 import { analysisRunJob } from "./analysis-run.job.server.js";
 import { emailSendJob } from "./email-send.job.server.js";
 import { remindersJob } from "./reminders.job.server.js";
-import { studySummaryJob } from "./study-summary.job.server.js";
+import { queueEndedSummaries, studySummaryJob } from "./study-summary.job.server.js";
 import { webhookDeliveryJob } from "./webhook-delivery.job.server.js";
 import { webhookEventJob } from "./webhook-event.job.server.js";
 import { createRunner, runnerOf, type JobRunner } from "./runner.server.js";
@@ -35,7 +35,14 @@ export function allJobs(): JobDefinition<never>[] {
 /** The server's runner: polls every queue of this database until stopped. */
 export async function startJobs(db: Kysely<Database>, kind: "sqlite" | "postgres"): Promise<JobRunner> {
   if (kind === "sqlite") await endOrphanLeases(db);
-  return createRunner(db, allJobs()).start();
+  const runner = createRunner(db, allJobs()).start();
+  // Studies that ended by their close date or cap while no summary run was queued (ADR 0702);
+  // in the background, so the server does not wait for it to listen.
+  void runner
+    .ready()
+    .then(() => queueEndedSummaries(db))
+    .catch((e) => console.error(`jobs: study summaries at start: ${(e as Error).message}`));
+  return runner;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Database } from "../../db/schema.js";
 import { CONFIRM_PURPOSE, confirmUrl, verifySignedToken } from "./links.server.js";
 import { queueMessage } from "./mailer.server.js";
 import { emitWebhookEvent, webhookEventsCommitted } from "../webhooks/deliveries.server.js";
+import { queueSummaryIfEnded } from "../jobs/study-summary.job.server.js";
 
 const PURPOSE_WORDS: Record<string, string> = {
   study_summary: "the summary of the study's results",
@@ -55,6 +56,9 @@ export async function confirmOptIn(db: Kysely<Database>, token: string, now = ne
     // A confirmed opt-in changes the person's consent: prospect.updated, written with it (ADR 0702).
     const person = n ? await trx.selectFrom("responses").select("person_id").where("id", "=", responseId).executeTakeFirst() : undefined;
     if (person?.person_id) await emitWebhookEvent(trx, "prospect.updated", { personId: person.person_id });
+    // Confirmed after the study ended (the last answers before a cap or close date): the summary still goes.
+    const survey = n ? await trx.selectFrom("responses").select("survey_id").where("id", "=", responseId).executeTakeFirst() : undefined;
+    if (survey) await queueSummaryIfEnded(trx, survey.survey_id, now);
     return n;
   });
   if (confirmed) webhookEventsCommitted(db);

@@ -8,6 +8,7 @@
 import type { Kysely } from "kysely";
 import { isUnsubscribed } from "../../db/queries/consents.js";
 import {
+  bouncedEmails,
   findPersonIdByEmail,
   insertCampaign,
   insertContactPerson,
@@ -26,13 +27,15 @@ import { queueMessage } from "./mailer.server.js";
 import type { ContactRow } from "./contact-list.server.js";
 import { fieldName, type FormValues, type PublicQuestion } from "../surveys/answer-schema.js";
 
-/** Adds what the database knows to the list's own problems: opted out, invited to this survey already. */
+/**
+ * Adds what the database knows to the list's own problems: opted out, bounced before (a message to
+ * the address came back refused for good, at sending or by a later DSN; ADR 0702), invited to this
+ * survey already.
+ */
 export async function checkContacts(db: Kysely<Database>, surveyId: number, rows: ContactRow[]): Promise<ContactRow[]> {
-  const invited = await invitedEmails(
-    db,
-    surveyId,
-    rows.filter((r) => !r.problem).map((r) => r.email),
-  );
+  const candidates = rows.filter((r) => !r.problem).map((r) => r.email);
+  const invited = await invitedEmails(db, surveyId, candidates);
+  const bounced = await bouncedEmails(db, candidates);
   const out: ContactRow[] = [];
   for (const r of rows) {
     if (r.problem) {
@@ -41,6 +44,7 @@ export async function checkContacts(db: Kysely<Database>, surveyId: number, rows
     }
     const personId = await findPersonIdByEmail(db, r.email);
     if (personId !== undefined && (await isUnsubscribed(db, personId))) out.push({ ...r, problem: "opted_out" });
+    else if (bounced.has(r.email.toLowerCase())) out.push({ ...r, problem: "bounced_before" });
     else if (invited.has(r.email)) out.push({ ...r, problem: "invited_already" });
     else out.push(r);
   }

@@ -1,6 +1,7 @@
 /**
- * The study summary (issue 14 item 5, ADR 0702): when a survey has closed for good (its close can
- * no longer be undone), each respondent with a confirmed study-summary opt-in gets one email with
+ * The study summary (issue 14 item 5, ADR 0702): when a survey has ended for good (closed and the
+ * close can no longer be undone, or still open past its close date or with its response cap
+ * filled), each respondent with a confirmed study-summary opt-in gets one email with
  * what the study found, in words safe to send to a prospect: how many answered and the pain themes
  * most often named, with their share. No other person's name, company, answers or quotes, and a
  * theme is named only when at least MIN_THEME_RESPONDENTS people share it.
@@ -18,6 +19,7 @@ import {
   summaryRecipients,
   type SummaryFigures,
 } from "../../db/queries/study-summary.js";
+import { countResponses } from "../../db/queries/response-listing.js";
 import { getSurvey } from "../../db/queries/surveys.js";
 import type { Database } from "../../db/schema.js";
 import { queueMessage } from "./mailer.server.js";
@@ -52,13 +54,40 @@ export function summaryText(title: string, f: SummaryFigures): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** Sends the summary of a closed survey to whoever should have it and has not; safe to run again. */
-export async function sendStudySummary(db: Kysely<Database>, surveyId: number, now: Date = new Date()): Promise<SummaryOutcome> {
+export interface SummaryReadiness {
+  /** the survey has ended for good: its summary may go now */
+  ended: boolean;
+  /** not yet, but it may have ended by then: check again this much later (null: nothing to wait for) */
+  retryInMs: number | null;
+}
+
+/**
+ * Whether a survey's study has ended for good (ADR 0702, revision 2026-12-02): closed with the close
+ * past its undo window, or open past its close date, or open with its response cap filled. A close
+ * date or cap that is later moved or raised opens it again, like a reopen.
+ */
+export async function summaryReadiness(db: Kysely<Database>, surveyId: number, now: Date = new Date()): Promise<SummaryReadiness> {
   const survey = await getSurvey(db, surveyId);
-  // Reopened (or undone) meanwhile: nothing now; the next close queues its own run.
-  if (!survey || survey.status !== "closed") return { sent: [], retryInMs: null };
-  const undoableUntil = await closeUndoableUntil(db, surveyId, now.toISOString());
-  if (undoableUntil) return { sent: [], retryInMs: Math.max(1000, Date.parse(undoableUntil) - now.getTime() + 1000) };
+  const not = (retryInMs: number | null = null) => ({ ended: false, retryInMs });
+  if (!survey) return not();
+  if (survey.status === "closed") {
+    const undoableUntil = await closeUndoableUntil(db, surveyId, now.toISOString());
+    return undoableUntil ? not(Math.max(1000, Date.parse(undoableUntil) - now.getTime() + 1000)) : { ended: true, retryInMs: null };
+  }
+  // Reopened (or undone) meanwhile, a draft or archived: nothing now; the next close queues its own run.
+  if (survey.status !== "open") return not();
+  const closesAt = survey.closes_at ? Date.parse(survey.closes_at) : NaN;
+  if (closesAt <= now.getTime()) return { ended: true, retryInMs: null };
+  if (survey.max_responses !== null && (await countResponses(db, { surveyId, status: "complete" })) >= Number(survey.max_responses))
+    return { ended: true, retryInMs: null };
+  return Number.isFinite(closesAt) ? not(Math.max(1000, closesAt - now.getTime() + 1000)) : not();
+}
+
+/** Sends the summary of an ended survey to whoever should have it and has not; safe to run again. */
+export async function sendStudySummary(db: Kysely<Database>, surveyId: number, now: Date = new Date()): Promise<SummaryOutcome> {
+  const readiness = await summaryReadiness(db, surveyId, now);
+  if (!readiness.ended) return { sent: [], retryInMs: readiness.retryInMs };
+  const survey = (await getSurvey(db, surveyId))!;
 
   const recipients = await summaryRecipients(db, surveyId);
   if (!recipients.length) return { sent: [], retryInMs: null };

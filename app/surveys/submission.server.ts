@@ -25,6 +25,7 @@ import { afterCompletion, completionCommitted } from "../prospects/after-complet
 import { needsConfirmation } from "../consent/consent-rule.js";
 import { requestConfirmation } from "../reach/confirmations.server.js";
 import { linkInvitation } from "../reach/invitations.server.js";
+import { queueSummaryIfEnded } from "../jobs/study-summary.job.server.js";
 import { lockSurveyForCompletion, setResponseLanguage } from "../../db/queries/quotas.js";
 import { fullQuotaOf } from "./quotas/quotas.server.js";
 import { chosenOptions } from "./quotas/rules.js";
@@ -265,6 +266,8 @@ export async function submitPage(
       { responseId: response.id, personId: done.personId, email: facts.contact.email, surveyId: s.survey.id },
       new Date(now),
     );
+    // The completion that fills the response cap ends the study: its summary is queued with it (ADR 0702).
+    if (s.survey.max_responses !== null) await queueSummaryIfEnded(trx, s.survey.id, new Date(now));
     // Scoring (and maybe an automatic analysis run) is a job committed with the completion itself.
     const web = (args.origin ?? "web") === "web";
     await afterCompletion(trx, {

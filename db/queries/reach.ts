@@ -157,6 +157,26 @@ export async function invitedEmails(db: Kysely<Database>, surveyId: number, emai
   return out;
 }
 
+/**
+ * Which of these addresses (lower case) a message bounced to: refused for good at sending or by a
+ * later DSN. Not `failed` (retries ran out, which our own server being down can cause too).
+ */
+export async function bouncedEmails(db: Kysely<Database>, emails: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  const lower = [...new Set(emails.map((e) => e.toLowerCase()))];
+  for (let i = 0; i < lower.length; i += 400) {
+    const rows = await db
+      .selectFrom("email_messages")
+      .select(sql<string>`lower(to_email)`.as("email"))
+      .where("status", "=", "bounced")
+      .where(sql<string>`lower(to_email)`, "in", lower.slice(i, i + 400))
+      .distinct()
+      .execute();
+    for (const r of rows) out.add(r.email);
+  }
+  return out;
+}
+
 export async function insertCampaign(
   db: Kysely<Database>,
   c: { surveyId: number; campaign: string; reminderDays: number; reminderCount: number; createdBy: number | null; now: string },

@@ -159,3 +159,15 @@ export async function summaryFigures(db: Kysely<Database>, surveyId: number, lim
     themes: themes.map((t) => ({ label: themeLabel(t), share: Number(t.share), respondents: Number(t.member_count) })),
   };
 }
+
+/** Open surveys that may have ended without a close: past their close date, or with a response cap. */
+export async function endedSurveyCandidates(db: Kysely<Database>, now: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom("surveys")
+    .select("id")
+    .where("status", "=", "open")
+    .where((eb) => eb.or([eb("closes_at", "<=", now), eb("max_responses", "is not", null)]))
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -245,14 +245,15 @@ export async function setSurveyLimits(
   db: Kysely<Database>,
   surveyId: number,
   limits: { closesAt: string | null; maxResponses: number | null },
+  /** runs in the same transaction once saved (the study summary's run, ADR 0702) */
+  onSaved?: (trx: Kysely<Database>) => Promise<void>,
 ): Promise<BuilderResult> {
-  return db
-    .transaction()
-    .execute(async (trx) =>
-      (await touchSurvey(trx, surveyId, { closes_at: limits.closesAt, max_responses: limits.maxResponses }))
-        ? done(undefined)
-        : refuse("survey_not_found"),
-    );
+  return db.transaction().execute(async (trx) => {
+    if (!(await touchSurvey(trx, surveyId, { closes_at: limits.closesAt, max_responses: limits.maxResponses })))
+      return refuse("survey_not_found");
+    await onSaved?.(trx);
+    return done(undefined);
+  });
 }
 
 /** One question per screen with JavaScript (ADR 0601); the page-per-step form stays the no-JavaScript path. */

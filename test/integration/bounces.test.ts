@@ -9,7 +9,8 @@ process.env.SESSION_SECRET ??= "integration-test-secret-that-is-long-enough-000"
 const { createRunner } = await import("../../app/jobs/runner.server.js");
 const { createEmailSendJob } = await import("../../app/jobs/email-send.job.server.js");
 const { parseContactCsv } = await import("../../app/reach/contact-list.server.js");
-const { sendInvitations } = await import("../../app/reach/invitations.server.js");
+const { checkContacts, sendInvitations } = await import("../../app/reach/invitations.server.js");
+const { ROW_PROBLEM_LABELS } = await import("../../app/reach/contact-list-labels.js");
 const { sendReminderRound } = await import("../../app/reach/reminders.server.js");
 const { invitationFunnel } = await import("../../db/queries/reach.js");
 const { bouncesApi } = await import("../../app/routes/api.bounces/bounces-api.server.js");
@@ -160,6 +161,66 @@ describe.each(DATABASE_KINDS)("late bounces (DSNs) on %s", (kind) => {
     const json = await bouncesApi(h.db, post(JSON.stringify({ email: ` ${stays} `, status: "5.2.1" }), "application/json"));
     expect(await json.json()).toMatchObject({ recipients: [{ email: stays, outcome: "bounced" }] });
     expect((await messages(stays)).every((m) => m.status === "bounced")).toBe(true);
+  });
+
+  it("a later invitation list marks an address that bounced before (at sending or by DSN) and sends nothing to it", async () => {
+    const survey = async (slug: string) => ({
+      id: await createSurvey(h.db, { slug, title: "Backup study", intro: "", template: null, status: "open", createdBy: null }, [
+        { page: 1, kind: "long_text", role: "pain_story", required: true, prompt: "Story?" },
+      ]),
+      slug,
+      title: "Backup study",
+    });
+    const invite = async (s: { id: number; slug: string; title: string }, csv: string) => {
+      const list = parseContactCsv(csv);
+      if (!list.ok) throw new Error(list.message);
+      const input = {
+        survey: s,
+        campaign: "again",
+        subject: "Two minutes?",
+        message: "Hello.",
+        reminderDays: 3,
+        reminderCount: 0,
+        createdBy: null,
+      };
+      return { rows: list.rows, sent: () => sendInvitations(h.db, input, list.rows) };
+    };
+    const first = await survey(`bounced-first-${kind}-abcdefghij`);
+    const refused = `refused-${kind}@example.test`;
+    const late = `late-${kind}@example.test`;
+    const fresh = `fresh-${kind}@example.test`;
+
+    // One refused at sending (a 5xx reply), one accepted and bounced later by a DSN.
+    smtp.refuse(550);
+    try {
+      await (await invite(first, `email\n${refused}\n`)).sent();
+      await until(async () => (await messages(refused))[0]?.status === "bounced", "the refused invitation settled as bounced");
+    } finally {
+      smtp.refuse(null);
+    }
+    await (await invite(first, `email\n${late}\n`)).sent();
+    await until(async () => (await messages(late))[0]?.status === "sent", "the second invitation sent");
+    const res = await bouncesApi(h.db, post(JSON.stringify({ email: late, status: "5.1.1" }), "application/json"));
+    expect(res.status).toBe(200);
+
+    // A list for another survey: the report says which bounced before; only the fresh one is sent.
+    const second = await survey(`bounced-second-${kind}-abcdefghij`);
+    const list = await invite(second, `email\n${refused.toUpperCase()}\n${late}\n${fresh}\n`);
+    const report = await checkContacts(h.db, second.id, list.rows);
+    expect(report.map((r) => [r.email, r.problem ?? null])).toEqual([
+      [refused, "bounced_before"],
+      [late, "bounced_before"],
+      [fresh, null],
+    ]);
+    expect(ROW_PROBLEM_LABELS.bounced_before).toBe("Bounced before: nothing sent.");
+    expect(await list.sent()).toMatchObject({ invited: 1, skipped: 2 });
+    await until(() => smtp.to(fresh).length === 1, "the fresh address's invitation");
+    expect(await messages(refused)).toHaveLength(1);
+    expect(await messages(late)).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(smtp.to(refused)).toHaveLength(0);
+    expect(smtp.to(late)).toHaveLength(1);
+    expect(await invitationFunnel(h.db, second.id)).toMatchObject({ invited: 1 });
   });
 
   it("refuses junk with a 400 per field, no key with a 401, other types with a 415, and too many with a 429", async () => {

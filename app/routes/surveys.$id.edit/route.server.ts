@@ -9,7 +9,6 @@ import {
   moveQuestion,
   setQuestionLogic,
   setSurveyFlow,
-  setSurveyLimits,
   surveyResponseCounts,
   updateQuestion,
   updateSurveyDetails,
@@ -21,7 +20,7 @@ import { checkLogicForm, logicProblems } from "~/surveys/logic/check";
 import { publicSurveyUrl } from "~/surveys/surveys.server";
 import { toPublicQuestion } from "~/surveys/submission.server";
 import { quotaSummary } from "~/surveys/quotas/quotas.server";
-import { closeSurvey } from "~/jobs/study-summary.job.server";
+import { closeSurvey, saveSurveyLimits } from "~/jobs/study-summary.job.server";
 import { MARKETING_ROLES, requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/body.server";
 import { db } from "~/utils/db.server";
@@ -121,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return result.ok ? ok("Title and introduction saved.") : refused(result.reason);
     }
     case "limits": {
-      const result = await setSurveyLimits(database, surveyId, { closesAt: input.closesAt, maxResponses: input.maxResponses });
+      const result = await saveSurveyLimits(database, surveyId, { closesAt: input.closesAt, maxResponses: input.maxResponses });
       return result.ok ? ok("Close date and response cap saved.") : refused(result.reason);
     }
     case "flow": {
