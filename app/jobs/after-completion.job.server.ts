@@ -8,7 +8,7 @@
  */
 import { reassessPeople } from "../prospects/readiness.server.js";
 import { maybeStartAutoRun } from "../themes/analysis-runs.server.js";
-import { assignResponseToThemes } from "../themes/live-assignment.server.js";
+import { assignResponsesToThemes } from "../themes/live-assignment.server.js";
 import type { JobDefinition } from "./types.js";
 
 export interface AfterCompletionPayload {
@@ -29,13 +29,14 @@ export const afterCompletionJob: JobDefinition<AfterCompletionPayload> = {
   async handle(jobs, { db: database }) {
     // Before any automatic run starts: the board shows the new answers in their themes at once.
     // Placement is idempotent (a placed answer is skipped), so a replayed batch is harmless too.
-    for (const responseId of new Set(jobs.flatMap((j) => (j.payload.responseId === undefined ? [] : [j.payload.responseId]))))
-      try {
-        await assignResponseToThemes(database, responseId);
-      } catch (error) {
-        // A placement that fails waits for the next run; it must never hold up scoring.
-        console.error(`themes: could not place response ${responseId} in the current themes: ${String(error)}`);
-      }
+    // The batch's placements go in together, each touched theme's figures recomputed once.
+    const responseIds = [...new Set(jobs.flatMap((j) => (j.payload.responseId === undefined ? [] : [j.payload.responseId])))];
+    try {
+      await assignResponsesToThemes(database, responseIds);
+    } catch (error) {
+      // A placement that fails waits for the next run; it must never hold up scoring.
+      console.error(`themes: could not place responses ${responseIds.join(", ")} in the current themes: ${String(error)}`);
+    }
     // Scoring is idempotent (it recomputes from the answers), so a replayed batch is harmless.
     await reassessPeople(database, [...new Set(jobs.map((j) => j.payload.personId))]);
     for (const surveyId of new Set(jobs.filter((j) => j.payload.autoRun).map((j) => j.payload.surveyId)))

@@ -99,7 +99,7 @@ function triggersOf(
     if (TRIGGER_TEXT_ROLES.has(a.role as QuestionRole) && a.text && !a.choices) textual.push(a);
   }
   for (const a of textual) {
-    for (const m of correctedTriggers(a.text ?? "", corrections.get(a.answerId) ?? [])) {
+    for (const m of correctedTriggers(a.text ?? "", corrections.get(a.answerId) ?? [], a.answerId)) {
       out.push({ type: m.type, timing: m.timing, phrase: m.phrase, origin: "text", confidence: m.confidence, corrected: m.corrected });
     }
   }

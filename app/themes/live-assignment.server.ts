@@ -63,70 +63,144 @@ async function loadModel(db: Kysely<Database>, runId: number) {
  * and all surveys') whose latest run has a model. Returns what it did per scope.
  */
 export async function assignResponseToThemes(db: Kysely<Database>, responseId: number): Promise<LiveAssignment[]> {
-  // Before any run has a model (a new install, a study not analysed yet) a completion costs one small read.
-  if (!(await anyRunModel(db))) return [];
-  const painAnswers = (await loadRoleAnswers(db, null, [...THEME_TEXT_ROLES], { responseId })).filter((a) => a.value_text?.trim());
-  if (!painAnswers.length) return [];
-  const surveyId = painAnswers[0].survey_id;
-  const out: LiveAssignment[] = [];
-  for (const scope of [surveyId, null] as RunScope[]) {
-    const done = await assignInScope(db, scope, responseId, painAnswers);
-    if (done) out.push(done);
-  }
-  return out;
+  return assignResponsesToThemes(db, [responseId]);
 }
 
-async function assignInScope(
-  db: Kysely<Database>,
-  scope: RunScope,
-  responseId: number,
-  painAnswers: Awaited<ReturnType<typeof loadRoleAnswers>>,
-): Promise<LiveAssignment | null> {
+/**
+ * The same for a batch of responses (the after-completion job's): the placements of the whole
+ * batch are written in one transaction and each touched run's figures are recomputed once for the
+ * union of the themes it touched, not once per response (issue 15). The figures are a function of
+ * the members and respondents alone, so they come out as a response-by-response recompute leaves
+ * them. Should the batch fail, each response is tried alone, so one bad response holds back no other.
+ */
+export async function assignResponsesToThemes(db: Kysely<Database>, responseIds: readonly number[]): Promise<LiveAssignment[]> {
+  // Before any run has a model (a new install, a study not analysed yet) a completion costs one small read.
+  if (!responseIds.length || !(await anyRunModel(db))) return [];
+  const prepared: Prepared[] = [];
+  const scopes = new Map<RunScope, Promise<ScopeModel | null>>();
+  for (const responseId of responseIds)
+    try {
+      prepared.push(...(await prepareResponse(db, responseId, scopes)));
+    } catch (error) {
+      if (responseIds.length === 1) throw error;
+      console.error(`themes: could not place response ${responseId} in the current themes: ${String(error)}`);
+    }
+  if (!prepared.length) return [];
+  if (new Set(prepared.map((p) => p.responseId)).size === 1) return writePlacements(db, prepared);
+  try {
+    return await writePlacements(db, prepared);
+  } catch (error) {
+    console.error(`themes: placing ${responseIds.length} responses together failed (${String(error)}); placing them one by one`);
+    const out: LiveAssignment[] = [];
+    for (const responseId of new Set(prepared.map((p) => p.responseId)))
+      try {
+        out.push(
+          ...(await writePlacements(
+            db,
+            prepared.filter((p) => p.responseId === responseId),
+          )),
+        );
+      } catch (alone) {
+        console.error(`themes: could not place response ${responseId} in the current themes: ${String(alone)}`);
+      }
+    return out;
+  }
+}
+
+/** A scope's latest run with a model, and its themes as they stand, read once per batch. */
+interface ScopeModel {
+  runId: number;
+  stored: { model: ThemeModel; themeIds: number[] };
+  themes: Map<number, Awaited<ReturnType<typeof scopeThemeStates>>[number]>;
+}
+
+/** What one response brings to one scope, computed before the write transaction. */
+interface Prepared {
+  scope: RunScope;
+  responseId: number;
+  model: ScopeModel;
+  painAnswers: Awaited<ReturnType<typeof loadRoleAnswers>>;
+  placements: ReturnType<typeof assignToThemes>;
+  fact: ReturnType<typeof buildResponseFacts>[number];
+}
+
+async function scopeModel(db: Kysely<Database>, scope: RunScope): Promise<ScopeModel | null> {
   const latest = await latestRunModel(db, scope);
   if (!latest?.hasModel) return null;
   const stored = await loadModel(db, latest.runId);
   if (!stored) return null;
-  const placements = assignToThemes(
-    stored.model,
-    painAnswers.map((a) => a.value_text ?? ""),
-  );
   const themes = new Map((await scopeThemeStates(db, scope)).map((t) => [t.id, t]));
-  const [responses, factAnswers] = await Promise.all([
-    loadScopeResponses(db, scope, { responseId }),
-    loadRoleAnswers(db, scope, FACT_ROLES, { responseId }),
-  ]);
-  const [fact] = buildResponseFacts(responses, factAnswers, new Set([responseId]));
-  if (!fact) return null;
+  return { runId: latest.runId, stored, themes };
+}
 
+async function prepareResponse(
+  db: Kysely<Database>,
+  responseId: number,
+  scopes: Map<RunScope, Promise<ScopeModel | null>>,
+): Promise<Prepared[]> {
+  const painAnswers = (await loadRoleAnswers(db, null, [...THEME_TEXT_ROLES], { responseId })).filter((a) => a.value_text?.trim());
+  if (!painAnswers.length) return [];
+  const surveyId = painAnswers[0].survey_id;
+  const out: Prepared[] = [];
+  for (const scope of [surveyId, null] as RunScope[]) {
+    if (!scopes.has(scope)) scopes.set(scope, scopeModel(db, scope));
+    const model = await scopes.get(scope)!;
+    if (!model) continue;
+    const placements = assignToThemes(
+      model.stored.model,
+      painAnswers.map((a) => a.value_text ?? ""),
+    );
+    const [responses, factAnswers] = await Promise.all([
+      loadScopeResponses(db, scope, { responseId }),
+      loadRoleAnswers(db, scope, FACT_ROLES, { responseId }),
+    ]);
+    const [fact] = buildResponseFacts(responses, factAnswers, new Set([responseId]));
+    if (fact) out.push({ scope, responseId, model, painAnswers, placements, fact });
+  }
+  return out;
+}
+
+function writePlacements(db: Kysely<Database>, prepared: readonly Prepared[]): Promise<LiveAssignment[]> {
   return db.transaction().execute(async (trx) => {
-    // A run that finished meanwhile owns the themes now; it placed this response itself or the
-    // next completion's assignment will use its model.
-    const current = await latestRunModel(trx, scope);
-    if (current?.runId !== latest.runId) return null;
-    const already = await answersInScopeThemes(
-      trx,
-      scope,
-      painAnswers.map((a) => a.answer_id),
-    );
-    const placed = new Map<number, number>();
-    painAnswers.forEach((answer, i) => {
-      const cluster = placements[i].theme;
-      if (cluster < 0 || already.has(answer.answer_id)) return;
-      const themeId = stored.themeIds[cluster];
-      const live = themeId === undefined ? null : resolveTheme(themes, themeId);
-      if (live !== null) placed.set(answer.answer_id, live);
-    });
-    // The respondent counts as analysed like in a run (with or without a theme), once.
-    const newRespondent = !(await hasResponseFact(trx, latest.runId, responseId));
-    if (newRespondent) await addRespondentToRun(trx, latest.runId, fact);
-    await addThemeMembers(
-      trx,
-      latest.runId,
-      [...placed].map(([answerId, themeId]) => ({ answerId, themeId, quoteRank: LIVE_QUOTE_RANK })),
-    );
-    const touched = [...new Set(placed.values())];
-    if (touched.length) await recomputeAggregates(trx, latest.runId, touched);
-    if (newRespondent) await refreshShares(trx, latest.runId);
-    return { scope, runId: latest.runId, placed };
+    const out: LiveAssignment[] = [];
+    const touched = new Map<number, Set<number>>();
+    const newRespondents = new Set<number>();
+    const currentRuns = new Map<RunScope, number | undefined>();
+    for (const { scope, responseId, model, painAnswers, placements, fact } of prepared) {
+      // A run that finished meanwhile owns the themes now; it placed this response itself or the
+      // next completion's assignment will use its model.
+      if (!currentRuns.has(scope)) currentRuns.set(scope, (await latestRunModel(trx, scope))?.runId);
+      if (currentRuns.get(scope) !== model.runId) continue;
+      const already = await answersInScopeThemes(
+        trx,
+        scope,
+        painAnswers.map((a) => a.answer_id),
+      );
+      const placed = new Map<number, number>();
+      painAnswers.forEach((answer, i) => {
+        const cluster = placements[i].theme;
+        if (cluster < 0 || already.has(answer.answer_id)) return;
+        const themeId = model.stored.themeIds[cluster];
+        const live = themeId === undefined ? null : resolveTheme(model.themes, themeId);
+        if (live !== null) placed.set(answer.answer_id, live);
+      });
+      // The respondent counts as analysed like in a run (with or without a theme), once.
+      if (!(await hasResponseFact(trx, model.runId, responseId))) {
+        await addRespondentToRun(trx, model.runId, fact);
+        newRespondents.add(model.runId);
+      }
+      await addThemeMembers(
+        trx,
+        model.runId,
+        [...placed].map(([answerId, themeId]) => ({ answerId, themeId, quoteRank: LIVE_QUOTE_RANK })),
+      );
+      const themes = touched.get(model.runId) ?? new Set<number>();
+      for (const themeId of placed.values()) themes.add(themeId);
+      touched.set(model.runId, themes);
+      out.push({ scope, runId: model.runId, placed });
+    }
+    for (const [runId, themes] of touched) if (themes.size) await recomputeAggregates(trx, runId, [...themes]);
+    for (const runId of newRespondents) await refreshShares(trx, runId);
+    return out;
   });
 }

@@ -4,7 +4,7 @@ import { getRun } from "../../db/queries/analysis-runs.js";
 import { loadBoard } from "../../app/board/load-board.server.js";
 import { recomputeAggregates } from "../../app/themes/theme-aggregates.server.js";
 import { parseThemeModel } from "../../analysis/index.js";
-import { assignResponseToThemes } from "../../app/themes/live-assignment.server.js";
+import { assignResponsesToThemes, assignResponseToThemes } from "../../app/themes/live-assignment.server.js";
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
 import { addResponse, makeSurvey, runNow } from "./board-fixtures.js";
 
@@ -130,5 +130,38 @@ describe.each(DATABASE_KINDS)("new answers join the current themes on %s", (kind
     const incremental = await figures(h, runId);
     await h.db.transaction().execute((trx) => recomputeAggregates(trx, runId, null));
     expect(await figures(h, runId)).toEqual(incremental);
+  });
+
+  it("places a batch of responses in one go with the figures one-by-one placement and a full recompute give", async () => {
+    const survey = await makeSurvey(h.db, "Live batch");
+    for (const topic of ["phishing", "outage", "audit"])
+      for (let i = 0; i < 8; i++) await addResponse(h.db, survey, { topic, index: i, industry: i % 2 ? "Retail" : "Energy" });
+    const runId = await runNow(h.db, survey.surveyId, { k: 3 });
+    expect((await getRun(h.db, runId))?.status).toBe("done");
+    const fresh = [
+      await addResponse(h.db, survey, { topic: "phishing", index: 20, industry: "Healthcare" }),
+      await addResponse(h.db, survey, { topic: "outage", index: 21, region: "Asia" }),
+      await addResponse(h.db, survey, { topic: "phishing", index: 22 }),
+    ];
+    const responses = await Promise.all(fresh.map((a) => responseOf(h, a)));
+    const done = await assignResponsesToThemes(h.db, responses);
+    expect(done.map((d) => d.scope)).toEqual([survey.surveyId, survey.surveyId, survey.surveyId]);
+    const batched = await figures(h, runId);
+    const placed = await Promise.all(fresh.map((a) => themeOf(h, a)));
+    expect(placed.every((t) => t !== undefined)).toBe(true);
+
+    // The same three placed one at a time, from the figures before them: the same members and figures.
+    await h.db.deleteFrom("theme_members").where("answer_id", "in", fresh).execute();
+    await h.db.deleteFrom("response_facts").where("run_id", "=", runId).where("response_id", "in", responses).execute();
+    await h.db.transaction().execute((trx) => recomputeAggregates(trx, runId, null));
+    for (const responseId of responses) await assignResponseToThemes(h.db, responseId);
+    expect(await Promise.all(fresh.map((a) => themeOf(h, a)))).toEqual(placed);
+    expect(await figures(h, runId)).toEqual(batched);
+    await h.db.transaction().execute((trx) => recomputeAggregates(trx, runId, null));
+    expect(await figures(h, runId)).toEqual(batched);
+
+    // Idempotent as a batch too.
+    expect((await assignResponsesToThemes(h.db, responses)).every((d) => d.placed.size === 0)).toBe(true);
+    expect(await figures(h, runId)).toEqual(batched);
   });
 });
