@@ -168,7 +168,14 @@ function matchedText(clause: Clause, first: number, last: number): string {
 }
 
 /** The hit's scope once the answer's other clauses and the words around it are read. */
-export function contextScope(clauses: readonly Clause[], hit: ScopedHit): Scope {
+/** Every hit's scope once the rest of the answer is read; the disclaimers are found once per answer. */
+export function contextScopes(clauses: readonly Clause[], hits: readonly ScopedHit[]): Scope[] {
+  if (hits.every((h) => h.scope !== "fact")) return hits.map((h) => h.scope);
+  const disclaimers = clauses.map(hasDisclaimer);
+  return hits.map((hit) => contextScope(clauses, hit, disclaimers));
+}
+
+function contextScope(clauses: readonly Clause[], hit: ScopedHit, disclaimers: readonly boolean[]): Scope {
   if (hit.scope !== "fact") return hit.scope;
   const clause = clauses[hit.clause];
   const tokens = clause.tokens;
@@ -216,7 +223,7 @@ export function contextScope(clauses: readonly Clause[], hit: ScopedHit): Scope 
 
   // A disclaimer in another clause: what the rest of the answer tells happened to someone else,
   // unless the hit's own clause names the speaker.
-  const disclaimed = clauses.some((c, i) => i !== hit.clause && hasDisclaimer(c));
+  const disclaimed = disclaimers.some((d, i) => d && i !== hit.clause);
   if (disclaimed && !namesSpeaker(tokens)) return "other";
   return "fact";
 }

@@ -3,7 +3,7 @@
  * answer's words (stemmed unigrams and bigrams) tagged with the scope of their clause, so that
  * "breach" in "no breach so far" is a different feature from "breach" in "we had a breach".
  */
-import { contextScope } from "./context.js";
+import { contextScopes } from "./context.js";
 // A plain JSON import, like model.json (detect.ts says why): word -> embedding class (word-classes-cli.ts).
 import wordClassFile from "./word-classes.json";
 import { createStemmer } from "../stem.js";
@@ -172,7 +172,8 @@ export function extractFeatures(text: string): AnswerFeatures {
   });
 
   // The answer's other clauses and the words around a hit can still say it is not our event.
-  for (const hit of hits) hit.scope = contextScope(clauses, hit);
+  const scopes = contextScopes(clauses, hits);
+  hits.forEach((hit, i) => (hit.scope = scopes[i]));
 
   const byType = new Map<TriggerType, string[]>();
   for (const type of TRIGGER_TYPES) byType.set(type, []);
