@@ -3,6 +3,7 @@ import type { DatabaseHandle } from "../../db/client.js";
 import { generateApiKey, insertApiKey } from "../../db/queries/api-keys.js";
 import { createSurvey } from "../../db/queries/surveys.js";
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
+import { until } from "../setup/until.js";
 import { startSmtpReceiver, type SmtpReceiver } from "../setup/smtp.js";
 
 process.env.SESSION_SECRET ??= "integration-test-secret-that-is-long-enough-000";
@@ -15,14 +16,6 @@ const { sendReminderRound } = await import("../../app/reach/reminders.server.js"
 const { invitationFunnel } = await import("../../db/queries/reach.js");
 const { bouncesApi } = await import("../../app/routes/api.bounces/bounces-api.server.js");
 const { createRateLimiter } = await import("../../app/utils/rate-limit.server.js");
-
-async function until(check: () => boolean | Promise<boolean>, what: string, limitMs = 30_000) {
-  const deadline = Date.now() + limitMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** A bounce as a receiving server writes it (RFC 3464), returning the headers of the message it could not deliver. */
 function dsn(to: string, messageId: number, status = "5.1.1") {

@@ -4,6 +4,7 @@ import { createRunner, enqueue, type JobRunner } from "../../app/jobs/runner.ser
 import type { JobDefinition } from "../../app/jobs/types.js";
 import type { DatabaseHandle } from "../../db/client.js";
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
+import { until } from "../setup/until.js";
 
 /**
  * The one job interface (app/jobs/) on both databases: pg-boss on PostgreSQL, the jobs table on
@@ -11,14 +12,6 @@ import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
  */
 type Def = JobDefinition<never>;
 const as = <P>(def: JobDefinition<P>) => def as unknown as Def;
-
-async function until(check: () => boolean | Promise<boolean>, what: string, limitMs = 25_000) {
-  const deadline = Date.now() + limitMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe.each(DATABASE_KINDS)("jobs on %s", (kind) => {
   let h: DatabaseHandle & { url: string };

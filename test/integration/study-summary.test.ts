@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client.js";
 import { changeSurveyStatus, createSurvey } from "../../db/queries/surveys.js";
 import { DATABASE_KINDS, freshDatabase } from "../setup/databases.js";
+import { until } from "../setup/until.js";
 import { startSmtpReceiver, type SmtpReceiver } from "../setup/smtp.js";
 
 process.env.SESSION_SECRET ??= "integration-test-secret-that-is-long-enough-000";
@@ -19,13 +20,6 @@ const { flushCompletions } = await import("../../app/prospects/after-completion.
 
 type Survey = NonNullable<Awaited<ReturnType<typeof loadAnsweringSurvey>>>;
 
-async function until(check: () => boolean | Promise<boolean>, what: string, limitMs = 30_000) {
-  const deadline = Date.now() + limitMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 let n = 0;
 

@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+export { until } from "./until.js";
 
 /**
  * A real webhook receiver on 127.0.0.1 for tests: records every request (path, headers, raw body)
@@ -38,12 +39,4 @@ export async function startReceiver() {
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-export async function until(check: () => boolean | Promise<boolean>, what: string, limitMs = 60_000) {
-  const deadline = Date.now() + limitMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
